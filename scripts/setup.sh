@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs everything the app needs to build, serve and test, from the package registries only
+# (crates.io, npm, Debian). Safe to run again: each step checks first and installs nothing that
+# is already in place. Sourced by serve.sh, test.sh and dist.sh; runnable on its own.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+TRUNK_VERSION="0.21.14"
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() {
+  printf '\nSet-up failed: %s\n' "$*" >&2
+  exit 1
+}
+need() { command -v "$1" >/dev/null 2>&1 || fail "'$1' is not installed. $2"; }
+
+need rustup "Install Rust with rustup first: https://rustup.rs"
+need cargo "Install Rust with rustup first: https://rustup.rs"
+need node "Install Node.js 20 or newer (Debian: apt-get install nodejs npm)."
+need npm "Install npm (Debian: apt-get install npm)."
+
+# The wasm-bindgen version is the one Cargo.lock resolved; the CLI must match it exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WASM_BINDGEN_VERSION" ] || fail "could not read the wasm-bindgen version from Cargo.lock."
+grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml ||
+  fail "Trunk.toml pins a wasm_bindgen version other than Cargo.lock's $WASM_BINDGEN_VERSION; make them agree."
+
+step "Rust: wasm target, rustfmt and clippy"
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  rustup target add wasm32-unknown-unknown || fail "rustup could not add the wasm32-unknown-unknown target."
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" ||
+    rustup component add "$component" || fail "rustup could not add $component."
+done
+
+step "trunk $TRUNK_VERSION"
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  echo "Installing trunk from crates.io (about 10 minutes on 2 cores, once)."
+  cargo install trunk --version "$TRUNK_VERSION" --locked || fail "cargo could not install trunk $TRUNK_VERSION."
+fi
+
+step "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  # Not --locked: its lockfile pins a crate version that the registry mirror may not carry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force ||
+    fail "cargo could not install wasm-bindgen-cli $WASM_BINDGEN_VERSION."
+fi
+
+step "Chromium and ChromeDriver (Debian packages)"
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y chromium chromium-driver ||
+    { $sudo apt-get update && $sudo apt-get install -y chromium chromium-driver; } ||
+    fail "apt-get could not install chromium and chromium-driver."
+fi
+
+step "npm packages from package-lock.json (Playwright, axe-core, binaryen's wasm-opt)"
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then
+  # Playwright must use Debian's Chromium; it never downloads a browser of its own.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || fail "npm ci failed."
+  echo "$lock_sum" >node_modules/.installed-lock
+fi
+export PATH="$PWD/node_modules/.bin:$PATH"
+[ "$(wasm-opt --version 2>/dev/null | cut -d' ' -f3)" = "132" ] || fail "wasm-opt 132 from npm's binaryen package is missing."
+
+step "Rust crates (trunk builds offline)"
+cargo fetch --quiet || fail "cargo could not fetch the crates in Cargo.lock."
+
+echo "Set-up complete."

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs every test: formatting, lints (native and wasm), the core's
+# native tests, the component tests in headless Chromium, a release build, the Playwright
+# journeys with accessibility checks, and the size report.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+run() {
+  local name="$1"
+  shift
+  step "$name"
+  local started=$SECONDS
+  "$@" || { printf '\nFAILED: %s\n' "$name" >&2; exit 1; }
+  printf '(%s: %ss)\n' "$name" $((SECONDS - started))
+}
+
+run "cargo fmt --check" cargo fmt --all -- --check
+run "clippy, native" cargo clippy --workspace --all-targets --locked -- -D warnings
+run "clippy, wasm" cargo clippy --workspace --lib --bins --tests --exclude readiness-core --target wasm32-unknown-unknown --locked -- -D warnings
+run "native tests" cargo test --workspace --locked
+
+# Component tests run in Debian's headless Chromium through ChromeDriver (see webdriver.json).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+run "component tests in headless Chromium" cargo test -p readiness-check --target wasm32-unknown-unknown --locked
+
+run "release build" trunk build --release
+run "browser journeys (Playwright + axe-core)" npx playwright test
+run "size report" node tests/size-report.mjs dist
+
+printf '\nAll tests passed.\n'

@@ -1,0 +1,112 @@
+//! Which screen is shown, and how it is written in the address.
+//!
+//! Screens live in the query string (`?screen=about`), never in the path or the fragment: the
+//! path keeps the app working from any folder of any static host without rewrite rules, and the
+//! fragment stays free for share links, which must never reach a server.
+
+/// One screen of the app, as named in the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The first screen: what the check is for and how to start.
+    Home,
+    /// Answering the questions of each section.
+    Assessment,
+    /// The readiness report.
+    Report,
+    /// Building a link that a coach sends ahead of a session.
+    Coach,
+    /// Several respondents' results side by side.
+    Compare,
+    /// Where the questions come from, and credit to their authors.
+    About,
+}
+
+impl Screen {
+    /// Every screen, in the order of the navigation.
+    pub const ALL: [Screen; 6] = [
+        Screen::Home,
+        Screen::Assessment,
+        Screen::Report,
+        Screen::Coach,
+        Screen::Compare,
+        Screen::About,
+    ];
+
+    /// The screen named by a query string such as `?screen=report&x=1`; anything unknown is
+    /// the home screen, so a mistyped address still opens the app.
+    pub fn from_query(query: &str) -> Screen {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        query
+            .split('&')
+            .filter_map(|pair| pair.strip_prefix("screen="))
+            .find_map(Screen::from_slug)
+            .unwrap_or(Screen::Home)
+    }
+
+    fn from_slug(slug: &str) -> Option<Screen> {
+        Screen::ALL.into_iter().find(|screen| screen.slug() == slug)
+    }
+
+    /// The short name used in the address.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Screen::Home => "home",
+            Screen::Assessment => "assessment",
+            Screen::Report => "report",
+            Screen::Coach => "coach",
+            Screen::Compare => "compare",
+            Screen::About => "about",
+        }
+    }
+
+    /// The relative address of the screen. Home is the bare folder, so the address a person
+    /// bookmarks first stays short.
+    pub fn href(self) -> String {
+        match self {
+            Screen::Home => "./".to_string(),
+            other => format!("?screen={}", other.slug()),
+        }
+    }
+
+    /// The name shown in the navigation and the browser tab.
+    pub fn label(self) -> &'static str {
+        match self {
+            Screen::Home => "Start",
+            Screen::Assessment => "Assessment",
+            Screen::Report => "Report",
+            Screen::Coach => "Coach",
+            Screen::Compare => "Compare",
+            Screen::About => "About / Sources",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Screen;
+
+    fn check(query: &str, expected: Screen) {
+        assert_eq!(Screen::from_query(query), expected, "query {query:?}");
+    }
+
+    #[test]
+    fn reads_the_screen_from_the_query() {
+        check("", Screen::Home);
+        check("?", Screen::Home);
+        check("?screen=about", Screen::About);
+        check("screen=report", Screen::Report);
+        check("?utm=x&screen=compare", Screen::Compare);
+        check("?screen=unknown", Screen::Home);
+        check("?screen=", Screen::Home);
+        check("?screens=about", Screen::Home);
+    }
+
+    #[test]
+    fn every_screen_survives_a_round_trip_through_its_address() {
+        for screen in Screen::ALL {
+            let href = screen.href();
+            let query = href.strip_prefix("./").unwrap_or(&href);
+            assert_eq!(Screen::from_query(query), screen);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! The screens that are planned but not built yet, saying so plainly.
+
+use leptos::prelude::*;
+
+use super::screen_link::ScreenLink;
+use crate::Screen;
+
+/// What a planned screen will do, so a visitor knows what to expect and nothing pretends to work.
+fn plan(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Assessment => {
+            "Answering the questions comes next: one section per screen, launch steps 1 to 6, partnership phase, who is at the table and pitfall watch, saved on this device as you go."
+        }
+        Screen::Report => {
+            "The readiness report is coming: where your partnership stands, what blocks the next step, strengths and gaps with advice, ready to print, share as a link or export."
+        }
+        Screen::Coach => {
+            "Coach links are coming: a coach will fill in the session details and send a link that opens a new assessment with that context."
+        }
+        Screen::Compare => {
+            "The group view is coming: several respondents' results side by side, with disagreements shown first."
+        }
+        Screen::Home | Screen::About => "",
+    }
+}
+
+/// A screen that is not built yet.
+#[component]
+pub fn Upcoming(
+    /// The planned screen.
+    screen: Screen,
+) -> impl IntoView {
+    view! {
+        <h1>{screen.label()}</h1>
+        <p class="lead">{plan(screen)}</p>
+        <p class="note" role="status">"This part of the check is not available yet."</p>
+        <p>
+            <ScreenLink screen=Screen::About>"Read about the check and its sources"</ScreenLink>
+        </p>
+    }
+}

@@ -1,0 +1,82 @@
+//! Smoke tests of the app's components in headless Chromium (`wasm-bindgen-test`).
+//!
+//! Run by `scripts/test.sh`; on the native target this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use readiness_check::{App, Screen};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the whole app into a fresh element and returns that element.
+fn mount_app() -> web_sys::HtmlElement {
+    // Every test starts on the first screen, whatever an earlier test navigated to.
+    let path = window().location().pathname().unwrap_or_default();
+    window()
+        .history()
+        .and_then(|history| {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        })
+        .expect("the test page's address can be reset");
+    let host: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a div can be created")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("the test page has a body")
+        .append_child(&host)
+        .expect("the div can be attached");
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    handle.forget();
+    host
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn the_app_shows_the_product_name_and_the_navigation() {
+    let host = mount_app();
+    assert_eq!(
+        text_of(&host, "main h1"),
+        "Sector Partnership Readiness Check"
+    );
+    let links = host
+        .query_selector_all("nav[aria-label='Main'] a")
+        .expect("the navigation can be queried");
+    assert_eq!(
+        links.length(),
+        5,
+        "Assessment, Report, Coach, Compare and About / Sources"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_click_on_a_navigation_link_changes_screen_in_place() {
+    let host = mount_app();
+    let about: web_sys::HtmlElement = host
+        .query_selector(&format!("nav a[href='{}']", Screen::About.href()))
+        .ok()
+        .flatten()
+        .expect("the navigation links to About / Sources")
+        .unchecked_into();
+    about.click();
+    // Let the reactive system run the change before reading the page.
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&host, "main h1"),
+        "About this check and its sources"
+    );
+    assert!(text_of(&host, ".credits").contains("Partnership Building Pitfalls and Tips"));
+    assert_eq!(about.get_attribute("aria-current").as_deref(), Some("page"));
+    host.remove();
+}

@@ -1,0 +1,173 @@
+//! One assessment: who is answering, their answers and notes, and what help they ask for.
+//!
+//! An assessment holds only what the person said. Scores are never stored here; they are
+//! computed from the answers every time a report is made.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::answer::Answer;
+use crate::bank::Bank;
+
+/// Who and what is assessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// A name for this assessment, e.g. "Northwest manufacturing, spring check".
+    pub name: String,
+    /// The labor market region.
+    pub region: String,
+    /// The industry sector.
+    pub sector: String,
+    /// The respondent's role, e.g. "Workforce board director".
+    pub respondent_role: String,
+    /// The date of the assessment, as the person wrote it or as the app set it.
+    pub date: String,
+    /// The version of the question bank the answers were given against.
+    pub bank_version: String,
+}
+
+/// Where the region wants technical assistance.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaRequest {
+    /// Ids of the chosen help areas (see [`Bank::help_areas`]).
+    pub areas: BTreeSet<String>,
+    /// Anything else, in the region's words.
+    pub text: String,
+}
+
+/// The answers, notes and TA request of one assessment, keyed by question id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assessment {
+    /// Who and what is assessed.
+    pub meta: Meta,
+    answers: BTreeMap<String, Answer>,
+    notes: BTreeMap<String, String>,
+    /// Where the region wants help.
+    pub ta_request: TaRequest,
+}
+
+impl Assessment {
+    /// A blank assessment against this bank, recording the bank's version.
+    pub fn new(bank: &Bank) -> Self {
+        Self {
+            meta: Meta {
+                bank_version: bank.version().to_string(),
+                ..Meta::default()
+            },
+            ..Self::default()
+        }
+    }
+
+    /// Records an answer, replacing any earlier one, and returns the earlier one.
+    ///
+    /// The answer is not checked against the bank here, so that answers from an import are
+    /// never lost; scoring ignores answers that do not fit their question and reports them.
+    pub fn set_answer(&mut self, question_id: impl Into<String>, answer: Answer) -> Option<Answer> {
+        self.answers.insert(question_id.into(), answer)
+    }
+
+    /// Makes a question unanswered again and returns the answer it had.
+    pub fn clear_answer(&mut self, question_id: &str) -> Option<Answer> {
+        self.answers.remove(question_id)
+    }
+
+    /// The answer to a question, or `None` when it is unanswered.
+    pub fn answer(&self, question_id: &str) -> Option<Answer> {
+        self.answers.get(question_id).copied()
+    }
+
+    /// Every answer, by question id.
+    pub fn answers(&self) -> &BTreeMap<String, Answer> {
+        &self.answers
+    }
+
+    /// Sets the note on a question; an empty or blank note removes it.
+    pub fn set_note(&mut self, question_id: impl Into<String>, note: impl Into<String>) {
+        let question_id = question_id.into();
+        let note = note.into();
+        if note.trim().is_empty() {
+            self.notes.remove(&question_id);
+        } else {
+            self.notes.insert(question_id, note);
+        }
+    }
+
+    /// The note on a question.
+    pub fn note(&self, question_id: &str) -> Option<&str> {
+        self.notes.get(question_id).map(String::as_str)
+    }
+
+    /// Every note, by question id.
+    pub fn notes(&self) -> &BTreeMap<String, String> {
+        &self.notes
+    }
+
+    /// Adds or removes a help area from the TA request.
+    pub fn set_help_area(&mut self, area_id: impl Into<String>, wanted: bool) {
+        let area_id = area_id.into();
+        if wanted {
+            self.ta_request.areas.insert(area_id);
+        } else {
+            self.ta_request.areas.remove(&area_id);
+        }
+    }
+
+    /// The number of questions answered in any way, Don't know and Not applicable included.
+    pub fn answered_count(&self) -> usize {
+        self.answers.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::ScalePoint;
+
+    #[test]
+    fn a_new_assessment_records_the_bank_version_and_nothing_else() {
+        let bank = Bank::builtin();
+        let assessment = Assessment::new(bank);
+        assert_eq!(assessment.meta.bank_version, bank.version());
+        assert!(assessment.answers().is_empty());
+        assert!(assessment.notes().is_empty());
+    }
+
+    #[test]
+    fn answers_can_be_set_replaced_and_cleared() {
+        let mut a = Assessment::default();
+        assert_eq!(
+            a.set_answer("s1.convener", Answer::Scale(ScalePoint::Started)),
+            None
+        );
+        assert_eq!(
+            a.set_answer("s1.convener", Answer::Scale(ScalePoint::Done)),
+            Some(Answer::Scale(ScalePoint::Started))
+        );
+        assert_eq!(
+            a.answer("s1.convener"),
+            Some(Answer::Scale(ScalePoint::Done))
+        );
+        assert_eq!(
+            a.clear_answer("s1.convener"),
+            Some(Answer::Scale(ScalePoint::Done))
+        );
+        assert_eq!(a.answer("s1.convener"), None);
+    }
+
+    #[test]
+    fn a_blank_note_removes_the_note() {
+        let mut a = Assessment::default();
+        a.set_note("s1.convener", "Agreed at the March meeting");
+        assert_eq!(a.note("s1.convener"), Some("Agreed at the March meeting"));
+        a.set_note("s1.convener", "   ");
+        assert_eq!(a.note("s1.convener"), None);
+    }
+
+    #[test]
+    fn help_areas_toggle() {
+        let mut a = Assessment::default();
+        a.set_help_area("facilitation", true);
+        a.set_help_area("data", true);
+        a.set_help_area("facilitation", false);
+        assert_eq!(a.ta_request.areas.iter().collect::<Vec<_>>(), ["data"]);
+    }
+}

@@ -1,0 +1,550 @@
+//! Tests of the built-in bank's content and of bank validation.
+
+use std::collections::HashSet;
+
+use super::*;
+
+fn bank() -> &'static Bank {
+    Bank::builtin()
+}
+
+fn question(id: &str) -> &'static Question {
+    bank()
+        .question(id)
+        .unwrap_or_else(|| panic!("question {id} is missing from the bank"))
+}
+
+#[test]
+fn the_builtin_bank_loads_with_its_version() {
+    assert_eq!(bank().version(), crate::BANK_VERSION);
+}
+
+#[test]
+fn sections_come_in_the_product_order() {
+    let order: Vec<(&str, SectionKind)> = bank()
+        .sections()
+        .iter()
+        .map(|s| (s.id(), s.kind()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("s1", SectionKind::LaunchStep(1)),
+            ("s2", SectionKind::LaunchStep(2)),
+            ("s3", SectionKind::LaunchStep(3)),
+            ("s4", SectionKind::LaunchStep(4)),
+            ("s5", SectionKind::LaunchStep(5)),
+            ("s6", SectionKind::LaunchStep(6)),
+            ("phases", SectionKind::Phases),
+            ("table", SectionKind::Table),
+            ("pitfalls", SectionKind::Pitfalls),
+        ]
+    );
+    let titles: Vec<&str> = bank().launch_steps().map(|s| s.title()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Build the regional support team and make the case",
+            "Define the scope of industry focus",
+            "Prepare to launch",
+            "Launch",
+            "Move to action",
+            "Evolve and sustain",
+        ]
+    );
+}
+
+#[test]
+fn ids_are_unique_across_sections_questions_and_help_areas() {
+    let mut seen = HashSet::new();
+    for section in bank().sections() {
+        assert!(seen.insert(("section", section.id())), "{}", section.id());
+        for q in section.questions() {
+            assert!(seen.insert(("question", q.id())), "{}", q.id());
+            assert_eq!(
+                bank().section_of(q.id()).map(Section::id),
+                Some(section.id())
+            );
+        }
+    }
+    for area in bank().help_areas() {
+        assert!(seen.insert(("help area", area.id())), "{}", area.id());
+    }
+}
+
+#[test]
+fn every_source_names_a_seed_and_a_part() {
+    let credited: HashSet<&str> = bank().sources().iter().map(|s| s.seed()).collect();
+    assert_eq!(credited, SEEDS.into_iter().collect::<HashSet<_>>());
+    let sources = bank()
+        .sections()
+        .iter()
+        .map(|s| (s.id(), s.source()))
+        .chain(bank().questions().map(|q| (q.id(), q.source())));
+    for (id, source) in sources {
+        assert!(
+            SEEDS.contains(&source.seed()),
+            "{id} names seed {}",
+            source.seed()
+        );
+        assert!(!source.part().trim().is_empty(), "{id} has no part");
+    }
+}
+
+#[test]
+fn every_question_and_gate_has_advice_for_a_weak_answer() {
+    for q in bank().questions() {
+        assert!(q.advice().len() > 10, "{} has no real advice", q.id());
+        if let Some(condition) = q.gate() {
+            assert!(!condition.is_empty(), "{} gate has no condition", q.id());
+        }
+    }
+}
+
+/// The guiding questions of seed 001, one id per question or sub-question, plus the "getting
+/// the scope just right" questions. Deleting any of them from the bank fails this test.
+const GUIDING_QUESTIONS: &[(&str, &[&str])] = &[
+    ("s1", &["s1.shared-table", "s1.roles", "s1.convener"]),
+    (
+        "s2",
+        &[
+            "s2.sectors",
+            "s2.lmi",
+            "s2.sequence",
+            "s2.footprint",
+            "s2.scope-geography",
+            "s2.scope-industry",
+            "s2.scope-champions",
+            "s2.scope-membership",
+            "s2.scope-boundaries",
+        ],
+    ),
+    (
+        "s3",
+        &[
+            "s3.ceo-champions",
+            "s3.date-place",
+            "s3.business-venue",
+            "s3.invite-list",
+            "s3.invite-timing",
+        ],
+    ),
+    (
+        "s4",
+        &[
+            "s4.critical-mass",
+            "s4.shared-priorities",
+            "s4.commitments",
+            "s4.debrief",
+            "s4.hold-back",
+            "s4.ready-next",
+        ],
+    ),
+    (
+        "s5",
+        &[
+            "s5.action-teams",
+            "s5.business-led",
+            "s5.lead-champions",
+            "s5.outcomes",
+            "s5.partners-value",
+            "s5.engage-partners",
+        ],
+    ),
+    ("s6", &["s6.enduring-value", "s6.home", "s6.refresh"]),
+];
+
+#[test]
+fn every_guiding_question_of_the_launch_slides_is_asked_in_its_step() {
+    for (section_id, ids) in GUIDING_QUESTIONS {
+        for id in *ids {
+            let q = question(id);
+            assert_eq!(
+                bank().section_of(id).map(Section::id),
+                Some(*section_id),
+                "{id}"
+            );
+            assert_eq!(
+                q.source().seed(),
+                "001",
+                "{id} should cite the launch slides"
+            );
+            assert_eq!(q.kind(), &QuestionKind::Scale, "{id}");
+        }
+    }
+}
+
+#[test]
+fn the_five_gates_sit_on_the_essential_conditions() {
+    let gates: Vec<(&str, &str)> = bank()
+        .questions()
+        .filter_map(|q| q.gate().map(|g| (q.id(), g)))
+        .collect();
+    assert_eq!(
+        gates,
+        [
+            ("s1.convener", "An agreed lead convener or co-conveners"),
+            (
+                "s3.ceo-champions",
+                "At least two CEO champions who will sign the invitation"
+            ),
+            (
+                "s4.shared-priorities",
+                "A shared set of priorities from the launch"
+            ),
+            ("s5.business-led", "Action teams led by business"),
+            ("s6.refresh", "A process to reassess and refresh the agenda"),
+        ]
+    );
+}
+
+#[test]
+fn each_phase_has_at_least_four_indicators_in_the_source_order() {
+    let section = bank().section("phases").expect("phases section");
+    let phases: Vec<Phase> = section
+        .questions()
+        .iter()
+        .map(|q| match q.kind() {
+            QuestionKind::Agreement(phase) => *phase,
+            other => panic!("{} is {other:?}, not an indicator", q.id()),
+        })
+        .collect();
+    let mut sorted = phases.clone();
+    sorted.sort();
+    assert_eq!(
+        phases, sorted,
+        "indicators should run Forming, Norming, Storming, Performing"
+    );
+    for phase in Phase::ALL {
+        let n = phases.iter().filter(|p| **p == phase).count();
+        assert!(n >= 4, "{phase} has only {n} indicators");
+    }
+    for q in section.questions() {
+        assert_eq!(q.source().seed(), "002", "{}", q.id());
+    }
+}
+
+fn range(id: &str) -> &'static CountRange {
+    match question(id).kind() {
+        QuestionKind::Count(range) => range,
+        other => panic!("{id} is {other:?}, not a count"),
+    }
+}
+
+#[test]
+fn the_table_counts_carry_the_seed_numbers() {
+    let check = |id: &str, min: Option<u32>, max: Option<u32>, text: &str| {
+        let r = range(id);
+        assert_eq!((r.min(), r.max()), (min, max), "{id}");
+        assert_eq!(r.range_text().as_deref(), Some(text), "{id}");
+        assert_eq!(question(id).source().seed(), "003", "{id}");
+        assert!(
+            question(id).why().is_some_and(|w| w.len() > 20),
+            "{id} needs a why"
+        );
+    };
+    check("table.champions", Some(2), Some(6), "2 to 6");
+    check("table.companies", Some(12), Some(60), "12 to 60");
+    check("table.launch-support-team", None, Some(12), "up to 12");
+    check("table.core-team", Some(6), Some(12), "6 to 12");
+    check("table.wider-team", Some(25), None, "25 or more");
+    assert_eq!(range("table.core-team").not_more_than(), Some("table.ceos"));
+    assert!(range("table.ceos").is_open());
+}
+
+#[test]
+fn the_role_checks_expect_yes_and_say_why() {
+    for id in [
+        "table.neutral-facilitator",
+        "table.convener-agreed",
+        "table.hosted-by-business",
+    ] {
+        assert_eq!(
+            question(id).kind(),
+            &QuestionKind::YesNo { expected: true },
+            "{id}"
+        );
+        assert!(question(id).why().is_some(), "{id}");
+        assert_ne!(
+            question(id).label(),
+            question(id).text(),
+            "{id} needs a short label"
+        );
+    }
+}
+
+#[test]
+fn pitfall_watch_holds_eight_three_and_three_each_with_a_tip() {
+    let section = bank().section("pitfalls").expect("pitfalls section");
+    let count = |seed: &str, kind: PitfallKind| {
+        section
+            .questions()
+            .iter()
+            .filter(|q| q.source().seed() == seed && q.kind() == &QuestionKind::Pitfall(kind))
+            .count()
+    };
+    assert_eq!(
+        count("002", PitfallKind::Pitfall),
+        8,
+        "the eight pitfalls of 002"
+    );
+    assert_eq!(
+        count("000", PitfallKind::Pitfall),
+        3,
+        "the three pitfalls of 000"
+    );
+    assert_eq!(
+        count("004", PitfallKind::Objection),
+        3,
+        "the three objections of 004"
+    );
+    assert_eq!(
+        count("004", PitfallKind::Missing),
+        5,
+        "the five missing elements of 004"
+    );
+    for q in section.questions() {
+        assert!(
+            q.advice().len() > 20,
+            "{} needs its tip or response",
+            q.id()
+        );
+    }
+}
+
+#[test]
+fn help_areas_cover_every_step_and_the_common_asks() {
+    for step in bank().launch_steps() {
+        assert!(
+            bank()
+                .help_areas()
+                .iter()
+                .any(|a| a.section() == Some(step.id())),
+            "no help area for {}",
+            step.id()
+        );
+    }
+    for id in ["facilitation", "data", "employer-recruitment"] {
+        assert!(bank().help_area(id).is_some(), "{id}");
+    }
+}
+
+#[test]
+fn the_bank_never_calls_the_product_next_gen() {
+    let texts = bank().sections().iter().flat_map(|s| {
+        [s.title(), s.intro()].into_iter().chain(
+            s.questions()
+                .iter()
+                .flat_map(|q| [q.text(), q.advice(), q.help().unwrap_or("")]),
+        )
+    });
+    for text in texts {
+        assert!(!text.contains("Next Gen"), "{text}");
+    }
+}
+
+/// Lower-case words of a text, with punctuation and curly quotes dropped.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The questions are in the project's own words: none repeats a long run of a seed's words.
+/// The seeds live beside the project in `shared/seeds`; where they are absent the test has
+/// nothing to compare with and passes.
+#[test]
+fn questions_paraphrase_rather_than_copy_the_seeds() {
+    const RUN: usize = 9;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut runs = HashSet::new();
+    for entry in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let w = words(&text);
+        for run in w.windows(RUN) {
+            runs.insert(run.join(" "));
+        }
+    }
+    for q in bank().questions() {
+        let w = words(q.text());
+        for run in w.windows(RUN) {
+            let run = run.join(" ");
+            assert!(
+                !runs.contains(&run),
+                "{} copies the seed: \"{run}\"",
+                q.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn choices_list_the_scale_then_dont_know_and_not_applicable() {
+    let labels = |id: &str| -> Vec<&str> {
+        bank()
+            .choices(question(id))
+            .iter()
+            .map(|c| c.label)
+            .collect()
+    };
+    assert_eq!(
+        labels("s1.convener"),
+        [
+            "Not yet",
+            "Started",
+            "Mostly",
+            "Done",
+            "Don't know",
+            "Not applicable"
+        ]
+    );
+    assert_eq!(
+        labels("phase.forming.getting-to-know"),
+        [
+            "Disagree",
+            "Somewhat disagree",
+            "Somewhat agree",
+            "Agree",
+            "Don't know",
+            "Not applicable"
+        ]
+    );
+    assert_eq!(labels("table.champions"), ["Don't know", "Not applicable"]);
+    assert_eq!(
+        labels("table.neutral-facilitator"),
+        ["Yes", "No", "Don't know", "Not applicable"]
+    );
+    assert_eq!(
+        labels("pit.tension"),
+        ["No", "A little", "Yes", "Don't know", "Not applicable"]
+    );
+    for q in bank().questions() {
+        for choice in bank().choices(q) {
+            assert!(
+                q.accepts(&choice.answer),
+                "{} offers {:?}",
+                q.id(),
+                choice.answer
+            );
+        }
+    }
+}
+
+/// Applies `edit` to the built-in bank's JSON and loads the result.
+fn load_edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Bank, BankError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(BUILTIN_JSON).expect("the built-in bank is JSON");
+    edit(&mut value);
+    Bank::from_json(&value.to_string())
+}
+
+fn first_question(value: &mut serde_json::Value) -> &mut serde_json::Value {
+    &mut value["sections"][0]["questions"][0]
+}
+
+fn check_rejected(edit: impl FnOnce(&mut serde_json::Value), expected: BankError) {
+    let err = load_edited(edit).expect_err("the edited bank should be rejected");
+    assert_eq!(err, expected, "{err}");
+}
+
+#[test]
+fn validation_rejects_broken_banks_with_a_message_to_act_on() {
+    check_rejected(
+        |v| *first_question(v).get_mut("id").expect("id") = "s1.roles".into(),
+        BankError::DuplicateId {
+            item: "question",
+            id: "s1.roles".into(),
+        },
+    );
+    check_rejected(
+        |v| first_question(v)["source"]["seed"] = "007".into(),
+        BankError::UnknownSeed {
+            item: "Question \"s1.shared-table\"".into(),
+            seed: "007".into(),
+        },
+    );
+    check_rejected(
+        |v| first_question(v)["source"]["part"] = " ".into(),
+        BankError::EmptyText {
+            item: "Question \"s1.shared-table\"".into(),
+            field: "source part",
+        },
+    );
+    check_rejected(
+        |v| first_question(v)["advice"] = "".into(),
+        BankError::MissingAdvice {
+            id: "s1.shared-table".into(),
+        },
+    );
+    check_rejected(
+        |v| v["sections"][1]["step"] = 3.into(),
+        BankError::StepOrder {
+            section: "s2".into(),
+            found: 3,
+            expected: 2,
+        },
+    );
+    check_rejected(
+        |v| first_question(v)["id"] = "S1 Shared".into(),
+        BankError::BadId {
+            item: "question",
+            id: "S1 Shared".into(),
+        },
+    );
+    check_rejected(
+        |v| v["help_areas"][0]["id"] = "scope".into(),
+        BankError::DuplicateId {
+            item: "help area",
+            id: "scope".into(),
+        },
+    );
+    check_rejected(
+        |v| v["sections"][1]["id"] = "s1".into(),
+        BankError::DuplicateId {
+            item: "section",
+            id: "s1".into(),
+        },
+    );
+    let err = load_edited(|v| {
+        let table = v["sections"]
+            .as_array_mut()
+            .and_then(|s| s.iter_mut().find(|s| s["id"] == "table"))
+            .expect("table section");
+        table["questions"][4]["not_more_than"] = "table.nobody".into();
+    })
+    .expect_err("a comparison with a missing count");
+    assert!(
+        err.to_string()
+            .contains("\"table.nobody\", which is not in the bank"),
+        "{err}"
+    );
+
+    let err = load_edited(|v| v["sections"][6]["questions"][0]["gate"] = "Something".into())
+        .expect_err("a gate on a phase indicator");
+    assert!(
+        err.to_string()
+            .contains("only launch-step scale questions can be gates"),
+        "{err}"
+    );
+
+    let err = load_edited(|v| {
+        v["sections"][6]["questions"][0]
+            .as_object_mut()
+            .expect("object")
+            .remove("phase");
+    })
+    .expect_err("an indicator without a phase");
+    assert!(err.to_string().contains("\"phase\""), "{err}");
+
+    let err = Bank::from_json("{ \"bank_version\": ").expect_err("truncated JSON");
+    assert!(matches!(err, BankError::Json { line: 1, .. }), "{err}");
+    assert!(err
+        .to_string()
+        .starts_with("The question bank could not be read at line 1"));
+}

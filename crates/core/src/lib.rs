@@ -1,0 +1,102 @@
+//! The domain of the Sector Partnership Readiness Check: the question bank, answers,
+//! assessments, scoring, the report and its Markdown summary.
+//!
+//! This crate knows nothing of the browser. It takes values and returns values, so the web
+//! app stays a thin shell and every rule here is tested natively:
+//!
+//! ```
+//! use readiness_core::{report, Answer, Assessment, Bank, ScalePoint};
+//!
+//! let bank = Bank::builtin();
+//! let mut assessment = Assessment::new(bank);
+//! assessment.set_answer("s1.convener", Answer::Scale(ScalePoint::NotYet));
+//! let report = report(bank, &assessment);
+//! assert!(report.where_you_are.sentence().starts_with("You are at step 1"));
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod answer;
+pub mod assessment;
+pub mod bank;
+pub mod report;
+pub mod scoring;
+pub mod summary;
+
+pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
+pub use assessment::{Assessment, Meta, TaRequest};
+pub use bank::{
+    Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
+    Scales, Section, SectionKind, Source, SourceDoc,
+};
+pub use report::{
+    report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength, TaSummary,
+};
+pub use scoring::{
+    section_score, section_scores, Band, PhaseProfile, PhaseScore, SectionScore, TableCheck,
+    Verdict, WhereYouAre,
+};
+
+/// The version of this crate, shown in report footers when the app gives none of its own.
+pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The version of the built-in question bank, the `bank_version` of `bank/bank.json`.
+///
+/// It is a string, `YEAR.RELEASE`, rather than a number, so that people can read it in a
+/// report footer; a test keeps it equal to the embedded bank's version.
+pub const BANK_VERSION: &str = "2026.1";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_constant_matches_the_builtin_bank() {
+        assert_eq!(Bank::builtin().version(), BANK_VERSION);
+        assert!(!CRATE_VERSION.is_empty());
+    }
+
+    /// The core must never depend on anything browser-related; that is what keeps it testable
+    /// natively and the app's architecture honest.
+    #[test]
+    fn the_core_depends_on_nothing_from_the_browser() {
+        let manifest = include_str!("../Cargo.toml");
+        let forbidden = [
+            "leptos",
+            "web-sys",
+            "web_sys",
+            "gloo",
+            "wasm-bindgen",
+            "wasm_bindgen",
+            "js-sys",
+            "js_sys",
+        ];
+        for line in manifest.lines() {
+            let line = line.trim();
+            if line.starts_with('#') || line.starts_with('[') {
+                continue;
+            }
+            let name = line
+                .split(['=', '.'])
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .trim_matches('"');
+            for bad in forbidden {
+                assert!(
+                    !name.starts_with(bad),
+                    "readiness-core must not depend on {name}: keep browser code in the app"
+                );
+            }
+        }
+        // Dependency tables written as `[dependencies.name]` are checked too.
+        for line in manifest.lines().filter(|l| l.trim().starts_with('[')) {
+            for bad in forbidden {
+                assert!(
+                    !line.contains(bad),
+                    "readiness-core must not depend on {line}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,531 @@
+//! Scores computed from answers: section readiness and coverage, bands, gates, the phase
+//! profile and the who-is-at-the-table verdicts.
+//!
+//! All arithmetic is on whole numbers, so readiness is always within 0..=100 and a band never
+//! disagrees with the percentage shown next to it. The rules, from the product brief:
+//!
+//! - **Readiness** is points earned over points possible among the questions answered on
+//!   their scale, as a percentage rounded down. Don't know and Not applicable are left out,
+//!   never counted as zero.
+//! - **Coverage** is the share of questions answered in any way, Don't know and Not
+//!   applicable included, because the person did consider them.
+//! - **Bands**: Strong at 75% or more, Developing from 50%, Early below, and Not enough answers
+//!   when coverage is under half or nothing was answered on the scale.
+//! - **Gates**: a gate answered Not yet blocks its step whatever the average says.
+//!
+//! Points per kind: a scale or agreement point earns 0 to 3 of 3; a role check earns 3 of 3
+//! when answered as expected and 0 otherwise; a count earns 3 of 3 when within its expected
+//! range and 0 outside it (a count with no range is only recorded); a pitfall earns 2 of 2 when
+//! it is not happening, 1 when it happens a little and 0 when it does.
+//!
+//! An answer that does not fit its question's kind (say, a count given to a scale question in
+//! a hand-edited import) is treated as unanswered.
+
+use std::cmp::Ordering;
+
+use crate::answer::{Answer, PitfallLevel, ScalePoint};
+use crate::assessment::Assessment;
+use crate::bank::{Bank, CountRange, Phase, Question, QuestionKind, Section, SectionKind};
+
+/// How ready a section is, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Band {
+    /// 75% or more.
+    Strong,
+    /// From 50% up to 75%.
+    Developing,
+    /// Below 50%.
+    Early,
+    /// Fewer than half the questions answered, or none answered on the scale.
+    NotEnoughAnswers,
+}
+
+impl Band {
+    /// The band's name as shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Strong => "Strong",
+            Self::Developing => "Developing",
+            Self::Early => "Early",
+            Self::NotEnoughAnswers => "Not enough answers",
+        }
+    }
+
+    /// The band of a readiness percentage, ignoring coverage.
+    pub fn of_readiness(pct: u8) -> Band {
+        match pct {
+            75.. => Self::Strong,
+            50.. => Self::Developing,
+            _ => Self::Early,
+        }
+    }
+}
+
+/// What one answer contributes to its section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Contribution {
+    /// No answer, or one that does not fit the question.
+    Unanswered,
+    /// Don't know.
+    DontKnow,
+    /// Not applicable.
+    NotApplicable,
+    /// Answered, but there is nothing to score it against (a count with no range).
+    Recorded,
+    /// Answered on the scale.
+    Scored {
+        /// Points earned.
+        earned: u32,
+        /// Points possible.
+        possible: u32,
+    },
+}
+
+/// The answer to a question if it fits the question's kind.
+pub(crate) fn fitting_answer(question: &Question, assessment: &Assessment) -> Option<Answer> {
+    assessment
+        .answer(question.id())
+        .filter(|answer| question.accepts(answer))
+}
+
+/// What a question's answer contributes to its section.
+pub(crate) fn contribution(question: &Question, assessment: &Assessment) -> Contribution {
+    let Some(answer) = fitting_answer(question, assessment) else {
+        return Contribution::Unanswered;
+    };
+    let scored = |earned, possible| Contribution::Scored { earned, possible };
+    match (question.kind(), answer) {
+        (_, Answer::DontKnow) => Contribution::DontKnow,
+        (_, Answer::NotApplicable) => Contribution::NotApplicable,
+        (_, Answer::Scale(p)) => scored(p.points(), 3),
+        (_, Answer::Agreement(p)) => scored(p.points(), 3),
+        (QuestionKind::YesNo { expected }, Answer::YesNo(yes)) => {
+            scored(if yes == *expected { 3 } else { 0 }, 3)
+        }
+        (QuestionKind::Count(range), Answer::Count(n)) => {
+            match count_verdict(range, n, other_count(range, assessment)) {
+                Verdict::Within => scored(3, 3),
+                Verdict::Recorded => Contribution::Recorded,
+                _ => scored(0, 3),
+            }
+        }
+        (_, Answer::Pitfall(level)) => scored(
+            match level {
+                PitfallLevel::No => 2,
+                PitfallLevel::ALittle => 1,
+                PitfallLevel::Yes => 0,
+            },
+            2,
+        ),
+        // `fitting_answer` has ruled out every other pairing.
+        _ => Contribution::Unanswered,
+    }
+}
+
+/// The scores of one section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionScore<'a> {
+    /// The section scored.
+    pub section: &'a Section,
+    /// Questions in the section.
+    pub total: u32,
+    /// Questions answered in any way, Don't know and Not applicable included.
+    pub answered: u32,
+    /// Questions answered on the scale, the ones readiness is computed from.
+    pub scored: u32,
+    /// Questions answered Don't know.
+    pub dont_know: u32,
+    /// Questions answered Not applicable.
+    pub not_applicable: u32,
+    /// Points earned among the scored questions.
+    pub earned: u32,
+    /// Points possible among the scored questions.
+    pub possible: u32,
+    /// Gates answered Not yet, which block the step whatever its readiness.
+    pub blocked_by: Vec<&'a Question>,
+}
+
+impl SectionScore<'_> {
+    /// Share of questions answered, as a whole percentage rounded down.
+    pub fn coverage_pct(&self) -> u8 {
+        percent(self.answered, self.total)
+    }
+
+    /// Points earned over points possible, as a whole percentage rounded down; `None` when
+    /// nothing was answered on the scale, and always `None` for the phase indicators, which
+    /// give a profile rather than a readiness.
+    pub fn readiness_pct(&self) -> Option<u8> {
+        if self.possible == 0 || self.section.kind() == SectionKind::Phases {
+            None
+        } else {
+            Some(percent(self.earned, self.possible))
+        }
+    }
+
+    /// True when at least half the questions are answered.
+    pub fn has_enough_answers(&self) -> bool {
+        self.answered * 2 >= self.total
+    }
+
+    /// The band; `None` for the phase indicators.
+    pub fn band(&self) -> Option<Band> {
+        if self.section.kind() == SectionKind::Phases {
+            return None;
+        }
+        match self.readiness_pct() {
+            Some(pct) if self.has_enough_answers() => Some(Band::of_readiness(pct)),
+            _ => Some(Band::NotEnoughAnswers),
+        }
+    }
+
+    /// True when a gate of this section is answered Not yet.
+    pub fn is_blocked(&self) -> bool {
+        !self.blocked_by.is_empty()
+    }
+
+    /// True for a launch step that is Strong and not blocked.
+    pub fn is_done(&self) -> bool {
+        self.band() == Some(Band::Strong) && !self.is_blocked()
+    }
+}
+
+/// A whole percentage of `part` over `whole`, rounded down, and 0 when `whole` is 0.
+fn percent(part: u32, whole: u32) -> u8 {
+    if whole == 0 {
+        return 0;
+    }
+    let pct = u64::from(part.min(whole)) * 100 / u64::from(whole);
+    u8::try_from(pct).unwrap_or(100)
+}
+
+/// Scores one section. Cheap enough to call on every answer change: it looks at the
+/// section's own questions only (plus the one other count a relational check needs).
+pub fn section_score<'a>(section: &'a Section, assessment: &Assessment) -> SectionScore<'a> {
+    let mut score = SectionScore {
+        section,
+        total: 0,
+        answered: 0,
+        scored: 0,
+        dont_know: 0,
+        not_applicable: 0,
+        earned: 0,
+        possible: 0,
+        blocked_by: Vec::new(),
+    };
+    for question in section.questions() {
+        score.total += 1;
+        match contribution(question, assessment) {
+            Contribution::Unanswered => continue,
+            Contribution::DontKnow => score.dont_know += 1,
+            Contribution::NotApplicable => score.not_applicable += 1,
+            Contribution::Recorded => {}
+            Contribution::Scored { earned, possible } => {
+                score.scored += 1;
+                score.earned += earned;
+                score.possible += possible;
+            }
+        }
+        score.answered += 1;
+        if question.is_gate()
+            && fitting_answer(question, assessment) == Some(Answer::Scale(ScalePoint::NotYet))
+        {
+            score.blocked_by.push(question);
+        }
+    }
+    score
+}
+
+/// Scores every section of the bank, in bank order.
+pub fn section_scores<'a>(bank: &'a Bank, assessment: &Assessment) -> Vec<SectionScore<'a>> {
+    bank.sections()
+        .iter()
+        .map(|section| section_score(section, assessment))
+        .collect()
+}
+
+/// Where the partnership stands among the launch steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhereYouAre<'a> {
+    /// At this launch step: the first, in order, that is not Strong or is blocked.
+    AtStep {
+        /// The step number.
+        step: u8,
+        /// The step's section.
+        section: &'a Section,
+        /// The step's band.
+        band: Band,
+        /// The step's readiness, if any answer was scored.
+        readiness_pct: Option<u8>,
+        /// Gates answered Not yet.
+        blocked_by: Vec<&'a Question>,
+    },
+    /// Every launch step is Strong and none is blocked: the partnership is sustaining its work.
+    Sustaining,
+}
+
+impl WhereYouAre<'_> {
+    /// Finds the first launch step that is not Strong or is blocked.
+    pub fn from_scores<'a>(scores: &[SectionScore<'a>]) -> WhereYouAre<'a> {
+        scores
+            .iter()
+            .filter_map(|score| score.section.step().map(|step| (step, score)))
+            .find(|(_, score)| !score.is_done())
+            .map_or(WhereYouAre::Sustaining, |(step, score)| {
+                WhereYouAre::AtStep {
+                    step,
+                    section: score.section,
+                    band: score.band().unwrap_or(Band::NotEnoughAnswers),
+                    readiness_pct: score.readiness_pct(),
+                    blocked_by: score.blocked_by.clone(),
+                }
+            })
+    }
+
+    /// The report's lead sentence, e.g. "You are at step 3, Prepare to launch. Blocking: At
+    /// least two CEO champions who will sign the invitation."
+    pub fn sentence(&self) -> String {
+        match self {
+            WhereYouAre::Sustaining => "Every launch step is Strong and nothing is blocking: \
+                 the partnership is sustaining its work. Keep reassessing and refreshing the agenda."
+                .to_string(),
+            WhereYouAre::AtStep {
+                step,
+                section,
+                band,
+                readiness_pct,
+                blocked_by,
+            } => {
+                let mut sentence = format!("You are at step {step}, {}.", section.title());
+                if !blocked_by.is_empty() {
+                    let conditions: Vec<&str> = blocked_by
+                        .iter()
+                        .map(|q| q.gate().unwrap_or(q.text()))
+                        .collect();
+                    sentence.push_str(&format!(" Blocking: {}.", conditions.join("; ")));
+                } else if *band == Band::NotEnoughAnswers {
+                    sentence.push_str(" Not enough answers yet to score this step.");
+                } else if let Some(pct) = readiness_pct {
+                    sentence.push_str(&format!(" Readiness {pct}% ({}).", band.label()));
+                }
+                sentence
+            }
+        }
+    }
+}
+
+/// One phase's share of the indicator points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhaseScore {
+    /// The phase.
+    pub phase: Phase,
+    /// Indicators of this phase answered on the agreement scale.
+    pub answered: u32,
+    /// Points earned.
+    pub earned: u32,
+    /// Points possible.
+    pub possible: u32,
+}
+
+impl PhaseScore {
+    /// How strongly the partnership recognises itself in this phase, as a whole percentage
+    /// rounded down; `None` when no indicator of the phase was answered.
+    pub fn pct(&self) -> Option<u8> {
+        (self.possible > 0).then(|| percent(self.earned, self.possible))
+    }
+
+    /// Compares two phases' shares exactly, without rounding.
+    fn cmp_share(&self, other: &PhaseScore) -> Ordering {
+        let mine = u64::from(self.earned) * u64::from(other.possible);
+        let theirs = u64::from(other.earned) * u64::from(self.possible);
+        mine.cmp(&theirs)
+    }
+}
+
+/// The phase profile: every phase's score, and the one that leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhaseProfile {
+    /// The four phases, in the source's order.
+    pub phases: [PhaseScore; 4],
+    /// The phase whose indicators score highest; ties go to the earlier phase. `None` when no
+    /// indicator was answered on the scale.
+    pub leading: Option<Phase>,
+}
+
+/// Builds the phase profile from the phase indicators.
+pub fn phase_profile(bank: &Bank, assessment: &Assessment) -> PhaseProfile {
+    let mut phases = Phase::ALL.map(|phase| PhaseScore {
+        phase,
+        answered: 0,
+        earned: 0,
+        possible: 0,
+    });
+    for question in bank.questions() {
+        let QuestionKind::Agreement(phase) = question.kind() else {
+            continue;
+        };
+        if let Contribution::Scored { earned, possible } = contribution(question, assessment) {
+            let score = &mut phases[*phase as usize];
+            score.answered += 1;
+            score.earned += earned;
+            score.possible += possible;
+        }
+    }
+    let mut leading: Option<&PhaseScore> = None;
+    for score in phases.iter().filter(|s| s.possible > 0) {
+        // Only a strictly higher share replaces the leader, so ties stay with the earlier phase.
+        if leading.is_none_or(|best| score.cmp_share(best) == Ordering::Greater) {
+            leading = Some(score);
+        }
+    }
+    PhaseProfile {
+        leading: leading.map(|s| s.phase),
+        phases,
+    }
+}
+
+/// The verdict of a who-is-at-the-table check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// The count is within the expected range (and does not outnumber what it must not).
+    Within,
+    /// The count is below the expected range.
+    Below,
+    /// The count is above the expected range.
+    Above,
+    /// The count is within its range but outnumbers the count it must not exceed.
+    Outnumbers,
+    /// The role check is answered as expected.
+    Met,
+    /// The role check is not answered as expected.
+    NotMet,
+    /// The count is recorded; it has no range of its own.
+    Recorded,
+    /// Answered Don't know.
+    Unknown,
+    /// Answered Not applicable.
+    NotApplicable,
+    /// Not answered yet.
+    NotAnswered,
+}
+
+impl Verdict {
+    /// The verdict in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Within => "Within the expected range",
+            Self::Below => "Below the expected range",
+            Self::Above => "Above the expected range",
+            Self::Outnumbers => "Outnumbers the business leaders",
+            Self::Met => "As expected",
+            Self::NotMet => "Not as expected",
+            Self::Recorded => "Recorded",
+            Self::Unknown => "Not known yet",
+            Self::NotApplicable => "Not applicable",
+            Self::NotAnswered => "Not answered",
+        }
+    }
+
+    /// True when the check found something to act on.
+    pub fn is_concern(self) -> bool {
+        matches!(
+            self,
+            Self::Below | Self::Above | Self::Outnumbers | Self::NotMet
+        )
+    }
+}
+
+/// The count another count is compared with, when it is answered with a number.
+fn other_count(range: &CountRange, assessment: &Assessment) -> Option<u32> {
+    match assessment.answer(range.not_more_than()?)? {
+        Answer::Count(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// Judges a count against its range, then against the count it must not exceed (only when
+/// that other count is known).
+pub fn count_verdict(range: &CountRange, count: u32, other: Option<u32>) -> Verdict {
+    if range.min().is_some_and(|min| count < min) {
+        Verdict::Below
+    } else if range.max().is_some_and(|max| count > max) {
+        Verdict::Above
+    } else if other.is_some_and(|other| count > other) {
+        Verdict::Outnumbers
+    } else if range.is_open() {
+        Verdict::Recorded
+    } else {
+        Verdict::Within
+    }
+}
+
+/// One who-is-at-the-table check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableCheck<'a> {
+    /// The question checked.
+    pub question: &'a Question,
+    /// What is expected, in words: "2 to 6", "Yes", "6 to 12, and no more than CEOs at the
+    /// table (5)".
+    pub expected: String,
+    /// The answer given, if any.
+    pub actual: Option<Answer>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why the expectation matters.
+    pub why: &'a str,
+}
+
+/// Checks every count and role check of the bank, in bank order.
+pub fn table_checks<'a>(bank: &'a Bank, assessment: &Assessment) -> Vec<TableCheck<'a>> {
+    let mut checks = Vec::new();
+    for question in bank.questions() {
+        let actual = fitting_answer(question, assessment);
+        let (expected, verdict) = match question.kind() {
+            QuestionKind::Count(range) => {
+                let other = other_count(range, assessment);
+                let mut expected = range
+                    .range_text()
+                    .unwrap_or_else(|| "Any number (used for comparison)".to_string());
+                if let Some(other_id) = range.not_more_than() {
+                    let other_label = bank.question(other_id).map_or(other_id, |q| q.label());
+                    expected.push_str(&format!(", and no more than {other_label}"));
+                    if let Some(n) = other {
+                        expected.push_str(&format!(" ({n})"));
+                    }
+                }
+                let verdict = match actual {
+                    Some(Answer::Count(n)) => count_verdict(range, n, other),
+                    _ => unscored_verdict(actual),
+                };
+                (expected, verdict)
+            }
+            QuestionKind::YesNo { expected } => {
+                let verdict = match actual {
+                    Some(Answer::YesNo(yes)) if yes == *expected => Verdict::Met,
+                    Some(Answer::YesNo(_)) => Verdict::NotMet,
+                    _ => unscored_verdict(actual),
+                };
+                (bank.scales().yes_no(*expected).to_string(), verdict)
+            }
+            _ => continue,
+        };
+        checks.push(TableCheck {
+            question,
+            expected,
+            actual,
+            verdict,
+            why: question.why().unwrap_or_default(),
+        });
+    }
+    checks
+}
+
+fn unscored_verdict(actual: Option<Answer>) -> Verdict {
+    match actual {
+        Some(Answer::DontKnow) => Verdict::Unknown,
+        Some(Answer::NotApplicable) => Verdict::NotApplicable,
+        _ => Verdict::NotAnswered,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,406 @@
+//! Tests of scoring: data-driven examples of each rule, then properties over random answers.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::answer::{Agreement, PitfallLevel};
+
+fn bank() -> &'static Bank {
+    Bank::builtin()
+}
+
+fn section(id: &str) -> &'static Section {
+    bank().section(id).expect("section exists")
+}
+
+fn assessment(answers: &[(&str, Answer)]) -> Assessment {
+    let mut a = Assessment::new(bank());
+    for (id, answer) in answers {
+        a.set_answer(*id, *answer);
+    }
+    a
+}
+
+const DONE: Answer = Answer::Scale(ScalePoint::Done);
+const MOSTLY: Answer = Answer::Scale(ScalePoint::Mostly);
+const STARTED: Answer = Answer::Scale(ScalePoint::Started);
+const NOT_YET: Answer = Answer::Scale(ScalePoint::NotYet);
+
+/// The ids of step 1, in order: shared-table, same-page, roles, convener (gate), core-partners,
+/// supporters.
+fn step1(answers: [Option<Answer>; 6]) -> Assessment {
+    let ids = section("s1").questions().iter().map(Question::id);
+    let mut a = Assessment::new(bank());
+    for (id, answer) in ids.zip(answers) {
+        if let Some(answer) = answer {
+            a.set_answer(id, answer);
+        }
+    }
+    a
+}
+
+/// Checks step 1's readiness, coverage, band and whether it is blocked.
+fn check_step1(
+    answers: [Option<Answer>; 6],
+    readiness: Option<u8>,
+    coverage: u8,
+    band: Band,
+    blocked: bool,
+) {
+    let a = step1(answers);
+    let score = section_score(section("s1"), &a);
+    assert_eq!(score.readiness_pct(), readiness, "{answers:?}");
+    assert_eq!(score.coverage_pct(), coverage, "{answers:?}");
+    assert_eq!(score.band(), Some(band), "{answers:?}");
+    assert_eq!(score.is_blocked(), blocked, "{answers:?}");
+}
+
+#[test]
+fn step_readiness_coverage_and_band() {
+    use Band::*;
+    let (d, m, s, n) = (Some(DONE), Some(MOSTLY), Some(STARTED), Some(NOT_YET));
+    let (dk, na) = (Some(Answer::DontKnow), Some(Answer::NotApplicable));
+    check_step1([d, d, d, d, d, d], Some(100), 100, Strong, false);
+    check_step1([n, n, n, s, n, n], Some(5), 100, Early, false);
+    // 14 of 18 points is 77.7%: Strong.
+    check_step1([d, d, d, m, m, s], Some(77), 100, Strong, false);
+    // 13 of 18 is 72.2%: Developing, and the band agrees with the rounded-down percentage.
+    check_step1([d, d, m, m, m, s], Some(72), 100, Developing, false);
+    // 9 of 18 is exactly 50%: Developing.
+    check_step1([d, d, s, m, n, n], Some(50), 100, Developing, false);
+    check_step1([d, s, n, m, n, n], Some(33), 100, Early, false);
+    // Don't know and Not applicable are left out, not counted as zero.
+    check_step1([d, d, d, d, dk, na], Some(100), 100, Strong, false);
+    // Two of six answered is a third: not enough answers, whatever the points say.
+    check_step1(
+        [d, d, None, None, None, None],
+        Some(100),
+        33,
+        NotEnoughAnswers,
+        false,
+    );
+    // Half answered is enough.
+    check_step1([d, d, d, None, None, None], Some(100), 50, Strong, false);
+    // All don't know: covered, but nothing to score.
+    check_step1([dk, dk, dk, dk, dk, dk], None, 100, NotEnoughAnswers, false);
+    check_step1([None; 6], None, 0, NotEnoughAnswers, false);
+    // A gate answered Not yet blocks the step whatever the average says.
+    check_step1([d, d, d, n, d, d], Some(83), 100, Strong, true);
+    // A gate answered Started does not block.
+    check_step1([d, d, d, s, d, d], Some(88), 100, Strong, false);
+}
+
+#[test]
+fn band_thresholds() {
+    for (pct, band) in [
+        (0, Band::Early),
+        (49, Band::Early),
+        (50, Band::Developing),
+        (74, Band::Developing),
+        (75, Band::Strong),
+        (100, Band::Strong),
+    ] {
+        assert_eq!(Band::of_readiness(pct), band, "{pct}");
+    }
+}
+
+#[test]
+fn an_answer_of_the_wrong_kind_counts_as_unanswered() {
+    let a = assessment(&[
+        ("s1.convener", Answer::Count(3)),
+        ("s1.roles", Answer::Agreement(Agreement::Agree)),
+    ]);
+    let score = section_score(section("s1"), &a);
+    assert_eq!((score.answered, score.scored), (0, 0));
+}
+
+fn where_you_are(answers: &[(&str, Answer)]) -> String {
+    let a = assessment(answers);
+    WhereYouAre::from_scores(&section_scores(bank(), &a)).sentence()
+}
+
+fn all_done_up_to(step: u8) -> Vec<(&'static str, Answer)> {
+    bank()
+        .launch_steps()
+        .filter(|s| s.step().is_some_and(|n| n <= step))
+        .flat_map(|s| s.questions().iter().map(|q| (q.id(), DONE)))
+        .collect()
+}
+
+#[test]
+fn where_you_are_is_the_first_step_not_strong_or_blocked() {
+    assert_eq!(
+        where_you_are(&[]),
+        "You are at step 1, Build the regional support team and make the case. \
+         Not enough answers yet to score this step."
+    );
+    let mut answers = all_done_up_to(2);
+    answers.push(("s3.ceo-champions", NOT_YET));
+    assert_eq!(
+        where_you_are(&answers),
+        "You are at step 3, Prepare to launch. Blocking: At least two CEO champions who will \
+         sign the invitation."
+    );
+    let mut answers = all_done_up_to(3);
+    answers.extend(section("s4").questions().iter().map(|q| (q.id(), STARTED)));
+    assert_eq!(
+        where_you_are(&answers),
+        "You are at step 4, Launch. Readiness 33% (Early)."
+    );
+    // A later step that is blocked does not matter while an earlier one is not Strong.
+    let mut answers = all_done_up_to(6);
+    answers.push(("s2.sectors", NOT_YET));
+    answers.push(("s2.lmi", NOT_YET));
+    answers.push(("s2.sequence", NOT_YET));
+    answers.push(("s6.refresh", NOT_YET));
+    assert!(where_you_are(&answers).starts_with("You are at step 2,"));
+    assert!(where_you_are(&all_done_up_to(6)).contains("sustaining its work"));
+}
+
+#[test]
+fn count_verdicts() {
+    let range = CountRange::new;
+    let champions = range(Some(2), Some(6), None);
+    let core = range(Some(6), Some(12), Some("table.ceos"));
+    let wider = range(Some(25), None, None);
+    let support = range(None, Some(12), None);
+    let open = range(None, None, None);
+    for (r, count, other, verdict) in [
+        (&champions, 1, None, Verdict::Below),
+        (&champions, 2, None, Verdict::Within),
+        (&champions, 6, None, Verdict::Within),
+        (&champions, 7, None, Verdict::Above),
+        (&core, 8, Some(10), Verdict::Within),
+        (&core, 8, Some(8), Verdict::Within),
+        (&core, 8, Some(5), Verdict::Outnumbers),
+        (&core, 8, None, Verdict::Within),
+        (&core, 14, Some(30), Verdict::Above),
+        (&core, 4, Some(2), Verdict::Below),
+        (&wider, 24, None, Verdict::Below),
+        (&wider, 400, None, Verdict::Within),
+        (&support, 0, None, Verdict::Within),
+        (&support, 13, None, Verdict::Above),
+        (&open, 9, None, Verdict::Recorded),
+    ] {
+        assert_eq!(
+            count_verdict(r, count, other),
+            verdict,
+            "{r:?} {count} {other:?}"
+        );
+    }
+}
+
+#[test]
+fn table_checks_compare_the_core_team_with_the_ceos() {
+    let a = assessment(&[
+        ("table.core-team", Answer::Count(10)),
+        ("table.ceos", Answer::Count(7)),
+        ("table.champions", Answer::DontKnow),
+        ("table.hosted-by-business", Answer::YesNo(false)),
+        ("table.neutral-facilitator", Answer::YesNo(true)),
+    ]);
+    let checks = table_checks(bank(), &a);
+    let verdict = |id: &str| {
+        checks
+            .iter()
+            .find(|c| c.question.id() == id)
+            .map(|c| c.verdict)
+            .expect("check exists")
+    };
+    assert_eq!(verdict("table.core-team"), Verdict::Outnumbers);
+    assert_eq!(verdict("table.ceos"), Verdict::Recorded);
+    assert_eq!(verdict("table.champions"), Verdict::Unknown);
+    assert_eq!(verdict("table.companies"), Verdict::NotAnswered);
+    assert_eq!(verdict("table.hosted-by-business"), Verdict::NotMet);
+    assert_eq!(verdict("table.neutral-facilitator"), Verdict::Met);
+    let core = checks
+        .iter()
+        .find(|c| c.question.id() == "table.core-team")
+        .expect("core");
+    assert_eq!(
+        core.expected,
+        "6 to 12, and no more than CEOs at the table (7)"
+    );
+    assert_eq!(checks.len(), 9);
+    // Five of the nine checks are answered (55%). The CEO count is only recorded and the
+    // champions are not known, which leaves three scored: 0 (outnumbers) + 0 (not hosted) + 3
+    // (neutral facilitator) = 3 of 9.
+    let score = section_score(section("table"), &a);
+    assert_eq!(score.coverage_pct(), 55);
+    assert_eq!(score.readiness_pct(), Some(33));
+}
+
+fn phases(answers: [Agreement; 4]) -> Assessment {
+    let mut a = Assessment::new(bank());
+    for q in section("phases").questions() {
+        if let QuestionKind::Agreement(phase) = q.kind() {
+            a.set_answer(q.id(), Answer::Agreement(answers[*phase as usize]));
+        }
+    }
+    a
+}
+
+#[test]
+fn the_leading_phase_scores_highest_and_ties_go_to_the_earlier_phase() {
+    use Agreement::*;
+    let leading = |answers| phase_profile(bank(), &phases(answers)).leading;
+    assert_eq!(
+        leading([Agree, Disagree, Disagree, Disagree]),
+        Some(Phase::Forming)
+    );
+    assert_eq!(
+        leading([SomewhatAgree, Agree, Disagree, Disagree]),
+        Some(Phase::Norming)
+    );
+    assert_eq!(
+        leading([Disagree, SomewhatAgree, Agree, SomewhatAgree]),
+        Some(Phase::Storming)
+    );
+    assert_eq!(
+        leading([Disagree, Disagree, SomewhatAgree, Agree]),
+        Some(Phase::Performing)
+    );
+    assert_eq!(
+        leading([SomewhatAgree, Agree, Disagree, Agree]),
+        Some(Phase::Norming)
+    );
+    assert_eq!(leading([Agree, Agree, Agree, Agree]), Some(Phase::Forming));
+    assert_eq!(
+        leading([Disagree, Disagree, Disagree, Disagree]),
+        Some(Phase::Forming)
+    );
+    assert_eq!(
+        phase_profile(bank(), &Assessment::new(bank())).leading,
+        None
+    );
+    let only_dont_know = assessment(&[("phase.storming.costs", Answer::DontKnow)]);
+    assert_eq!(phase_profile(bank(), &only_dont_know).leading, None);
+}
+
+#[test]
+fn a_phase_with_no_answers_does_not_compete() {
+    let a = assessment(&[(
+        "phase.performing.results",
+        Answer::Agreement(Agreement::Disagree),
+    )]);
+    let profile = phase_profile(bank(), &a);
+    assert_eq!(profile.leading, Some(Phase::Performing));
+    assert_eq!(profile.phases[0].pct(), None);
+    assert_eq!(profile.phases[3].pct(), Some(0));
+}
+
+#[test]
+fn pitfalls_score_how_clear_the_partnership_is() {
+    let a = assessment(&[
+        ("pit.tension", Answer::Pitfall(PitfallLevel::Yes)),
+        ("pit.planning-time", Answer::Pitfall(PitfallLevel::ALittle)),
+        ("pit.wasted-time", Answer::Pitfall(PitfallLevel::No)),
+    ]);
+    let score = section_score(section("pitfalls"), &a);
+    assert_eq!((score.earned, score.possible), (3, 6));
+}
+
+/// One possible answer for a question, picked by `pick`, or none.
+fn answer_for(question: &Question, pick: u32) -> Option<Answer> {
+    let mut options: Vec<Answer> = bank().choices(question).iter().map(|c| c.answer).collect();
+    if matches!(question.kind(), QuestionKind::Count(_)) {
+        options.push(Answer::Count(pick % 70));
+    }
+    let index = (pick / 7) as usize % (options.len() + 1);
+    options.get(index).copied()
+}
+
+/// Random answers to the built-in bank, each question answered in any way it accepts or left
+/// unanswered.
+fn any_assessment() -> impl Strategy<Value = Assessment> {
+    let n = bank().questions().count();
+    proptest::collection::vec(any::<u32>(), n).prop_map(|picks| {
+        let mut a = Assessment::new(bank());
+        for (question, pick) in bank().questions().zip(picks) {
+            if let Some(answer) = answer_for(question, pick) {
+                a.set_answer(question.id(), answer);
+            }
+        }
+        a
+    })
+}
+
+/// Every section's readiness and every phase's share.
+fn readiness(a: &Assessment) -> (Vec<Option<u8>>, Vec<Option<u8>>) {
+    let sections = section_scores(bank(), a)
+        .iter()
+        .map(SectionScore::readiness_pct)
+        .collect();
+    let phases = phase_profile(bank(), a)
+        .phases
+        .iter()
+        .map(PhaseScore::pct)
+        .collect();
+    (sections, phases)
+}
+
+proptest! {
+    #[test]
+    fn readiness_and_coverage_stay_within_0_and_100(a in any_assessment()) {
+        for score in section_scores(bank(), &a) {
+            prop_assert!(score.readiness_pct().is_none_or(|p| p <= 100));
+            prop_assert!(score.coverage_pct() <= 100);
+            prop_assert!(score.earned <= score.possible);
+            prop_assert!(score.answered <= score.total);
+        }
+        for phase in phase_profile(bank(), &a).phases {
+            prop_assert!(phase.pct().is_none_or(|p| p <= 100));
+        }
+    }
+
+    #[test]
+    fn dont_know_or_not_applicable_on_an_unanswered_question_never_changes_readiness(
+        a in any_assessment(),
+        pick in any::<prop::sample::Index>(),
+        not_applicable in any::<bool>(),
+    ) {
+        let unanswered: Vec<&Question> =
+            bank().questions().filter(|q| a.answer(q.id()).is_none()).collect();
+        prop_assume!(!unanswered.is_empty());
+        let question = unanswered[pick.index(unanswered.len())];
+        let mut changed = a.clone();
+        let answer = if not_applicable { Answer::NotApplicable } else { Answer::DontKnow };
+        changed.set_answer(question.id(), answer);
+        prop_assert_eq!(readiness(&a), readiness(&changed));
+    }
+
+    #[test]
+    fn raising_one_answer_never_lowers_its_section(
+        a in any_assessment(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let raisable: Vec<(&Question, Answer)> = bank()
+            .questions()
+            .filter_map(|q| match a.answer(q.id())? {
+                Answer::Scale(p) if p != ScalePoint::Done => {
+                    Some((q, Answer::Scale(ScalePoint::ALL[p as usize + 1])))
+                }
+                Answer::Agreement(p) if p != Agreement::Agree => {
+                    Some((q, Answer::Agreement(Agreement::ALL[p as usize + 1])))
+                }
+                _ => None,
+            })
+            .collect();
+        prop_assume!(!raisable.is_empty());
+        let (question, raised) = raisable[pick.index(raisable.len())];
+        let section = bank().section_of(question.id()).expect("question has a section");
+        let mut higher = a.clone();
+        higher.set_answer(question.id(), raised);
+        let before = section_score(section, &a);
+        let after = section_score(section, &higher);
+        // Compare exact shares, earned/possible, by cross-multiplying.
+        prop_assert_eq!(before.possible, after.possible);
+        prop_assert!(after.earned > before.earned);
+        prop_assert!(after.readiness_pct() >= before.readiness_pct());
+        if let QuestionKind::Agreement(phase) = question.kind() {
+            let i = *phase as usize;
+            let (b, h) = (phase_profile(bank(), &a), phase_profile(bank(), &higher));
+            prop_assert!(h.phases[i].pct() >= b.phases[i].pct());
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! The Markdown summary of a report, written to read just as well as plain text in an email.
+//!
+//! It uses headings, plain lists and short sentences only (no tables, no HTML), and puts the
+//! person's own text on single lines so it cannot break the layout.
+
+use std::fmt::Write as _;
+
+use crate::answer::PitfallLevel;
+use crate::bank::Phase;
+use crate::report::Report;
+use crate::scoring::{Band, SectionScore};
+use crate::CRATE_VERSION;
+
+/// The privacy line every report ends with.
+pub const PRIVACY_LINE: &str = "Answers stay on this device unless you share them.";
+
+/// Puts a person's text on one line, so a stray newline or heading mark cannot reshape the
+/// summary.
+fn one_line(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.is_empty() {
+        "(not given)".to_string()
+    } else {
+        joined
+    }
+}
+
+fn section_line(score: &SectionScore<'_>) -> String {
+    let mut line = format!("- {}: ", score.section.heading());
+    match (score.readiness_pct(), score.band()) {
+        (Some(pct), Some(band)) if band != Band::NotEnoughAnswers => {
+            let _ = write!(line, "{pct}% ({})", band.label());
+        }
+        (None, Some(band)) => line.push_str(band.label()),
+        _ => line.push_str("not scored"),
+    }
+    let _ = write!(line, ", {} of {} answered", score.answered, score.total);
+    if score.dont_know > 0 {
+        let _ = write!(line, ", {} don't know", score.dont_know);
+    }
+    if score.is_blocked() {
+        line.push_str(", blocked");
+    }
+    line
+}
+
+/// "3 answers we don't know yet" with the right plural.
+fn dont_know_count(n: usize) -> String {
+    if n == 1 {
+        "1 answer we don't know yet".to_string()
+    } else {
+        format!("{n} answers we don't know yet")
+    }
+}
+
+impl Report<'_> {
+    /// The report as Markdown that reads fine as plain text, crediting this crate's version.
+    pub fn to_markdown(&self) -> String {
+        self.to_markdown_with_app_version(CRATE_VERSION)
+    }
+
+    /// The report as Markdown, with the app's version in the footer.
+    pub fn to_markdown_with_app_version(&self, app_version: &str) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail, so the results of `writeln!` are ignored.
+        let meta = &self.assessment.meta;
+        let title = if meta.name.trim().is_empty() {
+            "Sector Partnership Readiness Check".to_string()
+        } else {
+            format!(
+                "Sector Partnership Readiness Check: {}",
+                one_line(&meta.name)
+            )
+        };
+        let _ = writeln!(out, "# {title}\n");
+        let _ = writeln!(out, "- Region: {}", one_line(&meta.region));
+        let _ = writeln!(out, "- Sector: {}", one_line(&meta.sector));
+        let _ = writeln!(
+            out,
+            "- Respondent role: {}",
+            one_line(&meta.respondent_role)
+        );
+        let _ = writeln!(out, "- Date: {}", one_line(&meta.date));
+        let _ = writeln!(out, "- Question bank: {}", self.bank.version());
+        if !meta.bank_version.is_empty() && meta.bank_version != self.bank.version() {
+            let _ = writeln!(
+                out,
+                "- Answered against question bank {}",
+                one_line(&meta.bank_version)
+            );
+        }
+
+        let _ = writeln!(
+            out,
+            "\n## Where you are\n\n{}",
+            self.where_you_are.sentence()
+        );
+
+        let _ = writeln!(out, "\n## Launch steps\n");
+        for score in self.launch_steps() {
+            let _ = writeln!(out, "{}", section_line(score));
+        }
+
+        let _ = writeln!(out, "\n## Partnership phase\n");
+        match self.phases.leading {
+            Some(phase) => {
+                let _ = writeln!(
+                    out,
+                    "Most like {} ({}). Several phases can be under way at once:\n",
+                    phase,
+                    phase.nickname()
+                );
+            }
+            None => {
+                let _ = writeln!(out, "No phase indicators answered yet.\n");
+            }
+        }
+        for score in &self.phases.phases {
+            let value = score
+                .pct()
+                .map_or_else(|| "not answered".to_string(), |p| format!("{p}%"));
+            let _ = writeln!(out, "- {}: {value}", Phase::name(score.phase));
+        }
+
+        let _ = writeln!(out, "\n## Who is at the table\n");
+        let mut unanswered = Vec::new();
+        for check in &self.table {
+            let Some(actual) = check.actual else {
+                unanswered.push(check.question.label());
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "- {}: {}. Expected: {}. {}. Why: {}",
+                check.question.label(),
+                self.bank.answer_label(&actual),
+                check.expected,
+                check.verdict.label(),
+                check.why
+            );
+        }
+        if !unanswered.is_empty() {
+            let _ = writeln!(out, "- Not answered yet: {}.", unanswered.join("; "));
+        }
+
+        let _ = writeln!(out, "\n## Pitfalls flagged\n");
+        if self.pitfalls.is_empty() {
+            let _ = writeln!(out, "None flagged.");
+        }
+        for flag in &self.pitfalls {
+            let level = match flag.level {
+                PitfallLevel::Yes => "Yes",
+                PitfallLevel::ALittle => "A little",
+                PitfallLevel::No => "No",
+            };
+            let _ = writeln!(
+                out,
+                "- ({level}) {} Tip: {}",
+                flag.question.text(),
+                flag.tip
+            );
+        }
+
+        let _ = writeln!(out, "\n## Strengths\n");
+        if self.strengths.is_empty() {
+            let _ = writeln!(out, "None yet.");
+        }
+        for strength in &self.strengths {
+            let _ = writeln!(
+                out,
+                "- Step {}: {} ({})",
+                strength.section.step().unwrap_or_default(),
+                strength.question.text(),
+                self.bank.scales().scale(strength.answer)
+            );
+        }
+
+        let _ = writeln!(out, "\n## Gaps and next steps\n");
+        if self.gaps.is_empty() {
+            let _ = writeln!(out, "None found.");
+        }
+        for (i, gap) in self.gaps.iter().enumerate() {
+            let tag = if gap.blocking {
+                "Blocking gate. "
+            } else if gap.question.is_gate() {
+                "Gate. "
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "{}. {tag}Step {}: {} ({}). Next step: {}",
+                i + 1,
+                gap.section.step().unwrap_or_default(),
+                gap.question.text(),
+                self.bank.scales().scale(gap.answer),
+                gap.advice()
+            );
+        }
+
+        let _ = writeln!(out, "\n## To discuss with your coach\n");
+        if self.dont_knows.is_empty() {
+            let _ = writeln!(out, "No answers marked don't know.");
+        } else {
+            let _ = writeln!(
+                out,
+                "{}: discuss with your coach.\n",
+                dont_know_count(self.dont_knows.len())
+            );
+            for question in &self.dont_knows {
+                let _ = writeln!(out, "- {}", question.text());
+            }
+        }
+        if !self.not_applicable.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{} marked not applicable.",
+                match self.not_applicable.len() {
+                    1 => "1 question".to_string(),
+                    n => format!("{n} questions"),
+                }
+            );
+        }
+
+        if !self.notes.is_empty() {
+            let _ = writeln!(out, "\n## Notes\n");
+            for note in &self.notes {
+                let _ = writeln!(
+                    out,
+                    "- {} Note: {}",
+                    note.question.text(),
+                    one_line(note.text)
+                );
+            }
+        }
+
+        let _ = writeln!(out, "\n## Help requested\n");
+        if self.ta_request.is_empty() {
+            let _ = writeln!(out, "No help requested yet.");
+        }
+        for area in &self.ta_request.areas {
+            let _ = writeln!(out, "- {}", area.label());
+        }
+        if !self.ta_request.text.is_empty() {
+            let _ = writeln!(out, "\n{}", one_line(self.ta_request.text));
+        }
+
+        let _ = writeln!(out, "\n---\n");
+        let credits: Vec<&str> = self.bank.sources().iter().map(|s| s.credit()).collect();
+        let _ = writeln!(out, "Sources: {}.", credits.join("; "));
+        let _ = writeln!(
+            out,
+            "Sector Partnership Readiness Check {app_version}, question bank {}. {PRIVACY_LINE}",
+            self.bank.version()
+        );
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::{Answer, ScalePoint};
+    use crate::assessment::Assessment;
+    use crate::bank::Bank;
+    use crate::report::report;
+
+    #[test]
+    fn the_summary_leads_with_where_you_are_and_ends_with_credits() {
+        let bank = Bank::builtin();
+        let mut a = Assessment::new(bank);
+        a.meta.name = "Valley health care".into();
+        a.meta.region = "North\nValley".into();
+        a.set_answer("s1.convener", Answer::Scale(ScalePoint::NotYet));
+        a.set_answer("s1.roles", Answer::DontKnow);
+        a.set_note("s1.roles", "Ask the\n# college");
+        let md = report(bank, &a).to_markdown_with_app_version("9.9.9");
+        let where_at = md.find("## Where you are").unwrap();
+        let steps_at = md.find("## Launch steps").unwrap();
+        assert!(where_at < steps_at);
+        assert!(md.contains(
+            "You are at step 1, Build the regional support team and make the case. \
+             Blocking: An agreed lead convener or co-conveners."
+        ));
+        assert!(md.contains("- Region: North Valley"), "{md}");
+        assert!(md.contains("1 answer we don't know yet: discuss with your coach."));
+        assert!(md.contains("Note: Ask the # college"));
+        assert!(md.contains("Blocking gate. Step 1"));
+        assert!(md.contains("Sector Partnership Readiness Check 9.9.9, question bank"));
+        assert!(md.contains(super::PRIVACY_LINE));
+        assert!(md.contains("How To Launch A Sector Partnership, TA Module 3 (CWDC)"));
+        // No line may start with a heading mark except the summary's own headings.
+        for line in md.lines().filter(|l| l.starts_with('#')) {
+            assert!(
+                line.starts_with("# Sector") || line.starts_with("## "),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_product_never_calls_itself_next_gen() {
+        let bank = Bank::builtin();
+        let md = report(bank, &Assessment::new(bank)).to_markdown();
+        for line in md.lines().filter(|l| !l.starts_with("Sources:")) {
+            assert!(!line.contains("Next Gen"), "{line}");
+        }
+    }
+}

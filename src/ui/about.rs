@@ -1,43 +1,7 @@
 //! Where the questions come from, and credit to the people who wrote the sources.
 
 use leptos::prelude::*;
-
-/// One source text the questions are drawn from.
-struct Credit {
-    title: &'static str,
-    /// The author or collection, where the text names one.
-    by: &'static str,
-    used_for: &'static str,
-}
-
-/// The five source texts, credited by name as their terms of use ask.
-const CREDITS: [Credit; 5] = [
-    Credit {
-        title: "How To Launch A Sector Partnership, TA Module 3",
-        by: "CWDC",
-        used_for: "The six launch steps, their guiding questions, the scope questions and the roles around the table.",
-    },
-    Credit {
-        title: "Roles of Public and Private Partners Over the Life Cycle of an Industry Partnership",
-        by: "Next Generation Sector Partnership toolkit, Institute for Networked Communities",
-        used_for: "Who is at the table at each stage, with the numbers used in the table checks.",
-    },
-    Credit {
-        title: "Partnership Building Pitfalls and Tips",
-        by: "",
-        used_for: "The partnership phases and the pitfalls, each paired with a tip.",
-    },
-    Credit {
-        title: "Step Four: Begin Meeting as Partners and Learn More",
-        by: "",
-        used_for: "What the first partnership meetings should produce, and three pitfalls of that stage.",
-    },
-    Credit {
-        title: "Getting Started: Early Pitfalls",
-        by: "",
-        used_for: "Common objections with their answers, and what is often missing at the start.",
-    },
-];
+use readiness_core::Bank;
 
 /// The About / Sources screen.
 #[component]
@@ -50,15 +14,16 @@ pub fn About() -> impl IntoView {
         </p>
         <h2>"Sources"</h2>
         <ul class="credits">
-            {CREDITS
+            {Bank::builtin()
+                .sources()
                 .iter()
-                .map(|credit| {
+                .map(|source| {
+                    let by = source.by();
                     view! {
                         <li>
-                            <cite>{credit.title}</cite>
-                            {(!credit.by.is_empty())
-                                .then(|| view! { <span class="by">{credit.by}</span> })}
-                            <span>{credit.used_for}</span>
+                            <cite>{source.title()}</cite>
+                            {(!by.is_empty()).then(|| view! { <span class="by">{by}</span> })}
+                            <span>{source.used_for()}</span>
                         </li>
                     }
                 })

@@ -10,7 +10,7 @@
 //! carried in every assessment and report so an old answer set can be recognised.
 //!
 //! The shape of `bank.json`: `bank_version`; `scales` (the labels of each answer scale);
-//! `sources` (one per seed, with a title and a credit line); `sections`, each with `id`,
+//! `sources` (one per seed, with a title, its author where known, and what the check takes from it); `sections`, each with `id`,
 //! `kind` (`launch_step` with a `step` number, `phases`, `table` or `pitfalls`), `title`,
 //! `intro`, `source` and `questions`; and `help_areas`. A question has `id`, `kind` (`scale`,
 //! `agreement` with a `phase`, `count` with optional `min`, `max` and `not_more_than`, `yes_no`
@@ -143,7 +143,8 @@ impl Source {
 pub struct SourceDoc {
     seed: String,
     title: String,
-    credit: String,
+    by: String,
+    used_for: String,
 }
 
 impl SourceDoc {
@@ -157,9 +158,23 @@ impl SourceDoc {
         &self.title
     }
 
-    /// The credit line shown in report footers and on the Sources page.
-    pub fn credit(&self) -> &str {
-        &self.credit
+    /// The author or collection, where the text names one; empty otherwise.
+    pub fn by(&self) -> &str {
+        &self.by
+    }
+
+    /// What the check takes from this text, for the Sources page.
+    pub fn used_for(&self) -> &str {
+        &self.used_for
+    }
+
+    /// The credit line shown in report footers: the title, and its author where known.
+    pub fn credit(&self) -> String {
+        if self.by.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{}, {}", self.title, self.by)
+        }
     }
 }
 
@@ -712,7 +727,8 @@ mod raw {
     struct SourceDoc {
         seed: String,
         title: String,
-        credit: String,
+        by: String,
+        used_for: String,
     }
 
     #[derive(Deserialize)]
@@ -1013,7 +1029,8 @@ mod raw {
             }
             sources.push(super::SourceDoc {
                 title: text(&item, "title", doc.title)?,
-                credit: text(&item, "credit", doc.credit)?,
+                used_for: text(&item, "used_for", doc.used_for)?,
+                by: doc.by,
                 seed: doc.seed,
             });
         }

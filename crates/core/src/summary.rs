@@ -246,7 +246,7 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n---\n");
-        let credits: Vec<&str> = self.bank.sources().iter().map(|s| s.credit()).collect();
+        let credits: Vec<String> = self.bank.sources().iter().map(|s| s.credit()).collect();
         let _ = writeln!(out, "Sources: {}.", credits.join("; "));
         let _ = writeln!(
             out,
@@ -287,7 +287,7 @@ mod tests {
         assert!(md.contains("Blocking gate. Step 1"));
         assert!(md.contains("Sector Partnership Readiness Check 9.9.9, question bank"));
         assert!(md.contains(super::PRIVACY_LINE));
-        assert!(md.contains("How To Launch A Sector Partnership, TA Module 3 (CWDC)"));
+        assert!(md.contains("How To Launch A Sector Partnership, TA Module 3, CWDC"));
         // No line may start with a heading mark except the summary's own headings.
         for line in md.lines().filter(|l| l.starts_with('#')) {
             assert!(

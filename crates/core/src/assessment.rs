@@ -117,6 +117,69 @@ impl Assessment {
     }
 }
 
+/// One change a person makes to an assessment. Changes are values so that the app can apply
+/// the same change to what it shows and to what another tab saved meanwhile, and lose neither.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Answer a question (or change the answer).
+    SetAnswer {
+        /// The question's id.
+        question: String,
+        /// The new answer.
+        answer: Answer,
+    },
+    /// Take an answer back, so the question is unanswered again.
+    ClearAnswer {
+        /// The question's id.
+        question: String,
+    },
+    /// Write, change or (when blank) remove the note on a question.
+    SetNote {
+        /// The question's id.
+        question: String,
+        /// The note's text.
+        note: String,
+    },
+    /// Rename the assessment.
+    SetName(String),
+    /// Change the region.
+    SetRegion(String),
+    /// Change the industry sector.
+    SetSector(String),
+    /// Change the respondent's role.
+    SetRole(String),
+    /// Ask, or stop asking, for help in one area.
+    SetHelpArea {
+        /// The help area's id.
+        area: String,
+        /// Whether help is wanted there.
+        wanted: bool,
+    },
+    /// Change the free text of the request for technical assistance.
+    SetTaText(String),
+}
+
+impl Assessment {
+    /// Applies one change.
+    pub fn apply(&mut self, edit: &Edit) {
+        match edit {
+            Edit::SetAnswer { question, answer } => {
+                self.set_answer(question.clone(), *answer);
+            }
+            Edit::ClearAnswer { question } => {
+                self.clear_answer(question);
+            }
+            Edit::SetNote { question, note } => self.set_note(question.clone(), note.clone()),
+            Edit::SetName(name) => self.meta.name = name.clone(),
+            Edit::SetRegion(region) => self.meta.region = region.clone(),
+            Edit::SetSector(sector) => self.meta.sector = sector.clone(),
+            Edit::SetRole(role) => self.meta.respondent_role = role.clone(),
+            Edit::SetHelpArea { area, wanted } => self.set_help_area(area.clone(), *wanted),
+            Edit::SetTaText(text) => self.ta_request.text = text.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +223,39 @@ mod tests {
         assert_eq!(a.note("s1.convener"), Some("Agreed at the March meeting"));
         a.set_note("s1.convener", "   ");
         assert_eq!(a.note("s1.convener"), None);
+    }
+
+    #[test]
+    fn edits_made_in_two_places_combine_when_applied_to_the_same_assessment() {
+        let first = Edit::SetAnswer {
+            question: "s1.roles".into(),
+            answer: Answer::Scale(ScalePoint::Mostly),
+        };
+        let second = Edit::SetNote {
+            question: "s2.lmi".into(),
+            note: "We used the state's data".into(),
+        };
+        let mut stored = Assessment::default();
+        stored.apply(&first);
+        stored.apply(&second);
+        assert_eq!(
+            stored.answer("s1.roles"),
+            Some(Answer::Scale(ScalePoint::Mostly))
+        );
+        assert_eq!(stored.note("s2.lmi"), Some("We used the state's data"));
+        stored.apply(&Edit::ClearAnswer {
+            question: "s1.roles".into(),
+        });
+        assert_eq!(stored.answer("s1.roles"), None);
+        stored.apply(&Edit::SetName("Spring check".into()));
+        stored.apply(&Edit::SetTaText("Help with the launch".into()));
+        stored.apply(&Edit::SetHelpArea {
+            area: "scope".into(),
+            wanted: true,
+        });
+        assert_eq!(stored.meta.name, "Spring check");
+        assert_eq!(stored.ta_request.text, "Help with the launch");
+        assert!(stored.ta_request.areas.contains("scope"));
     }
 
     #[test]

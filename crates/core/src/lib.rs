@@ -19,15 +19,19 @@
 pub mod answer;
 pub mod assessment;
 pub mod bank;
+pub mod format;
 pub mod report;
 pub mod scoring;
 pub mod summary;
 
 pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
-pub use assessment::{Assessment, Meta, TaRequest};
+pub use assessment::{Assessment, Edit, Meta, TaRequest};
 pub use bank::{
     Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
     Scales, Section, SectionKind, Source, SourceDoc,
+};
+pub use format::{
+    decode_stored, encode_stored, DecodedStored, SkipReason, Skipped, StoredAssessment, StoredError,
 };
 pub use report::{
     report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength, TaSummary,

@@ -1,0 +1,552 @@
+//! How an assessment is written down: the stored shape kept on the device, with its version.
+//!
+//! This is the only module whose types derive `Serialize` (the bank's private parsing types
+//! only derive `Deserialize`). A shipped version of a format never changes; the next version
+//! migrates from it, and golden files of every shipped version stay in the tests.
+//!
+//! Answers are written as words (`"done"`, `"dont-know"`) or, for counts, as numbers, and
+//! always under the question's stable id, never by position. Reading one back needs the bank,
+//! because a word such as `"yes"` means different things for different kinds of question.
+//! Anything that does not fit the bank (an unknown question, an answer of the wrong kind) is
+//! skipped and listed, and the rest loads.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
+use crate::assessment::{Assessment, Meta, TaRequest};
+use crate::bank::{Bank, QuestionKind};
+
+/// The `format` field of an assessment stored on the device.
+pub const STORED_FORMAT: &str = "readiness-check/stored-assessment";
+
+/// The version of the stored shape this build writes. Version 1 is the first shipped.
+pub const STORED_VERSION: u64 = 1;
+
+/// An assessment as kept on the device, with what the device needs to list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAssessment {
+    /// The assessment's id on this device; never shown, never changes.
+    pub id: String,
+    /// When it was created, in milliseconds since 1970.
+    pub created_ms: u64,
+    /// When it last changed, in milliseconds since 1970.
+    pub updated_ms: u64,
+    /// What the person said.
+    pub assessment: Assessment,
+}
+
+/// A stored assessment read back, with what could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodedStored {
+    /// The assessment.
+    pub stored: StoredAssessment,
+    /// Parts that did not fit the question bank and were left out.
+    pub skipped: Vec<Skipped>,
+}
+
+/// One part of a record left out because it does not fit the question bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The question or help-area id as written in the record.
+    pub id: String,
+    /// Why it was left out.
+    pub reason: SkipReason,
+}
+
+/// Why part of a record was left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No question of the bank has this id.
+    UnknownQuestion,
+    /// The answer is not one the question accepts.
+    WrongAnswer(String),
+    /// No help area of the bank has this id.
+    UnknownHelpArea,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.reason {
+            SkipReason::UnknownQuestion => write!(
+                f,
+                "an answer to \"{}\", a question this version of the check does not have",
+                self.id
+            ),
+            SkipReason::WrongAnswer(value) => write!(
+                f,
+                "the answer {value} to \"{}\", which that question does not accept",
+                self.id
+            ),
+            SkipReason::UnknownHelpArea => write!(
+                f,
+                "a request for help in \"{}\", an area this version of the check does not list",
+                self.id
+            ),
+        }
+    }
+}
+
+/// Why stored data could not be read. Each message says what happened in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoredError {
+    /// The text is not JSON at all (cut short, or changed by something else).
+    #[error("it is not readable data ({detail}); it may have been cut short or changed by another program")]
+    NotJson {
+        /// Where the reader gave up.
+        detail: String,
+    },
+    /// The JSON is not an assessment saved by this app.
+    #[error("it is not an assessment saved by this app")]
+    NotAnAssessment,
+    /// A newer version of the app saved it.
+    #[error("it was saved by a newer version of this app (format {found}; this version reads up to {supported}); open the newer version, or export it there")]
+    NewerVersion {
+        /// The version found.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u64,
+    },
+    /// The shape is wrong somewhere.
+    #[error("part of it is damaged: {detail}")]
+    Damaged {
+        /// What is wrong, as the reader put it.
+        detail: String,
+    },
+}
+
+/// Writes an assessment in the current stored shape.
+pub fn encode_stored(stored: &StoredAssessment) -> String {
+    let envelope = StoredV1 {
+        format: STORED_FORMAT.to_string(),
+        version: STORED_VERSION,
+        id: stored.id.clone(),
+        created_ms: stored.created_ms,
+        updated_ms: stored.updated_ms,
+        assessment: RecordV1::from_assessment(&stored.assessment),
+    };
+    // Serialising plain strings, numbers and maps cannot fail.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads stored text of any shipped version, migrating older versions to the current one.
+pub fn decode_stored(bank: &Bank, text: &str) -> Result<DecodedStored, StoredError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| StoredError::NotJson {
+        detail: format!("line {}, column {}", error.line(), error.column()),
+    })?;
+    if value.get("format").and_then(Value::as_str) != Some(STORED_FORMAT) {
+        return Err(StoredError::NotAnAssessment);
+    }
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(StoredError::NotAnAssessment)?;
+    // Each shipped version gets an arm here that turns it into the next; version 1 is the
+    // first, so there is nothing older to migrate from yet.
+    let envelope: StoredV1 = match version {
+        1 => serde_json::from_value(value).map_err(|error| StoredError::Damaged {
+            detail: error.to_string(),
+        })?,
+        found => {
+            return Err(if found > STORED_VERSION {
+                StoredError::NewerVersion {
+                    found,
+                    supported: STORED_VERSION,
+                }
+            } else {
+                StoredError::NotAnAssessment
+            })
+        }
+    };
+    let (assessment, skipped) = envelope.assessment.into_assessment(bank);
+    Ok(DecodedStored {
+        stored: StoredAssessment {
+            id: envelope.id,
+            created_ms: envelope.created_ms,
+            updated_ms: envelope.updated_ms,
+            assessment,
+        },
+        skipped,
+    })
+}
+
+/// Version 1 of the stored envelope.
+#[derive(Serialize, Deserialize)]
+struct StoredV1 {
+    format: String,
+    version: u64,
+    id: String,
+    created_ms: u64,
+    updated_ms: u64,
+    assessment: RecordV1,
+}
+
+/// Version 1 of an assessment record: meta, answers by question id, notes, TA request.
+#[derive(Serialize, Deserialize)]
+struct RecordV1 {
+    #[serde(default)]
+    meta: MetaV1,
+    #[serde(default)]
+    answers: BTreeMap<String, AnswerV1>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+    #[serde(default)]
+    ta_request: TaRequestV1,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct MetaV1 {
+    name: String,
+    region: String,
+    sector: String,
+    respondent_role: String,
+    date: String,
+    bank_version: String,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct TaRequestV1 {
+    areas: Vec<String>,
+    text: String,
+}
+
+/// An answer as written: a word, or a number for counts.
+#[derive(Serialize, Deserialize, Clone)]
+#[serde(untagged)]
+enum AnswerV1 {
+    Count(u64),
+    Word(String),
+}
+
+impl fmt::Display for AnswerV1 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerV1::Count(n) => write!(f, "{n}"),
+            AnswerV1::Word(word) => write!(f, "\"{word}\""),
+        }
+    }
+}
+
+impl RecordV1 {
+    fn from_assessment(assessment: &Assessment) -> Self {
+        let meta = &assessment.meta;
+        RecordV1 {
+            meta: MetaV1 {
+                name: meta.name.clone(),
+                region: meta.region.clone(),
+                sector: meta.sector.clone(),
+                respondent_role: meta.respondent_role.clone(),
+                date: meta.date.clone(),
+                bank_version: meta.bank_version.clone(),
+            },
+            answers: assessment
+                .answers()
+                .iter()
+                .map(|(id, answer)| (id.clone(), answer_to_v1(*answer)))
+                .collect(),
+            notes: assessment.notes().clone(),
+            ta_request: TaRequestV1 {
+                areas: assessment.ta_request.areas.iter().cloned().collect(),
+                text: assessment.ta_request.text.clone(),
+            },
+        }
+    }
+
+    fn into_assessment(self, bank: &Bank) -> (Assessment, Vec<Skipped>) {
+        let mut skipped = Vec::new();
+        let mut assessment = Assessment::default();
+        assessment.meta = Meta {
+            name: self.meta.name,
+            region: self.meta.region,
+            sector: self.meta.sector,
+            respondent_role: self.meta.respondent_role,
+            date: self.meta.date,
+            bank_version: self.meta.bank_version,
+        };
+        assessment.ta_request = TaRequest {
+            areas: Default::default(),
+            text: self.ta_request.text,
+        };
+        for (id, written) in self.answers {
+            let Some(question) = bank.question(&id) else {
+                skipped.push(Skipped {
+                    id,
+                    reason: SkipReason::UnknownQuestion,
+                });
+                continue;
+            };
+            match answer_from_v1(question.kind(), &written) {
+                Some(answer) => {
+                    assessment.set_answer(id, answer);
+                }
+                None => skipped.push(Skipped {
+                    id,
+                    reason: SkipReason::WrongAnswer(written.to_string()),
+                }),
+            }
+        }
+        for (id, note) in self.notes {
+            if bank.question(&id).is_some() {
+                assessment.set_note(id, note);
+            } else {
+                skipped.push(Skipped {
+                    id,
+                    reason: SkipReason::UnknownQuestion,
+                });
+            }
+        }
+        for area in self.ta_request.areas {
+            if bank.help_area(&area).is_some() {
+                assessment.set_help_area(area, true);
+            } else {
+                skipped.push(Skipped {
+                    id: area,
+                    reason: SkipReason::UnknownHelpArea,
+                });
+            }
+        }
+        (assessment, skipped)
+    }
+}
+
+fn answer_to_v1(answer: Answer) -> AnswerV1 {
+    let word = match answer {
+        Answer::Count(n) => return AnswerV1::Count(u64::from(n)),
+        Answer::Scale(ScalePoint::NotYet) => "not-yet",
+        Answer::Scale(ScalePoint::Started) => "started",
+        Answer::Scale(ScalePoint::Mostly) => "mostly",
+        Answer::Scale(ScalePoint::Done) => "done",
+        Answer::Agreement(Agreement::Disagree) => "disagree",
+        Answer::Agreement(Agreement::SomewhatDisagree) => "somewhat-disagree",
+        Answer::Agreement(Agreement::SomewhatAgree) => "somewhat-agree",
+        Answer::Agreement(Agreement::Agree) => "agree",
+        Answer::YesNo(true) | Answer::Pitfall(PitfallLevel::Yes) => "yes",
+        Answer::YesNo(false) | Answer::Pitfall(PitfallLevel::No) => "no",
+        Answer::Pitfall(PitfallLevel::ALittle) => "a-little",
+        Answer::DontKnow => "dont-know",
+        Answer::NotApplicable => "not-applicable",
+    };
+    AnswerV1::Word(word.to_string())
+}
+
+/// Reads a written answer as the kind of question it answers; `None` when it does not fit.
+fn answer_from_v1(kind: &QuestionKind, written: &AnswerV1) -> Option<Answer> {
+    let word = match written {
+        AnswerV1::Count(n) => {
+            let n = u32::try_from(*n).ok().filter(|n| *n <= MAX_COUNT)?;
+            return matches!(kind, QuestionKind::Count(_)).then_some(Answer::Count(n));
+        }
+        AnswerV1::Word(word) => word.as_str(),
+    };
+    let answer = match (kind, word) {
+        (_, "dont-know") => Answer::DontKnow,
+        (_, "not-applicable") => Answer::NotApplicable,
+        (QuestionKind::Scale, "not-yet") => Answer::Scale(ScalePoint::NotYet),
+        (QuestionKind::Scale, "started") => Answer::Scale(ScalePoint::Started),
+        (QuestionKind::Scale, "mostly") => Answer::Scale(ScalePoint::Mostly),
+        (QuestionKind::Scale, "done") => Answer::Scale(ScalePoint::Done),
+        (QuestionKind::Agreement(_), "disagree") => Answer::Agreement(Agreement::Disagree),
+        (QuestionKind::Agreement(_), "somewhat-disagree") => {
+            Answer::Agreement(Agreement::SomewhatDisagree)
+        }
+        (QuestionKind::Agreement(_), "somewhat-agree") => {
+            Answer::Agreement(Agreement::SomewhatAgree)
+        }
+        (QuestionKind::Agreement(_), "agree") => Answer::Agreement(Agreement::Agree),
+        (QuestionKind::YesNo { .. }, "yes") => Answer::YesNo(true),
+        (QuestionKind::YesNo { .. }, "no") => Answer::YesNo(false),
+        (QuestionKind::Pitfall(_), "no") => Answer::Pitfall(PitfallLevel::No),
+        (QuestionKind::Pitfall(_), "a-little") => Answer::Pitfall(PitfallLevel::ALittle),
+        (QuestionKind::Pitfall(_), "yes") => Answer::Pitfall(PitfallLevel::Yes),
+        _ => return None,
+    };
+    Some(answer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn bank() -> &'static Bank {
+        Bank::builtin()
+    }
+
+    /// An assessment that uses every kind of answer the bank has.
+    fn varied() -> StoredAssessment {
+        let bank = bank();
+        let mut assessment = Assessment::new(bank);
+        assessment.meta.name = "Spring check \"A\" <b>".into();
+        assessment.meta.region = "North Valley".into();
+        assessment.meta.sector = "Advanced manufacturing".into();
+        assessment.meta.respondent_role = "Workforce board director".into();
+        assessment.meta.date = "2026-11-23".into();
+        for (i, question) in bank.questions().enumerate() {
+            if let Some(answer) = any_answer_for(question.kind(), i) {
+                assessment.set_answer(question.id(), answer);
+            }
+        }
+        assessment.set_note(
+            "s1.convener",
+            "Agreed in March; the college co-convenes.\nSecond line",
+        );
+        assessment.set_help_area(bank.help_areas()[0].id(), true);
+        assessment.ta_request.text = "Help us plan the launch".into();
+        StoredAssessment {
+            id: "a-1".into(),
+            created_ms: 1_700_000_000_000,
+            updated_ms: 1_700_000_100_000,
+            assessment,
+        }
+    }
+
+    fn any_answer_for(kind: &QuestionKind, seed: usize) -> Option<Answer> {
+        let answer = match (kind, seed % 7) {
+            (_, 5) => Answer::DontKnow,
+            (_, 6) => Answer::NotApplicable,
+            (QuestionKind::Scale, n) => Answer::Scale(ScalePoint::ALL[n % 4]),
+            (QuestionKind::Agreement(_), n) => Answer::Agreement(Agreement::ALL[n % 4]),
+            (QuestionKind::Count(_), n) => Answer::Count(n as u32 * 7),
+            (QuestionKind::YesNo { .. }, n) => Answer::YesNo(n % 2 == 0),
+            (QuestionKind::Pitfall(_), n) => Answer::Pitfall(PitfallLevel::ALL[n % 3]),
+        };
+        (seed % 11 != 10).then_some(answer)
+    }
+
+    #[test]
+    fn a_stored_assessment_reads_back_the_same() {
+        let stored = varied();
+        let decoded = decode_stored(bank(), &encode_stored(&stored)).expect("readable");
+        assert_eq!(decoded.stored, stored);
+        assert!(decoded.skipped.is_empty());
+    }
+
+    /// Version 1 as shipped. This file never changes: later versions must keep reading it.
+    const GOLDEN_V1: &str = include_str!("../golden/stored-v1.json");
+
+    #[test]
+    fn the_shipped_version_1_still_reads() {
+        let decoded = decode_stored(bank(), GOLDEN_V1).expect("version 1 reads");
+        let a = &decoded.stored.assessment;
+        assert_eq!(decoded.stored.id, "golden-1");
+        assert_eq!(a.meta.region, "North Valley");
+        assert_eq!(
+            a.answer("s1.convener"),
+            Some(Answer::Scale(ScalePoint::Done))
+        );
+        assert_eq!(a.answer("s3.ceo-champions"), Some(Answer::DontKnow));
+        assert_eq!(a.note("s1.convener"), Some("Agreed in March"));
+        assert!(a.ta_request.areas.contains("scope"));
+        assert!(decoded.skipped.is_empty(), "{:?}", decoded.skipped);
+    }
+
+    fn error_of(text: &str) -> StoredError {
+        decode_stored(bank(), text).expect_err("must be refused")
+    }
+
+    #[test]
+    fn unreadable_data_gets_a_message_that_says_what_is_wrong() {
+        assert!(matches!(
+            error_of("{\"format\":"),
+            StoredError::NotJson { .. }
+        ));
+        assert!(matches!(error_of("not json"), StoredError::NotJson { .. }));
+        assert_eq!(error_of("[]"), StoredError::NotAnAssessment);
+        assert_eq!(
+            error_of(r#"{"format":"something-else","version":1}"#),
+            StoredError::NotAnAssessment
+        );
+        assert_eq!(
+            error_of(r#"{"format":"readiness-check/stored-assessment"}"#),
+            StoredError::NotAnAssessment
+        );
+        assert_eq!(
+            error_of(r#"{"format":"readiness-check/stored-assessment","version":0}"#),
+            StoredError::NotAnAssessment
+        );
+        assert_eq!(
+            error_of(r#"{"format":"readiness-check/stored-assessment","version":7}"#),
+            StoredError::NewerVersion {
+                found: 7,
+                supported: 1
+            }
+        );
+        let damaged = error_of(
+            r#"{"format":"readiness-check/stored-assessment","version":1,"id":5,"created_ms":0,"updated_ms":0,"assessment":{}}"#,
+        );
+        assert!(
+            matches!(damaged, StoredError::Damaged { .. }),
+            "{damaged:?}"
+        );
+        let message = damaged.to_string();
+        assert!(message.starts_with("part of it is damaged"), "{message}");
+        let newer = error_of(r#"{"format":"readiness-check/stored-assessment","version":2}"#);
+        assert!(newer.to_string().contains("newer version of this app"));
+    }
+
+    #[test]
+    fn answers_that_do_not_fit_the_bank_are_skipped_and_listed() {
+        let text = r#"{"format":"readiness-check/stored-assessment","version":1,"id":"x",
+            "created_ms":0,"updated_ms":0,"assessment":{
+            "answers":{"s1.convener":"yes","s1.roles":"done","no.such":"done",
+                       "table.champions":4,"table.neutral-facilitator":"maybe","s2.lmi":12},
+            "notes":{"gone.question":"hello"},
+            "ta_request":{"areas":["scope","no-such-area"],"text":""}}}"#;
+        let decoded = decode_stored(bank(), text).expect("the rest loads");
+        let a = &decoded.stored.assessment;
+        assert_eq!(a.answer("s1.roles"), Some(Answer::Scale(ScalePoint::Done)));
+        let mut skipped: Vec<String> = decoded.skipped.iter().map(|s| s.to_string()).collect();
+        skipped.sort();
+        assert_eq!(skipped.len(), 6, "{skipped:#?}");
+        assert!(skipped
+            .iter()
+            .any(|s| s.contains("\"no.such\", a question")));
+        assert!(skipped
+            .iter()
+            .any(|s| s.contains("the answer \"yes\" to \"s1.convener\"")));
+        assert!(skipped
+            .iter()
+            .any(|s| s.contains("the answer 12 to \"s2.lmi\"")));
+        assert!(skipped.iter().any(|s| s.contains("\"no-such-area\"")));
+    }
+
+    #[test]
+    fn counts_beyond_the_largest_accepted_are_skipped() {
+        let text = format!(
+            r#"{{"format":"readiness-check/stored-assessment","version":1,"id":"x",
+            "created_ms":0,"updated_ms":0,"assessment":{{"answers":{{"table.champions":{}}}}}}}"#,
+            u64::from(MAX_COUNT) + 1
+        );
+        let decoded = decode_stored(bank(), &text).expect("the rest loads");
+        assert_eq!(decoded.skipped.len(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn any_assessment_survives_being_stored(
+            picks in proptest::collection::vec((0usize..200, 0usize..77), 0..120),
+            note in "\\PC{0,40}",
+            updated in 0u64..4_000_000_000_000,
+        ) {
+            let bank = bank();
+            let questions: Vec<_> = bank.questions().collect();
+            let mut assessment = Assessment::new(bank);
+            for (q, seed) in picks {
+                let question = questions[q % questions.len()];
+                if let Some(answer) = any_answer_for(question.kind(), seed) {
+                    assessment.set_answer(question.id(), answer);
+                }
+                assessment.set_note(question.id(), note.clone());
+            }
+            assessment.meta.name = note.clone();
+            let stored = StoredAssessment { id: "p".into(), created_ms: 0, updated_ms: updated, assessment };
+            let decoded = decode_stored(bank, &encode_stored(&stored)).expect("readable");
+            prop_assert_eq!(decoded.stored, stored);
+        }
+    }
+}

@@ -2,7 +2,9 @@
 // itself, in Debian's Chromium (Playwright never downloads a browser here).
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
+// DIST and PORT let a second build (a debug build, say) be tested beside the release one.
+const port = Number(process.env.PORT ?? 4173);
+const dist = process.env.DIST ?? "dist";
 
 export default defineConfig({
   testDir: "tests",
@@ -28,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/serve-dist.mjs dist ${port}`,
+    command: `node tests/serve-dist.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -3,35 +3,57 @@
 //! `App` builds the shared state once and provides it; each screen in `ui` reads it with
 //! `expect_context`. Views stay thin: what the answers mean is decided in the core crate.
 
+pub mod assessments;
+pub mod download;
 pub mod screen;
 pub mod storage;
 pub mod ui;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use readiness_core::Bank;
+use wasm_bindgen::{JsCast, JsValue};
 
-pub use screen::Screen;
+pub use assessments::Assessments;
+pub use screen::{Address, Screen};
 
-/// The state every screen shares, provided by [`App`].
+/// Where the person is in the app, provided by [`App`].
 #[derive(Clone, Copy)]
 pub struct Shell {
-    /// The screen on show.
-    pub screen: ReadSignal<Screen>,
-    set_screen: WriteSignal<Screen>,
+    /// The screen on show, with the open assessment and section.
+    pub address: RwSignal<Address>,
 }
 
 impl Shell {
-    /// Shows `screen` and records it in the browser's history, so Back returns to where the
+    /// The screen on show.
+    pub fn screen(self) -> Screen {
+        self.address.with(|address| address.screen)
+    }
+
+    /// The address of `screen` from here: the open assessment stays open on every screen but
+    /// the first, and the section is kept only on the assessment screen.
+    pub fn address_of(self, screen: Screen) -> Address {
+        self.address.with(|here| Address {
+            screen,
+            assessment: (screen != Screen::Home)
+                .then(|| here.assessment.clone())
+                .flatten(),
+            section: (screen == Screen::Assessment)
+                .then(|| here.section.clone())
+                .flatten(),
+        })
+    }
+
+    /// Shows `address` and records it in the browser's history, so Back returns to where the
     /// person was. The fragment is dropped: it only ever carries data that was opened already.
-    pub fn navigate(self, screen: Screen) {
-        if screen == self.screen.get_untracked() {
+    pub fn navigate(self, address: Address) {
+        if self.address.with_untracked(|here| *here == address) {
             return;
         }
         if let Ok(history) = window().history() {
             // A refused history entry only costs the Back button, never the screen change.
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&screen.href()));
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&address.href()));
         }
-        self.set_screen.set(screen);
+        self.address.set(address);
         focus_main();
     }
 }
@@ -48,29 +70,45 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 fn focus_main() {
     request_animation_frame(|| {
         if let Some(main) = document().get_element_by_id("main") {
-            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
                 let _ = main.focus();
+                window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
     });
 }
 
+fn address_in_location() -> Address {
+    Address::from_query(&window().location().search().unwrap_or_default())
+}
+
 /// The whole app: header with navigation, the current screen, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = Screen::from_query(&window().location().search().unwrap_or_default());
-    let (screen, set_screen) = signal(initial);
-    let shell = Shell { screen, set_screen };
+    let bank = Bank::builtin();
+    let address = RwSignal::new(address_in_location());
+    let shell = Shell { address };
     provide_context(shell);
+    let assessments = Assessments::load(bank);
+    provide_context(assessments);
 
     // Back and Forward change the address without reloading; follow them.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let query = window().location().search().unwrap_or_default();
-        set_screen.set(Screen::from_query(&query));
+        address.set(address_in_location());
+    });
+    // Another tab saved or removed something of ours: follow it, so neither tab loses work.
+    let _ = window_event_listener(leptos::ev::storage, move |event| match event.key() {
+        Some(key) => {
+            if let Some(id) = storage::assessment_id_of_key(&key) {
+                assessments.follow_other_tab(bank, Some(id));
+            }
+        }
+        None => assessments.follow_other_tab(bank, None),
     });
 
     Effect::new(move |_| {
-        let title = match screen.get() {
+        let screen = shell.screen();
+        let title = match screen {
             Screen::Home => ui::PRODUCT_NAME.to_string(),
             other => format!("{} · {}", other.label(), ui::PRODUCT_NAME),
         };
@@ -82,10 +120,12 @@ pub fn App() -> impl IntoView {
             "Skip to content"
         </a>
         <ui::header::Header />
+        <ui::save_status::DeviceNotices />
         <main id="main" tabindex="-1">
-            {move || match screen.get() {
+            {move || match shell.screen() {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
                 Screen::About => view! { <ui::about::About /> }.into_any(),
+                Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
                 coming => view! { <ui::upcoming::Upcoming screen=coming /> }.into_any(),
             }}
         </main>

@@ -81,9 +81,72 @@ impl Screen {
     }
 }
 
+/// Where the person is: the screen, and on the assessment and report screens which
+/// assessment and which section. It is what the address's query string says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Address {
+    /// The screen on show.
+    pub screen: Screen,
+    /// The open assessment's id on this device.
+    pub assessment: Option<String>,
+    /// The section of the assessment on show.
+    pub section: Option<String>,
+}
+
+impl Address {
+    /// The address of a screen, with nothing open.
+    pub fn of(screen: Screen) -> Address {
+        Address {
+            screen,
+            assessment: None,
+            section: None,
+        }
+    }
+
+    /// Reads a query string such as `?screen=assessment&id=a1&section=s3`. Values that could
+    /// not be ids are ignored, so a tampered address opens the app rather than failing.
+    pub fn from_query(query: &str) -> Address {
+        let value = |name: &str| {
+            let query = query.strip_prefix('?').unwrap_or(query);
+            query
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.to_string())
+                .filter(|value| is_id(value))
+        };
+        Address {
+            screen: Screen::from_query(query),
+            assessment: value("id"),
+            section: value("section"),
+        }
+    }
+
+    /// The relative address, as used in links and the history.
+    pub fn href(&self) -> String {
+        let mut href = self.screen.href();
+        for (name, value) in [("id", &self.assessment), ("section", &self.section)] {
+            if let Some(value) = value {
+                let joiner = if href.contains('?') { '&' } else { '?' };
+                href = format!("{href}{joiner}{name}={value}");
+            }
+        }
+        href
+    }
+}
+
+/// Ids of assessments and sections are short and plain; nothing else is read from an address.
+fn is_id(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Screen;
+    use super::{Address, Screen};
 
     fn check(query: &str, expected: Screen) {
         assert_eq!(Screen::from_query(query), expected, "query {query:?}");
@@ -99,6 +162,23 @@ mod tests {
         check("?screen=unknown", Screen::Home);
         check("?screen=", Screen::Home);
         check("?screens=about", Screen::Home);
+    }
+
+    #[test]
+    fn reads_the_open_assessment_and_section() {
+        let address = Address::from_query("?screen=assessment&id=a18f&section=s3");
+        assert_eq!(address.screen, Screen::Assessment);
+        assert_eq!(address.assessment.as_deref(), Some("a18f"));
+        assert_eq!(address.section.as_deref(), Some("s3"));
+        assert_eq!(Address::from_query(&address.href()[1..]), address);
+        let hostile = Address::from_query("?screen=report&id=%3Cscript%3E&section=<b>");
+        assert_eq!(hostile, Address::of(Screen::Report));
+        let home = Address {
+            screen: Screen::Home,
+            assessment: Some("a1".into()),
+            section: None,
+        };
+        assert_eq!(home.href(), "./?id=a1");
     }
 
     #[test]

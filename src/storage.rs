@@ -1,4 +1,34 @@
 //! The only place that touches the browser's local storage.
+//!
+//! Each assessment lives under its own key, in the versioned stored shape of
+//! `readiness_core::format`, so one damaged entry never takes the others with it, and two tabs
+//! working on different assessments never write the same key. Text that cannot be read is
+//! never thrown away: it is moved aside under a key of its own, for the person to download.
+
+use readiness_core::{decode_stored, encode_stored, Bank, Skipped, StoredAssessment};
+use wasm_bindgen::JsCast;
+
+/// The start of every key this app writes; "forget everything" removes exactly these.
+const PREFIX: &str = "readiness-check:";
+/// The start of the key of each stored assessment; the assessment's id follows.
+const ASSESSMENT_PREFIX: &str = "readiness-check:assessment:";
+/// The start of the key of each entry set aside because it could not be read.
+const SET_ASIDE_PREFIX: &str = "readiness-check:set-aside:";
+const PROBE_KEY: &str = "readiness-check:probe";
+
+/// Why something could not be saved or read, in words a person can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser offers no local storage, or refuses it.
+    #[error("this browser is not letting the app save on this device (a private window or a browser setting does this)")]
+    Unavailable,
+    /// The storage quota is used up.
+    #[error("this device's storage for the app is full")]
+    Full,
+    /// The browser refused for another reason.
+    #[error("the browser refused to save ({0})")]
+    Refused(String),
+}
 
 /// Whether this browser lets the app keep answers on the device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,11 +39,61 @@ pub enum Availability {
     Unavailable,
 }
 
-const PROBE_KEY: &str = "readiness-check/probe";
+/// Stored text that could not be read, kept aside so nothing is lost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// The key it is kept under now.
+    pub key: String,
+    /// What was wrong with it.
+    pub reason: String,
+    /// The text exactly as it was stored.
+    pub raw: String,
+}
+
+/// What was found on the device at start.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// The assessments that could be read, most recently changed first.
+    pub assessments: Vec<StoredAssessment>,
+    /// Entries that could not be read, set aside now or earlier.
+    pub set_aside: Vec<SetAside>,
+    /// Parts of readable assessments that did not fit the question bank and were left out.
+    pub skipped: Vec<String>,
+}
+
+/// An assessment read from its key, or why it was set aside.
+pub enum Read {
+    /// Read, with any parts that did not fit the bank.
+    Found(Box<StoredAssessment>, Vec<Skipped>),
+    /// Nothing is stored under that id.
+    Missing,
+    /// The text could not be read and was moved aside.
+    SetAside(SetAside),
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Turns the exception a refused write throws into a message.
+fn write_error(error: wasm_bindgen::JsValue) -> StorageError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(exception)
+            if exception.name() == "QuotaExceededError"
+                || exception.name() == "NS_ERROR_DOM_QUOTA_REACHED" =>
+        {
+            StorageError::Full
+        }
+        Some(exception) => StorageError::Refused(exception.message()),
+        None => StorageError::Refused("no reason given".to_string()),
+    }
+}
 
 /// Writes and removes a small test value to learn whether answers can be kept on this device.
 pub fn probe() -> Availability {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+    let Ok(storage) = local_storage() else {
         return Availability::Unavailable;
     };
     if storage.set_item(PROBE_KEY, "1").is_err() {
@@ -21,4 +101,153 @@ pub fn probe() -> Availability {
     }
     let _ = storage.remove_item(PROBE_KEY);
     Availability::Available
+}
+
+fn assessment_key(id: &str) -> String {
+    format!("{ASSESSMENT_PREFIX}{id}")
+}
+
+/// The id of the assessment stored under `key`, if the key is one of ours.
+pub fn assessment_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(ASSESSMENT_PREFIX)
+}
+
+/// Whether `key` is one this app writes.
+pub fn is_ours(key: &str) -> bool {
+    key.starts_with(PREFIX)
+}
+
+/// Every key this app has written, in storage order.
+fn our_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| is_ours(key))
+        .collect()
+}
+
+/// Reads everything the app stored on this device, setting aside what cannot be read.
+pub fn load_all(bank: &Bank) -> Result<Found, StorageError> {
+    let storage = local_storage()?;
+    let mut found = Found::default();
+    for key in our_keys(&storage) {
+        let Ok(Some(raw)) = storage.get_item(&key) else {
+            continue;
+        };
+        if key.starts_with(SET_ASIDE_PREFIX) {
+            found.set_aside.push(set_aside_entry(key, raw));
+            continue;
+        }
+        let Some(id) = assessment_id_of_key(&key) else {
+            continue;
+        };
+        match read_text(&storage, id, raw, bank) {
+            Read::Found(stored, skipped) => {
+                found.skipped.extend(skipped.iter().map(|s| {
+                    let name = display_name(&stored);
+                    format!("In \"{name}\", the app left out {s}.")
+                }));
+                found.assessments.push(*stored);
+            }
+            Read::SetAside(entry) => found.set_aside.push(entry),
+            Read::Missing => {}
+        }
+    }
+    newest_first(&mut found.assessments);
+    Ok(found)
+}
+
+/// Orders assessments as the list shows them: the most recently changed first.
+pub fn newest_first(assessments: &mut [StoredAssessment]) {
+    assessments.sort_by_key(|stored| std::cmp::Reverse(stored.updated_ms));
+}
+
+/// Reads one assessment, setting it aside if it cannot be read.
+pub fn load(bank: &Bank, id: &str) -> Result<Read, StorageError> {
+    let storage = local_storage()?;
+    match storage.get_item(&assessment_key(id)) {
+        Ok(Some(raw)) => Ok(read_text(&storage, id, raw, bank)),
+        Ok(None) => Ok(Read::Missing),
+        Err(_) => Err(StorageError::Unavailable),
+    }
+}
+
+fn read_text(storage: &web_sys::Storage, id: &str, raw: String, bank: &Bank) -> Read {
+    match decode_stored(bank, &raw) {
+        Ok(decoded) => Read::Found(Box::new(decoded.stored), decoded.skipped),
+        Err(error) => {
+            let reason = format!("A saved assessment could not be read: {error}.");
+            Read::SetAside(set_aside(storage, &assessment_key(id), raw, &reason))
+        }
+    }
+}
+
+/// Moves unreadable text under a set-aside key, recording why in the key's first line.
+/// When the move itself fails (a full device), the text stays where it was, still untouched.
+fn set_aside(storage: &web_sys::Storage, key: &str, raw: String, reason: &str) -> SetAside {
+    let aside_key = format!("{SET_ASIDE_PREFIX}{}:{key}", js_sys::Date::now() as u64);
+    let kept = format!("{reason}\n{raw}");
+    if storage.set_item(&aside_key, &kept).is_ok() {
+        let _ = storage.remove_item(key);
+        SetAside {
+            key: aside_key,
+            reason: reason.to_string(),
+            raw,
+        }
+    } else {
+        SetAside {
+            key: key.to_string(),
+            reason: format!("{reason} It is left where it was, because the device is full."),
+            raw,
+        }
+    }
+}
+
+fn set_aside_entry(key: String, kept: String) -> SetAside {
+    let (reason, raw) = kept
+        .split_once('\n')
+        .map(|(reason, raw)| (reason.to_string(), raw.to_string()))
+        .unwrap_or_else(|| ("Saved data that could not be read.".to_string(), kept));
+    SetAside { key, reason, raw }
+}
+
+/// The name an assessment goes by in messages and lists.
+pub fn display_name(stored: &StoredAssessment) -> String {
+    let meta = &stored.assessment.meta;
+    [&meta.name, &meta.region, &meta.sector]
+        .into_iter()
+        .find(|text| !text.trim().is_empty())
+        .map(|text| text.trim().to_string())
+        .unwrap_or_else(|| "Untitled assessment".to_string())
+}
+
+/// Saves one assessment under its own key.
+pub fn save(stored: &StoredAssessment) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(&assessment_key(&stored.id), &encode_stored(stored))
+        .map_err(write_error)
+}
+
+/// Removes one assessment.
+pub fn remove(id: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(&assessment_key(id))
+        .map_err(write_error)
+}
+
+/// Removes an entry that was set aside, once the person has dealt with it.
+pub fn remove_set_aside(key: &str) -> Result<(), StorageError> {
+    if !is_ours(key) {
+        return Ok(());
+    }
+    local_storage()?.remove_item(key).map_err(write_error)
+}
+
+/// Removes everything this app stored on this device, and nothing else.
+pub fn forget_everything() -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    for key in our_keys(&storage) {
+        storage.remove_item(&key).map_err(write_error)?;
+    }
+    Ok(())
 }

@@ -1,10 +1,16 @@
 //! The screens and the pieces of page around them, one file each.
 
 pub mod about;
+pub mod answering;
+pub mod assessment;
 pub mod footer;
 pub mod header;
+pub mod help_request;
 pub mod home;
+pub mod question;
+pub mod save_status;
 pub mod screen_link;
+pub mod start;
 pub mod upcoming;
 
 /// The product's name, as shown in the header and the browser tab.

@@ -37,8 +37,8 @@ pub use report::{
     report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength, TaSummary,
 };
 pub use scoring::{
-    section_score, section_scores, Band, PhaseProfile, PhaseScore, SectionScore, TableCheck,
-    Verdict, WhereYouAre,
+    advice_for, phase_profile, section_score, section_scores, table_checks, Band, PhaseProfile,
+    PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
 };
 
 /// The version of this crate, shown in report footers when the app gives none of its own.

@@ -527,5 +527,23 @@ fn unscored_verdict(actual: Option<Answer>) -> Verdict {
     }
 }
 
+/// The next step to show beside a question as soon as its answer is weak: a step answered
+/// Not yet or Started, a pitfall that is happening, a role check not met, a count outside its
+/// range. Phase statements describe rather than judge, and unsure answers are not weak.
+pub fn advice_for(question: &Question, answer: Answer) -> Option<&str> {
+    let weak = match (question.kind(), answer) {
+        (QuestionKind::Scale, Answer::Scale(point)) => {
+            matches!(point, ScalePoint::NotYet | ScalePoint::Started)
+        }
+        (QuestionKind::Pitfall(_), Answer::Pitfall(level)) => level != PitfallLevel::No,
+        (QuestionKind::YesNo { expected }, Answer::YesNo(yes)) => yes != *expected,
+        (QuestionKind::Count(range), Answer::Count(count)) => {
+            count_verdict(range, count, None).is_concern()
+        }
+        _ => false,
+    };
+    weak.then(|| question.advice())
+}
+
 #[cfg(test)]
 mod tests;

@@ -404,3 +404,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn advice_appears_beside_a_question_only_when_its_answer_is_weak() {
+    let bank = Bank::builtin();
+    let q = |id: &str| bank.question(id).expect("question in the bank");
+    let check = |id: &str, answer: Answer, shown: bool| {
+        assert_eq!(
+            advice_for(q(id), answer).is_some(),
+            shown,
+            "{id} answered {answer:?}"
+        );
+    };
+    check("s1.convener", Answer::Scale(ScalePoint::NotYet), true);
+    check("s1.convener", Answer::Scale(ScalePoint::Started), true);
+    check("s1.convener", Answer::Scale(ScalePoint::Mostly), false);
+    check("s1.convener", Answer::DontKnow, false);
+    check(
+        "pit.understaffing",
+        Answer::Pitfall(PitfallLevel::ALittle),
+        true,
+    );
+    check(
+        "pit.understaffing",
+        Answer::Pitfall(PitfallLevel::No),
+        false,
+    );
+    check("table.neutral-facilitator", Answer::YesNo(false), true);
+    check("table.neutral-facilitator", Answer::YesNo(true), false);
+    check("table.champions", Answer::Count(1), true);
+    check("table.champions", Answer::Count(4), false);
+    check("table.champions", Answer::Count(7), true);
+    check(
+        "phase.forming.research",
+        Answer::Agreement(Agreement::Disagree),
+        false,
+    );
+}

@@ -1,0 +1,38 @@
+//! The assessment screen: the list of assessments, or the open one being answered.
+
+use leptos::prelude::*;
+
+use super::answering::Answering;
+use super::start::Start;
+use crate::assessments::Assessments;
+use crate::Shell;
+
+/// Shows the open assessment, or the start list when none is open (or the one in the address
+/// is not on this device).
+#[component]
+pub fn AssessmentScreen() -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let assessments = expect_context::<Assessments>();
+    let open_id = Memo::new(move |_| shell.address.with(|address| address.assessment.clone()));
+    let exists = Memo::new(move |_| {
+        open_id
+            .get()
+            .is_some_and(|id| assessments.with(&id, |stored| stored.is_some()))
+    });
+    move || {
+        match (open_id.get(), exists.get()) {
+        (Some(id), true) => view! { <Answering id=id /> }.into_any(),
+        (Some(_), false) => view! {
+            <div class="notice warning" role="status">
+                <p>
+                    "The assessment in this address is not on this device. It may have been deleted, or saved in another browser. "
+                    "Pick one below or start a new one."
+                </p>
+            </div>
+            <Start />
+        }
+        .into_any(),
+        (None, _) => view! { <Start /> }.into_any(),
+    }
+    }
+}

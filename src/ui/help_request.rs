@@ -1,0 +1,87 @@
+//! The last screen of an assessment: where the region wants technical assistance.
+
+use leptos::prelude::*;
+use readiness_core::{Bank, Edit};
+
+use super::screen_link::PlaceLink;
+use crate::assessments::Assessments;
+use crate::{Address, Screen};
+
+/// The help areas to tick and a free text, saved like every answer.
+#[component]
+pub fn HelpRequest(
+    /// The open assessment's id.
+    assessment: String,
+) -> impl IntoView {
+    let bank = Bank::builtin();
+    let assessments = expect_context::<Assessments>();
+    let aid = StoredValue::new(assessment);
+    let edit = move |edit: Edit| aid.with_value(|aid| assessments.edit(bank, aid, edit));
+    let wanted = move |area: &str| {
+        aid.with_value(|aid| {
+            assessments.with(aid, |s| {
+                s.is_some_and(|s| s.assessment.ta_request.areas.contains(area))
+            })
+        })
+    };
+    let text = move || {
+        aid.with_value(|aid| {
+            assessments.with(aid, |s| {
+                s.map(|s| s.assessment.ta_request.text.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let report = Signal::derive(move || Address {
+        screen: Screen::Report,
+        assessment: Some(aid.get_value()),
+        section: None,
+    });
+    view! {
+        <h1>"Where you want help"</h1>
+        <p class="lead">
+            "Pick the areas where technical assistance would help most. They go into your report, ready to attach to a request."
+        </p>
+        <fieldset class="help-areas">
+            <legend>"Areas where we want help"</legend>
+            {bank
+                .help_areas()
+                .iter()
+                .map(|area| {
+                    let area_id = area.id();
+                    let input_id = format!("help-{area_id}");
+                    let label_for = input_id.clone();
+                    view! {
+                        <label class="choice" for=label_for>
+                            <input
+                                type="checkbox"
+                                id=input_id
+                                prop:checked=move || wanted(area_id)
+                                on:change:target=move |ev| {
+                                    edit(Edit::SetHelpArea {
+                                        area: area_id.to_string(),
+                                        wanted: ev.target().checked(),
+                                    })
+                                }
+                            />
+                            <span>{area.label()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <div class="field">
+            <label for="ta-text">"Anything else the technical assistance provider should know"</label>
+            <textarea
+                id="ta-text"
+                rows="4"
+                maxlength="4000"
+                prop:value=text
+                on:input:target=move |ev| edit(Edit::SetTaText(ev.target().value()))
+            ></textarea>
+        </div>
+        <p>
+            <PlaceLink to=report class="button primary">"See the report"</PlaceLink>
+        </p>
+    }
+}

@@ -1,0 +1,162 @@
+//! What the person must know about saving: the "saved on this device" line, and notices about
+//! storage that failed, data set aside, and shared-computer mode.
+
+use leptos::prelude::*;
+use readiness_core::{encode_stored, Bank};
+
+use crate::assessments::{Assessments, SaveStatus};
+use crate::download;
+
+/// The short line beside the questions that says whether the latest change is kept.
+#[component]
+pub fn SaveStatusLine() -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let text = move || match assessments.status.get() {
+        SaveStatus::Saved => "Saved on this device".to_string(),
+        SaveStatus::NotSaving => "Not saved: shared-computer mode".to_string(),
+        SaveStatus::Failed(error) => format!("Not saved: {error}"),
+    };
+    let class = move || match assessments.status.get() {
+        SaveStatus::Saved => "save-status saved",
+        _ => "save-status not-saved",
+    };
+    view! {
+        <p class=class role="status">
+            {text}
+        </p>
+    }
+}
+
+/// Every assessment in the page, as one file a person can keep when storage fails.
+fn offer_everything(assessments: Assessments) -> bool {
+    let records: Vec<String> = assessments
+        .all
+        .with_untracked(|all| all.iter().map(encode_stored).collect());
+    let text = format!("[{}]", records.join(",\n"));
+    download::offer("readiness-check-answers.json", "application/json", &text)
+}
+
+/// Notices shown above every screen when something about saving needs the person's attention.
+#[component]
+pub fn DeviceNotices() -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let bank = Bank::builtin();
+    let download_refused = RwSignal::new(false);
+    let keep_answers = move |_| download_refused.set(!offer_everything(assessments));
+
+    let failed = move || match assessments.status.get() {
+        SaveStatus::Failed(error) => Some(view! {
+            <div class="notice danger" role="alert">
+                <p>
+                    <strong>"Not saved on this device: " {error.to_string()} "."</strong>
+                    " What you enter stays on this page and is saved as soon as the device lets the app. "
+                    "To be safe, download your answers before you close the page."
+                </p>
+                <p class="actions">
+                    <button type="button" class="button" on:click=move |_| assessments.retry(bank)>
+                        "Try saving again"
+                    </button>
+                    <button type="button" class="button" on:click=keep_answers>
+                        "Download my answers"
+                    </button>
+                </p>
+                <Show when=move || download_refused.get()>
+                    <p>"The browser refused the download too. Copy your answers by hand before closing the page."</p>
+                </Show>
+            </div>
+        }),
+        _ => None,
+    };
+
+    let shared = move || {
+        assessments.shared_mode.get().then(|| view! {
+            <div class="notice" role="status">
+                <p>
+                    <strong>"Shared-computer mode: nothing you enter is saved on this device."</strong>
+                    " Download or share your results before you close the page."
+                </p>
+                <p class="actions">
+                    <button type="button" class="button" on:click=keep_answers>
+                        "Download my answers"
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| assessments.set_shared_mode(false)
+                    >
+                        "Save on this device from now on"
+                    </button>
+                </p>
+            </div>
+        })
+    };
+
+    let set_aside = move || {
+        let entries = assessments.set_aside.get();
+        (!entries.is_empty()).then(|| view! {
+            <div class="notice warning" role="status">
+                <p>
+                    <strong>"Some data saved on this device could not be read."</strong>
+                    " It has been kept aside, unchanged, so nothing is lost. You can download it to keep it or to send it to whoever supports you."
+                </p>
+                <ul>
+                    {entries
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, entry)| {
+                            let key = entry.key.clone();
+                            let raw = entry.raw.clone();
+                            let file_name = format!("readiness-check-unreadable-{}.txt", index + 1);
+                            view! {
+                                <li>
+                                    <span>{entry.reason}</span>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        on:click=move |_| {
+                                            download::offer(&file_name, "text/plain", &raw);
+                                        }
+                                    >
+                                        "Download the unreadable text"
+                                    </button>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        on:click=move |_| assessments.discard_set_aside(&key)
+                                    >
+                                        "Remove it from this device"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        })
+    };
+
+    let notices = move || {
+        let notices = assessments.notices.get();
+        (!notices.is_empty()).then(|| view! {
+            <div class="notice" role="status">
+                <p>"Some answers saved on this device do not fit this version of the check and were left out:"</p>
+                <ul>{notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}</ul>
+                <p class="actions">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| assessments.notices.set(Vec::new())
+                    >
+                        "Dismiss"
+                    </button>
+                </p>
+            </div>
+        })
+    };
+
+    view! {
+        <div class="device-notices">{failed} {shared} {set_aside} {notices}</div>
+    }
+}

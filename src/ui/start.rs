@@ -1,0 +1,361 @@
+//! The start of the assessment screen: the assessments on this device, a new one, and the
+//! controls over what this device keeps.
+
+use leptos::prelude::*;
+use readiness_core::{Bank, Edit, Meta, StoredAssessment};
+
+use crate::assessments::Assessments;
+use crate::storage::display_name;
+use crate::{Address, Screen, Shell};
+
+/// Opens an assessment at its first section.
+fn open(shell: Shell, id: String) {
+    shell.navigate(Address {
+        screen: Screen::Assessment,
+        assessment: Some(id),
+        section: None,
+    });
+}
+
+/// When an assessment last changed, in the person's own date format.
+fn when(ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// The assessments on this device, a form for a new one, and the device controls.
+#[component]
+pub fn Start() -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let has_any = move || assessments.all.with(|all| !all.is_empty());
+    view! {
+        <h1>"Assessment"</h1>
+        <p class="lead">
+            "Answer the questions over one sitting or several. Everything is saved on this device as you go."
+        </p>
+        <Deleted />
+        <Show when=has_any>
+            <section aria-labelledby="on-device-title">
+                <h2 id="on-device-title">"Assessments on this device"</h2>
+                <ul class="assessment-list">
+                    <For
+                        each=move || assessments.all.get()
+                        key=|stored| (stored.id.clone(), stored.updated_ms)
+                        children=move |stored| view! { <AssessmentCard stored=stored /> }
+                    />
+                </ul>
+            </section>
+        </Show>
+        <NewAssessment />
+        <DeviceControls />
+    }
+}
+
+/// One assessment in the list, with resume, rename, duplicate and delete.
+#[component]
+fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let shell = expect_context::<Shell>();
+    let bank = Bank::builtin();
+    let total = bank.questions().count();
+    let answered = stored.assessment.answered_count().min(total);
+    let meta = &stored.assessment.meta;
+    let details = [
+        meta.region.as_str(),
+        meta.sector.as_str(),
+        meta.respondent_role.as_str(),
+    ]
+    .into_iter()
+    .filter(|text| !text.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let name = display_name(&stored);
+    let id = stored.id.clone();
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(stored.assessment.meta.name.clone());
+    let title_id = format!("title-{id}");
+    let progress_label = format!("{answered} of {total} questions answered");
+
+    let id_open = id.clone();
+    let id_rename = id.clone();
+    let id_duplicate = id.clone();
+    let id_delete = id.clone();
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        assessments.edit(
+            bank,
+            &id_rename,
+            Edit::SetName(new_name.get_untracked().trim().to_string()),
+        );
+        renaming.set(false);
+    };
+    view! {
+        <li class="assessment-card" aria-labelledby=title_id.clone()>
+            <Show
+                when=move || renaming.get()
+                fallback={
+                    let name = name.clone();
+                    let title_id = title_id.clone();
+                    move || view! { <h3 id=title_id.clone()>{name.clone()}</h3> }
+                }
+            >
+                <form class="rename" on:submit=save_name.clone()>
+                    <label for=format!("rename-{id}")>"New name"</label>
+                    <input
+                        id=format!("rename-{id}")
+                        type="text"
+                        maxlength="120"
+                        bind:value=new_name
+                    />
+                    <button type="submit" class="button primary">"Save name"</button>
+                    <button type="button" class="button" on:click=move |_| renaming.set(false)>
+                        "Cancel"
+                    </button>
+                </form>
+            </Show>
+            <p class="details">{details}</p>
+            <p class="details">"Last change: " {when(stored.updated_ms)}</p>
+            <p class="progress-line">
+                <progress max=total value=answered aria-label=progress_label.clone()></progress>
+                " " {progress_label.clone()}
+            </p>
+            <p class="actions">
+                <button
+                    type="button"
+                    class="button primary"
+                    on:click=move |_| open(shell, id_open.clone())
+                >
+                    {if answered == 0 { "Start answering" } else { "Resume" }}
+                </button>
+                <button type="button" class="button" on:click=move |_| renaming.set(true)>
+                    "Rename"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        assessments.duplicate(&id_duplicate);
+                    }
+                >
+                    "Duplicate"
+                </button>
+                <button
+                    type="button"
+                    class="button danger"
+                    on:click=move |_| assessments.delete(&id_delete)
+                >
+                    "Delete"
+                </button>
+            </p>
+        </li>
+    }
+}
+
+/// The message after a delete, with the way back.
+#[component]
+fn Deleted() -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    move || {
+        assessments.deleted.get().map(|deleted| {
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        "Deleted \"" {display_name(&deleted.stored)} "\". "
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| assessments.undo_delete()
+                        >
+                            "Undo"
+                        </button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+/// One labelled text field of the new-assessment form, with its message when it is missing.
+#[component]
+fn MetaField(
+    /// The field's id.
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// A hint under the label.
+    hint: &'static str,
+    /// The field's value.
+    value: RwSignal<String>,
+    /// The message shown when the field is required and empty, if it is required.
+    #[prop(optional)]
+    required: Option<&'static str>,
+    /// Whether the form has been submitted once, so missing fields are flagged.
+    tried: RwSignal<bool>,
+) -> impl IntoView {
+    let missing =
+        move || required.is_some() && tried.get() && value.with(|text| text.trim().is_empty());
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = format!("{hint_id} {error_id}");
+    view! {
+        <div class="field">
+            <label for=id>{label} {required.map(|_| " (required)")}</label>
+            <span class="hint" id=hint_id>{hint}</span>
+            <input
+                id=id
+                type="text"
+                maxlength="120"
+                autocomplete="off"
+                aria-describedby=described
+                aria-invalid=move || missing().then_some("true")
+                bind:value=value
+            />
+            <span class="field-error" id=error_id>
+                {move || missing().then_some(required).flatten()}
+            </span>
+        </div>
+    }
+}
+
+/// The form that starts a new assessment.
+#[component]
+fn NewAssessment() -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let shell = expect_context::<Shell>();
+    let region = RwSignal::new(String::new());
+    let sector = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let required = [region, sector, role];
+        if required
+            .iter()
+            .any(|field| field.with_untracked(|t| t.trim().is_empty()))
+        {
+            return;
+        }
+        let meta = Meta {
+            name: name.get_untracked().trim().to_string(),
+            region: region.get_untracked().trim().to_string(),
+            sector: sector.get_untracked().trim().to_string(),
+            respondent_role: role.get_untracked().trim().to_string(),
+            ..Meta::default()
+        };
+        let id = assessments.create(Bank::builtin(), meta);
+        open(shell, id);
+    };
+    view! {
+        <section aria-labelledby="new-title" class="new-assessment">
+            <h2 id="new-title">"New assessment"</h2>
+            <form on:submit=submit novalidate>
+                <MetaField
+                    id="new-region"
+                    label="Region"
+                    hint="The labor market region, e.g. North Valley."
+                    value=region
+                    required="Enter the region this assessment is about."
+                    tried=tried
+                />
+                <MetaField
+                    id="new-sector"
+                    label="Industry sector"
+                    hint="The one industry the partnership serves, e.g. advanced manufacturing."
+                    value=sector
+                    required="Enter the industry sector."
+                    tried=tried
+                />
+                <MetaField
+                    id="new-role"
+                    label="Your role"
+                    hint="e.g. workforce board director, college partner, convener."
+                    value=role
+                    required="Enter your role in the partnership."
+                    tried=tried
+                />
+                <MetaField
+                    id="new-name"
+                    label="Name for this assessment (optional)"
+                    hint="e.g. Spring check before TA request."
+                    value=name
+                    tried=tried
+                />
+                <button type="submit" class="button primary">"Start the assessment"</button>
+            </form>
+        </section>
+    }
+}
+
+/// Shared-computer mode and forgetting everything this device keeps.
+#[component]
+fn DeviceControls() -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let confirming = RwSignal::new(false);
+    let forgotten = RwSignal::new(false);
+    view! {
+        <section aria-labelledby="device-title" class="device-controls">
+            <h2 id="device-title">"This device"</h2>
+            <p>
+                "Answers are kept only in this browser, on this device. "
+                "On a shared or public computer, turn on shared-computer mode so nothing is kept."
+            </p>
+            <p>
+                <label class="checkbox">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || assessments.shared_mode.get()
+                        on:change:target=move |ev| {
+                            assessments.set_shared_mode(ev.target().checked())
+                        }
+                    />
+                    " Shared-computer mode: save nothing on this device"
+                </label>
+            </p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <p>
+                        <button
+                            type="button"
+                            class="button danger"
+                            on:click=move |_| {
+                                forgotten.set(false);
+                                confirming.set(true);
+                            }
+                        >
+                            "Forget everything on this device"
+                        </button>
+                    </p>
+                }
+            >
+                <div class="notice danger" role="alert">
+                    <p>
+                        <strong>"Remove every assessment this app saved on this device?"</strong>
+                        " This cannot be undone. Download or share anything you want to keep first."
+                    </p>
+                    <p class="actions">
+                        <button
+                            type="button"
+                            class="button danger"
+                            on:click=move |_| {
+                                assessments.forget_everything();
+                                confirming.set(false);
+                                forgotten.set(true);
+                            }
+                        >
+                            "Yes, forget everything"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(false)>
+                            "Cancel"
+                        </button>
+                    </p>
+                </div>
+            </Show>
+            <Show when=move || forgotten.get()>
+                <p role="status">"Everything this app saved on this device has been removed."</p>
+            </Show>
+        </section>
+    }
+}

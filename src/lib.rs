@@ -4,6 +4,7 @@
 //! `expect_context`. Views stay thin: what the answers mean is decided in the core crate.
 
 pub mod assessments;
+pub mod clipboard;
 pub mod download;
 pub mod screen;
 pub mod storage;
@@ -126,6 +127,7 @@ pub fn App() -> impl IntoView {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
                 Screen::About => view! { <ui::about::About /> }.into_any(),
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
+                Screen::Report => view! { <ui::report_screen::ReportScreen /> }.into_any(),
                 coming => view! { <ui::upcoming::Upcoming screen=coming /> }.into_any(),
             }}
         </main>

@@ -8,6 +8,8 @@ pub mod header;
 pub mod help_request;
 pub mod home;
 pub mod question;
+pub mod report;
+pub mod report_screen;
 pub mod save_status;
 pub mod screen_link;
 pub mod start;

@@ -8,19 +8,13 @@ use crate::Screen;
 /// What a planned screen will do, so a visitor knows what to expect and nothing pretends to work.
 fn plan(screen: Screen) -> &'static str {
     match screen {
-        Screen::Assessment => {
-            "Answering the questions comes next: one section per screen, launch steps 1 to 6, partnership phase, who is at the table and pitfall watch, saved on this device as you go."
-        }
-        Screen::Report => {
-            "The readiness report is coming: where your partnership stands, what blocks the next step, strengths and gaps with advice, ready to print, share as a link or export."
-        }
         Screen::Coach => {
             "Coach links are coming: a coach will fill in the session details and send a link that opens a new assessment with that context."
         }
         Screen::Compare => {
             "The group view is coming: several respondents' results side by side, with disagreements shown first."
         }
-        Screen::Home | Screen::About => "",
+        Screen::Home | Screen::About | Screen::Assessment | Screen::Report => "",
     }
 }
 

@@ -1,0 +1,505 @@
+//! The readiness report, drawn from the core's `Report` value: on screen and in print.
+
+use leptos::prelude::*;
+use readiness_core::{report, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict};
+
+/// The whole report of one assessment. Everything in it is computed from the answers now;
+/// nothing stored or imported is trusted as a score.
+#[component]
+pub fn ReportView(
+    /// The assessment to report on.
+    assessment: Assessment,
+) -> impl IntoView {
+    let bank = Bank::builtin();
+    let report = report(bank, &assessment);
+    view! {
+        <article class="report" aria-labelledby="report-title">
+            <header class="report-lead">
+                <h1 id="report-title" tabindex="-1">
+                    "Readiness report"
+                    {(!assessment.meta.name.trim().is_empty())
+                        .then(|| format!(": {}", assessment.meta.name.trim()))}
+                </h1>
+                <p class="where-you-are">{report.where_you_are.sentence()}</p>
+            </header>
+            {assessed(&assessment, bank)}
+            {step_chart(&report)}
+            {phase_profile_view(&report)}
+            {table_checks(&report)}
+            {pitfalls(&report)}
+            {gaps(&report)}
+            {strengths(&report)}
+            {dont_knows(&report)}
+            {notes(&report)}
+            {ta_request(&report)}
+            {report_footer(bank)}
+        </article>
+    }
+}
+
+/// Who and what was assessed.
+fn assessed(assessment: &Assessment, bank: &'static Bank) -> impl IntoView {
+    let meta = &assessment.meta;
+    let rows = [
+        ("Region", meta.region.clone()),
+        ("Industry sector", meta.sector.clone()),
+        ("Respondent role", meta.respondent_role.clone()),
+        ("Date", meta.date.clone()),
+        (
+            "Question bank",
+            if meta.bank_version.is_empty() || meta.bank_version == bank.version() {
+                bank.version().to_string()
+            } else {
+                format!(
+                    "{} (answered against {})",
+                    bank.version(),
+                    meta.bank_version
+                )
+            },
+        ),
+    ];
+    view! {
+        <section class="report-section" aria-labelledby="assessed-title">
+            <h2 id="assessed-title">"Who and what was assessed"</h2>
+            <dl class="assessed">
+                {rows
+                    .into_iter()
+                    .map(|(term, value)| {
+                        let value = if value.trim().is_empty() { "Not given".to_string() } else { value };
+                        view! {
+                            <div>
+                                <dt>{term}</dt>
+                                <dd>{value}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+/// The CSS class and the short words of a band, so the chart reads in black and white.
+fn band_class(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::Strong) => "band-strong",
+        Some(Band::Developing) => "band-developing",
+        Some(Band::Early) => "band-early",
+        Some(Band::NotEnoughAnswers) | None => "band-none",
+    }
+}
+
+fn band_words(score: &SectionScore) -> String {
+    let band = score.band().map_or("Not enough answers", Band::label);
+    match score.readiness_pct() {
+        Some(pct) if score.has_enough_answers() => format!("{pct}% {band}"),
+        _ => band.to_string(),
+    }
+}
+
+/// The per-step chart, drawn as SVG, with the same figures as a table for screen readers and
+/// for anyone who prefers numbers.
+fn step_chart(report: &Report<'_>) -> impl IntoView {
+    const ROW: f64 = 46.0;
+    const LEFT: f64 = 210.0;
+    const WIDTH: f64 = 300.0;
+    let steps: Vec<&SectionScore> = report.launch_steps().collect();
+    let height = ROW * steps.len() as f64 + 30.0;
+    let bars = steps
+        .iter()
+        .enumerate()
+        .map(|(index, score)| {
+            let y = 10.0 + ROW * index as f64;
+            let pct = if score.has_enough_answers() {
+                score.readiness_pct().unwrap_or(0)
+            } else {
+                0
+            };
+            let bar = WIDTH * f64::from(pct) / 100.0;
+            let coverage = WIDTH * f64::from(score.coverage_pct()) / 100.0;
+            let label = format!(
+                "{} {}",
+                score.section.step().unwrap_or(0),
+                score.section.title()
+            );
+            let words = if score.is_blocked() {
+                format!("{} · BLOCKED", band_words(score))
+            } else {
+                band_words(score)
+            };
+            view! {
+                <g class=format!("bar {}", band_class(score.band()))>
+                    <text x="0" y=y + 16.0 class="bar-label">{shorten(&label, 30)}</text>
+                    <rect x=LEFT y=y width=WIDTH height="20" class="bar-track"></rect>
+                    <rect x=LEFT y=y width=bar height="20" class="bar-fill"></rect>
+                    <rect x=LEFT y=y + 24.0 width=coverage height="4" class="bar-coverage"></rect>
+                    <text x=LEFT + WIDTH + 8.0 y=y + 16.0 class="bar-words">{words}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let ticks = [0.0, 50.0, 75.0, 100.0]
+        .into_iter()
+        .map(|tick| {
+            let x = LEFT + WIDTH * tick / 100.0;
+            view! {
+                <line x1=x x2=x y1="6" y2=height - 18.0 class="tick"></line>
+                <text x=x y=height - 4.0 class="tick-label" text-anchor="middle">{format!("{tick}%")}</text>
+            }
+        })
+        .collect_view();
+    let rows = steps
+        .iter()
+        .map(|score| {
+            let blocked: Vec<&str> = score
+                .blocked_by
+                .iter()
+                .map(|q| q.gate().unwrap_or(q.label()))
+                .collect();
+            view! {
+                <tr>
+                    <th scope="row">{score.section.heading()}</th>
+                    <td>{score.readiness_pct().map_or("–".to_string(), |p| format!("{p}%"))}</td>
+                    <td>{score.band().map_or("Not enough answers", Band::label)}</td>
+                    <td>{format!("{}%", score.coverage_pct())}</td>
+                    <td>{if blocked.is_empty() { "No".to_string() } else { format!("Yes: {}", blocked.join("; ")) }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section new-page" aria-labelledby="steps-title">
+            <h2 id="steps-title">"The six launch steps"</h2>
+            <figure class="step-chart">
+                <svg
+                    viewBox=format!("0 0 700 {height}")
+                    role="img"
+                    aria-labelledby="chart-title chart-desc"
+                    preserveAspectRatio="xMinYMin meet"
+                >
+                    <title id="chart-title">"Readiness of each launch step"</title>
+                    <desc id="chart-desc">
+                        "Bars show readiness from 0 to 100 percent with the band in words; the thin line under each bar shows how many questions were answered. The same figures are in the table below."
+                    </desc>
+                    {ticks}
+                    {bars}
+                </svg>
+                <figcaption>
+                    "Strong from 75%, Developing from 50%, Early below 50%; a step with under half of its questions answered has not enough answers to judge. A blocked step has a gate answered Not yet."
+                </figcaption>
+            </figure>
+            <table class="report-table">
+                <caption>"Launch steps in figures"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Step"</th>
+                        <th scope="col">"Readiness"</th>
+                        <th scope="col">"Band"</th>
+                        <th scope="col">"Answered"</th>
+                        <th scope="col">"Blocked"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Cuts a label to `max` characters, on a character boundary, with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The phase profile: how much each phase's statements ring true.
+fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
+    let profile = &report.phases;
+    let lead = match profile.leading {
+        Some(phase) => format!(
+            "Most like {} ({}). Several phases can be under way at once, so the whole profile matters.",
+            phase.name(),
+            phase.nickname()
+        ),
+        None => "No phase statements answered yet.".to_string(),
+    };
+    let rows = profile
+        .phases
+        .iter()
+        .map(|score| {
+            let leading = profile.leading == Some(score.phase);
+            view! {
+                <tr class:leading=leading>
+                    <th scope="row">{Phase::name(score.phase)} " (" {score.phase.nickname()} ")"</th>
+                    <td>{score.pct().map_or("Not answered".to_string(), |p| format!("{p}%"))}</td>
+                    <td>{score.answered}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section" aria-labelledby="phase-title">
+            <h2 id="phase-title">"Partnership phase"</h2>
+            <p>{lead}</p>
+            <table class="report-table">
+                <caption>"Agreement with each phase's statements"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Phase"</th>
+                        <th scope="col">"Agreement"</th>
+                        <th scope="col">"Statements answered"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Who is at the table: each check with what is expected, what was found, and why it matters.
+fn table_checks(report: &Report<'_>) -> impl IntoView {
+    let bank = Bank::builtin();
+    let rows = report
+        .table
+        .iter()
+        .map(|check| {
+            let actual = check
+                .actual
+                .map_or("Not answered".to_string(), |a| bank.answer_label(&a));
+            let concern = check.verdict.is_concern();
+            view! {
+                <tr class:concern=concern>
+                    <th scope="row">{check.question.label().to_string()}</th>
+                    <td>{check.expected.clone()}</td>
+                    <td>{actual}</td>
+                    <td>
+                        {concern.then_some("⚠ ")}
+                        {check.verdict.label()}
+                    </td>
+                    <td>{check.why.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let concerns = report
+        .table
+        .iter()
+        .filter(|c| c.verdict.is_concern())
+        .count();
+    let unknown = report
+        .table
+        .iter()
+        .filter(|c| c.verdict == Verdict::Unknown)
+        .count();
+    view! {
+        <section class="report-section new-page" aria-labelledby="table-title">
+            <h2 id="table-title">"Who is at the table"</h2>
+            <p>{format!("{concerns} check(s) to act on, {unknown} not known yet.")}</p>
+            <div class="table-scroll">
+                <table class="report-table">
+                    <caption>"Checks against what has worked elsewhere"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Check"</th>
+                            <th scope="col">"Expected"</th>
+                            <th scope="col">"Your answer"</th>
+                            <th scope="col">"Verdict"</th>
+                            <th scope="col">"Why it matters"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Pitfalls that are happening, each with the tip that answers it.
+fn pitfalls(report: &Report<'_>) -> impl IntoView {
+    let bank = Bank::builtin();
+    let items = report
+        .pitfalls
+        .iter()
+        .map(|flag| {
+            view! {
+                <li>
+                    <p>
+                        <strong>{bank.scales().pitfall(flag.level).to_string()} ": "</strong>
+                        {flag.question.text().to_string()}
+                    </p>
+                    <p class="advice">
+                        <strong>"Tip: "</strong>
+                        {flag.tip.to_string()}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section" aria-labelledby="pitfalls-title">
+            <h2 id="pitfalls-title">"Pitfalls flagged"</h2>
+            {if report.pitfalls.is_empty() {
+                view! { <p>"No pitfall was flagged as happening here."</p> }.into_any()
+            } else {
+                view! { <ul class="report-list">{items}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Gaps, gates first, each with its next step.
+fn gaps(report: &Report<'_>) -> impl IntoView {
+    let bank = Bank::builtin();
+    let items = report
+        .gaps
+        .iter()
+        .map(|gap| {
+            let answer = bank.scales().scale(gap.answer).to_string();
+            view! {
+                <li class:blocking=gap.blocking>
+                    <p>
+                        {gap.blocking.then(|| view! { <strong class="gate-badge">"Blocking gate"</strong> " " })}
+                        {(!gap.blocking && gap.question.is_gate()).then(|| view! { <strong class="gate-badge">"Gate"</strong> " " })}
+                        <span class="gap-step">{gap.section.heading()} ": "</span>
+                        {gap.question.text().to_string()}
+                        " "
+                        <span class="gap-answer">"(" {answer} ")"</span>
+                    </p>
+                    <p class="advice">
+                        <strong>"Next step: "</strong>
+                        {gap.advice().to_string()}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section new-page" aria-labelledby="gaps-title">
+            <h2 id="gaps-title">"Gaps and next steps"</h2>
+            {if report.gaps.is_empty() {
+                view! { <p>"No launch-step question is answered Not yet or Started."</p> }.into_any()
+            } else {
+                view! { <ol class="report-list">{items}</ol> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// What the partnership already does well.
+fn strengths(report: &Report<'_>) -> impl IntoView {
+    let items = report
+        .strengths
+        .iter()
+        .map(|strength| {
+            view! {
+                <li>
+                    <span class="gap-step">{strength.section.heading()} ": "</span>
+                    {strength.question.text().to_string()}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section" aria-labelledby="strengths-title">
+            <h2 id="strengths-title">"Strengths"</h2>
+            {if report.strengths.is_empty() {
+                view! { <p>"No launch-step question is answered Done yet."</p> }.into_any()
+            } else {
+                view! { <ul class="report-list">{items}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Questions answered Don't know, to discuss with a coach.
+fn dont_knows(report: &Report<'_>) -> impl IntoView {
+    let count = report.dont_knows.len();
+    let items = report
+        .dont_knows
+        .iter()
+        .map(|question| view! { <li>{question.text().to_string()}</li> })
+        .collect_view();
+    view! {
+        <section class="report-section" aria-labelledby="dont-know-title">
+            <h2 id="dont-know-title">"Don't know yet: discuss with your coach"</h2>
+            {if count == 0 {
+                view! { <p>"No question was answered Don't know."</p> }.into_any()
+            } else {
+                let lead = if count == 1 { "1 answer we don't know yet.".to_string() } else { format!("{count} answers we don't know yet.") };
+                view! {
+                    <p>{lead}</p>
+                    <ul class="report-list">{items}</ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The notes written beside answers.
+fn notes(report: &Report<'_>) -> impl IntoView {
+    let items = report
+        .notes
+        .iter()
+        .map(|note| {
+            view! {
+                <li>
+                    <p class="note-question">{note.question.text().to_string()}</p>
+                    <p class="note-text">{note.text.to_string()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section" aria-labelledby="notes-title">
+            <h2 id="notes-title">"Notes"</h2>
+            {if report.notes.is_empty() {
+                view! { <p>"No notes."</p> }.into_any()
+            } else {
+                view! { <ul class="report-list">{items}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Where the region wants technical assistance.
+fn ta_request(report: &Report<'_>) -> impl IntoView {
+    let ta = &report.ta_request;
+    view! {
+        <section class="report-section" aria-labelledby="ta-title">
+            <h2 id="ta-title">"Request for technical assistance"</h2>
+            {if ta.is_empty() {
+                view! { <p>"No help areas chosen yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="report-list">
+                        {ta.areas.iter().map(|area| view! { <li>{area.label().to_string()}</li> }).collect_view()}
+                    </ul>
+                    {(!ta.text.trim().is_empty()).then(|| view! { <p class="note-text">{ta.text.to_string()}</p> })}
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// Credits, versions and the privacy promise, in every report.
+fn report_footer(bank: &'static Bank) -> impl IntoView {
+    view! {
+        <footer class="report-footer">
+            <p>
+                "Sources: "
+                {bank.sources().iter().map(|s| s.credit()).collect::<Vec<_>>().join("; ")}
+                "."
+            </p>
+            <p>
+                "Sector Partnership Readiness Check " {env!("CARGO_PKG_VERSION")}
+                ", question bank " {bank.version()} "."
+            </p>
+            <p>"Answers stay on this device unless you share them."</p>
+        </footer>
+    }
+}

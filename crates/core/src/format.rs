@@ -1,7 +1,8 @@
 //! How an assessment is written down: the stored shape kept on the device, with its version.
 //!
-//! This is the only module whose types derive `Serialize` (the bank's private parsing types
-//! only derive `Deserialize`). A shipped version of a format never changes; the next version
+//! This module and [`crate::export`], which wraps the same record in the export file, are the
+//! only ones whose types derive `Serialize` (the bank's private parsing types only derive
+//! `Deserialize`). A shipped version of a format never changes; the next version
 //! migrates from it, and golden files of every shipped version stay in the tests.
 //!
 //! Answers are written as words (`"done"`, `"dont-know"`) or, for counts, as numbers, and
@@ -186,7 +187,7 @@ struct StoredV1 {
 
 /// Version 1 of an assessment record: meta, answers by question id, notes, TA request.
 #[derive(Serialize, Deserialize)]
-struct RecordV1 {
+pub(crate) struct RecordV1 {
     #[serde(default)]
     meta: MetaV1,
     #[serde(default)]
@@ -233,7 +234,7 @@ impl fmt::Display for AnswerV1 {
 }
 
 impl RecordV1 {
-    fn from_assessment(assessment: &Assessment) -> Self {
+    pub(crate) fn from_assessment(assessment: &Assessment) -> Self {
         let meta = &assessment.meta;
         RecordV1 {
             meta: MetaV1 {
@@ -257,7 +258,7 @@ impl RecordV1 {
         }
     }
 
-    fn into_assessment(self, bank: &Bank) -> (Assessment, Vec<Skipped>) {
+    pub(crate) fn into_assessment(self, bank: &Bank) -> (Assessment, Vec<Skipped>) {
         let mut skipped = Vec::new();
         let mut assessment = Assessment::default();
         assessment.meta = Meta {

@@ -19,9 +19,15 @@
 pub mod answer;
 pub mod assessment;
 pub mod bank;
+/// The JSON export file and its import, and the CSV of answers.
+pub mod export;
 pub mod format;
+/// QR codes of share links, as standalone SVG.
+pub mod qr;
 pub mod report;
 pub mod scoring;
+/// Share links: the whole assessment, compact and versioned, in the URL fragment.
+pub mod share_link;
 pub mod summary;
 
 pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
@@ -30,15 +36,25 @@ pub use bank::{
     Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
     Scales, Section, SectionKind, Source, SourceDoc,
 };
+pub use export::{
+    answers_csv, decode_export, encode_export, ImportError, ImportSource, Imported, EXPORT_FORMAT,
+    EXPORT_VERSION, MAX_ANSWERS, MAX_HELP_AREAS, MAX_ID_CHARS, MAX_IMPORT_BYTES, MAX_META_CHARS,
+    MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
+};
 pub use format::{
     decode_stored, encode_stored, DecodedStored, SkipReason, Skipped, StoredAssessment, StoredError,
 };
+pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
     report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength, TaSummary,
 };
 pub use scoring::{
     advice_for, phase_profile, section_score, section_scores, table_checks, Band, PhaseProfile,
     PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
+};
+pub use share_link::{
+    decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
+    MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
 
 /// The version of this crate, shown in report footers when the app gives none of its own.
@@ -49,6 +65,9 @@ pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// It is a string, `YEAR.RELEASE`, rather than a number, so that people can read it in a
 /// report footer; a test keeps it equal to the embedded bank's version.
 pub const BANK_VERSION: &str = "2026.1";
+
+#[cfg(test)]
+mod bad_inputs;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,728 @@
+//! Share links: the whole assessment packed into the URL fragment (`#s=...`), which browsers
+//! never send to a server.
+//!
+//! The payload is binary, then base64url without padding. Version 1, byte by byte:
+//!
+//! 1. the link format version, `1`;
+//! 2. the layout code (varint): which frozen list of question and help-area ids the
+//!    positions below refer to (see `layouts.rs`), so links stay small yet refer to stable ids;
+//! 3. a flags byte: bits 0-1 how the text block is written (0 plain, 1 deflated, 2 with the
+//!    fixed text code), bits 2-3 the date (0 empty, 1 compact, 2 as text), bit 4 a help-area
+//!    mask follows, bit 5 notes follow, bit 6 the bank version is written as text (otherwise
+//!    it is the layout's), bit 7 unused and zero;
+//! 4. how many layout positions the answers cover (varint; trailing unanswered ones are left
+//!    out), then 3 bits per question, most significant first, zero-padded to a byte: 0
+//!    unanswered, 1 Don't know, 2 Not applicable, 3 and up the kind's points in order (Not
+//!    yet..Done, Disagree..Agree, Yes then No, No..Yes for pitfalls), 7 a count;
+//! 5. the counts, one varint each, in layout order;
+//! 6. if flagged, the help-area mask (varint, bit 0 the layout's first area);
+//! 7. for a compact date, days since 2000-01-01 as a little-endian `u16`;
+//! 8. if flagged, the number of notes (varint) and their layout positions (varint, each
+//!    after the first as the gap to the previous one less one);
+//! 9. the text block: name, region, sector, respondent role, the date (when written as
+//!    text), the bank version (when written as text), the TA request's text, and the notes'
+//!    texts. Plain, each is a varint byte length and UTF-8; the block may instead be deflated
+//!    (raw deflate, when smaller) or written with the fixed text code (when smaller still);
+//! 10. a CRC-32 of everything before it, little-endian.
+//!
+//! A typical complete assessment without notes makes a fragment of under 150 characters.
+//! The CRC-32 costs four bytes, two more than a 16-bit check; the budget has room for them,
+//! and they make an accidental pass on a mangled link a one-in-four-billion event.
+//!
+//! Decoding never panics and never trusts a length: every length is checked against what is
+//! left, inflated text is capped at [`MAX_LINK_TEXT_BYTES`], trailing bytes are refused, and
+//! each failure is a [`ShareLinkError`] a person can act on.
+
+mod layouts;
+mod text_code;
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+
+use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
+use crate::assessment::Assessment;
+use crate::bank::Bank;
+use crate::format::{SkipReason, Skipped};
+use layouts::{layout_by_code, layout_for, LinkKind, LinkLayout};
+use text_code::TextCode;
+
+/// The fragment's key: a share link's fragment reads `s=<payload>` (the app adds the `#`).
+pub const SHARE_KEY: &str = "s";
+
+/// The whole-URL length above which the app suggests the JSON file instead: some mail
+/// programs and chat apps cut longer links.
+pub const URL_WARN_LENGTH: usize = 2000;
+
+/// The link format version this build writes and the newest it reads.
+pub const LINK_FORMAT_VERSION: u8 = 1;
+
+/// The longest payload (the part after `s=`) a link may have; longer is refused unread.
+pub const MAX_LINK_CHARS: usize = 512 * 1024;
+
+/// The most text a deflated or coded text block may expand to, so that a hostile link
+/// cannot make the page allocate without bound.
+pub const MAX_LINK_TEXT_BYTES: usize = 256 * 1024;
+
+/// The base64url engine: no padding written; padding tolerated when reading, since some
+/// programs add it.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+const TEXT_PLAIN: u8 = 0;
+const TEXT_DEFLATE: u8 = 1;
+const TEXT_CODED: u8 = 2;
+const DATE_EMPTY: u8 = 0;
+const DATE_COMPACT: u8 = 1;
+const DATE_TEXT: u8 = 2;
+const FLAG_AREAS: u8 = 1 << 4;
+const FLAG_NOTES: u8 = 1 << 5;
+const FLAG_BANK_TEXT: u8 = 1 << 6;
+const FLAG_UNUSED: u8 = 1 << 7;
+
+const CODE_DONT_KNOW: u8 = 1;
+const CODE_NOT_APPLICABLE: u8 = 2;
+const CODE_FIRST_POINT: u8 = 3;
+const CODE_COUNT: u8 = 7;
+
+/// An assessment read from a share link, with what did not fit this version's bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedAssessment {
+    /// The assessment, meta, answers, notes and TA request.
+    pub assessment: Assessment,
+    /// Answers, notes or help areas the link carries that this bank does not have.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Why a share link could not be opened. Each message says what to do next.
+#[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
+pub enum ShareLinkError {
+    /// The fragment is empty, or `s=` has nothing after it.
+    #[error("This link carries no assessment: the part after \"#s=\" is missing. Ask for the link again, or ask for the JSON file.")]
+    Empty,
+    /// The fragment has no `s=` part: not a share link of this app.
+    #[error("This link does not hold a shared assessment (its end has no \"#s=\" part). Check that the whole link was copied.")]
+    NotOurs,
+    /// The payload holds characters base64url never uses.
+    #[error(
+        "Part of the link is missing or was changed: ask for the link again, or use the JSON file."
+    )]
+    Garbled,
+    /// The payload is longer than any link this app makes.
+    #[error("This link is far longer than any this app makes ({chars} characters), so it was not opened. Ask for the JSON file instead.")]
+    TooLong {
+        /// The payload's length in characters.
+        chars: usize,
+    },
+    /// The payload ends before the parts every link has.
+    #[error("The link is cut short: copy the whole link (it may run over several lines in an email), or ask for it again.")]
+    Truncated,
+    /// The check digits do not match.
+    #[error("The link was changed or cut short on the way (its check digits do not match). Copy the whole link again, or ask for the JSON file.")]
+    ChecksumMismatch,
+    /// A newer version of the app made the link.
+    #[error("This link was made by a newer version of this app (link format {found}; this version reads up to {LINK_FORMAT_VERSION}). Reload the page to get the newest version, or ask for the JSON file.")]
+    NewerFormat {
+        /// The link format found.
+        found: u8,
+    },
+    /// The link names a question-bank layout this build does not know.
+    #[error("This link was made with a question bank this version does not know (layout {code}). Reload the page to get the newest version, or ask for the JSON file.")]
+    UnknownLayout {
+        /// The layout code found.
+        code: u64,
+    },
+    /// The checks pass but the content does not make sense.
+    #[error("The link is damaged ({detail}). Ask for the link again, or use the JSON file.")]
+    Damaged {
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+fn damaged(detail: impl Into<String>) -> ShareLinkError {
+    ShareLinkError::Damaged {
+        detail: detail.into(),
+    }
+}
+
+/// Writes the share fragment of an assessment: `s=` and the payload, without the `#`.
+///
+/// Answers, notes and help areas that the bank's layout does not list, and answers that do
+/// not fit their question, are left out: a report leaves them out too. Everything else comes
+/// back unchanged from [`decode_share_link`], as long as the payload stays within
+/// [`MAX_LINK_CHARS`].
+pub fn encode_share_link(bank: &Bank, assessment: &Assessment) -> String {
+    let payload = encode_payload(layout_for(bank.version()), bank, assessment);
+    format!("{SHARE_KEY}={}", BASE64.encode(payload))
+}
+
+fn encode_payload(layout: &LinkLayout, bank: &Bank, assessment: &Assessment) -> Vec<u8> {
+    let meta = &assessment.meta;
+    let mut out = vec![LINK_FORMAT_VERSION];
+    write_varint(&mut out, layout.code);
+
+    // Answers, 3 bits each, up to the last answered position.
+    let mut codes = Vec::with_capacity(layout.questions.len());
+    let mut counts = Vec::new();
+    for &(id, kind) in layout.questions {
+        let answer = assessment.answer(id).filter(|answer| {
+            // Answers the live bank would not accept are left out, as the report does.
+            bank.question(id).is_none_or(|q| q.accepts(answer))
+        });
+        let code = answer.and_then(|a| answer_code(kind, a)).unwrap_or(0);
+        if let (CODE_COUNT, Some(Answer::Count(n))) = (code, answer) {
+            counts.push(n);
+        }
+        codes.push(code);
+    }
+    while codes.last() == Some(&0) {
+        codes.pop();
+    }
+
+    let areas: u64 = layout
+        .help_areas
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| assessment.ta_request.areas.contains(**id))
+        .fold(0, |mask, (bit, _)| mask | 1 << bit);
+    let notes: Vec<(usize, &str)> = layout
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(at, (id, _))| assessment.note(id).map(|note| (at, note)))
+        .collect();
+    let compact_date = days_since_2000(&meta.date);
+    let date_mode = match (meta.date.is_empty(), compact_date) {
+        (true, _) => DATE_EMPTY,
+        (false, Some(_)) => DATE_COMPACT,
+        (false, None) => DATE_TEXT,
+    };
+    let bank_as_text = meta.bank_version != layout.bank_version;
+
+    let mut strings: Vec<&str> = vec![
+        &meta.name,
+        &meta.region,
+        &meta.sector,
+        &meta.respondent_role,
+    ];
+    if date_mode == DATE_TEXT {
+        strings.push(&meta.date);
+    }
+    if bank_as_text {
+        strings.push(&meta.bank_version);
+    }
+    strings.push(&assessment.ta_request.text);
+    strings.extend(notes.iter().map(|(_, note)| *note));
+    let (text_mode, text) = text_block(&strings);
+
+    let mut flags = text_mode | date_mode << 2;
+    if areas != 0 {
+        flags |= FLAG_AREAS;
+    }
+    if !notes.is_empty() {
+        flags |= FLAG_NOTES;
+    }
+    if bank_as_text {
+        flags |= FLAG_BANK_TEXT;
+    }
+    out.push(flags);
+
+    write_varint(&mut out, codes.len() as u64);
+    let mut packed = vec![0u8; (codes.len() * 3).div_ceil(8)];
+    for (at, &code) in codes.iter().enumerate() {
+        for bit in 0..3 {
+            if code & (4 >> bit) != 0 {
+                let position = at * 3 + bit;
+                packed[position / 8] |= 0x80 >> (position % 8);
+            }
+        }
+    }
+    out.extend_from_slice(&packed);
+    for count in counts {
+        write_varint(&mut out, u64::from(count));
+    }
+    if areas != 0 {
+        write_varint(&mut out, areas);
+    }
+    if let Some(days) = compact_date.filter(|_| date_mode == DATE_COMPACT) {
+        out.extend_from_slice(&days.to_le_bytes());
+    }
+    if !notes.is_empty() {
+        write_varint(&mut out, notes.len() as u64);
+        let mut previous: Option<usize> = None;
+        for &(at, _) in &notes {
+            let gap = match previous {
+                None => at,
+                Some(previous) => at - previous - 1,
+            };
+            write_varint(&mut out, gap as u64);
+            previous = Some(at);
+        }
+    }
+    out.extend_from_slice(&text);
+    let checksum = crc32fast::hash(&out);
+    out.extend_from_slice(&checksum.to_le_bytes());
+    out
+}
+
+/// The smallest of the three ways of writing the text block, with its mode.
+fn text_block(strings: &[&str]) -> (u8, Vec<u8>) {
+    let mut plain = Vec::new();
+    for string in strings {
+        write_varint(&mut plain, string.len() as u64);
+        plain.extend_from_slice(string.as_bytes());
+    }
+    let text_bytes: usize = strings.iter().map(|s| s.len()).sum();
+    // The decoder caps unpacked text, so larger text is only ever written plain.
+    if text_bytes > MAX_LINK_TEXT_BYTES || plain.len() > MAX_LINK_TEXT_BYTES {
+        return (TEXT_PLAIN, plain);
+    }
+    let coded = TextCode::new().encode(strings.iter().copied());
+    // Short text never deflates smaller, so deflate is only tried on longer text.
+    let deflated = (plain.len() > 64).then(|| miniz_oxide::deflate::compress_to_vec(&plain, 9));
+    let mut best = (TEXT_PLAIN, plain);
+    if coded.len() < best.1.len() {
+        best = (TEXT_CODED, coded);
+    }
+    if let Some(deflated) = deflated.filter(|d| d.len() < best.1.len()) {
+        best = (TEXT_DEFLATE, deflated);
+    }
+    best
+}
+
+/// The 3-bit code of an answer to a question of this kind; `None` when it does not fit.
+fn answer_code(kind: LinkKind, answer: Answer) -> Option<u8> {
+    let point = match (kind, answer) {
+        (_, Answer::DontKnow) => return Some(CODE_DONT_KNOW),
+        (_, Answer::NotApplicable) => return Some(CODE_NOT_APPLICABLE),
+        (LinkKind::Count, Answer::Count(n)) => return (n <= MAX_COUNT).then_some(CODE_COUNT),
+        (LinkKind::Scale, Answer::Scale(p)) => p as u8,
+        (LinkKind::Agreement, Answer::Agreement(p)) => p as u8,
+        (LinkKind::YesNo, Answer::YesNo(yes)) => u8::from(!yes),
+        (LinkKind::Pitfall, Answer::Pitfall(level)) => level as u8,
+        _ => return None,
+    };
+    Some(CODE_FIRST_POINT + point)
+}
+
+/// The answer a 3-bit code stands for; `Ok(None)` for unanswered, `Err` when the code does
+/// not fit the kind. Counts are read by the caller.
+fn answer_of_code(kind: LinkKind, code: u8) -> Result<Option<Answer>, ()> {
+    let answer = match (kind, code) {
+        (_, 0) => return Ok(None),
+        (_, CODE_DONT_KNOW) => Answer::DontKnow,
+        (_, CODE_NOT_APPLICABLE) => Answer::NotApplicable,
+        (LinkKind::Scale, 3..=6) => Answer::Scale(ScalePoint::ALL[usize::from(code - 3)]),
+        (LinkKind::Agreement, 3..=6) => Answer::Agreement(Agreement::ALL[usize::from(code - 3)]),
+        (LinkKind::YesNo, 3) => Answer::YesNo(true),
+        (LinkKind::YesNo, 4) => Answer::YesNo(false),
+        (LinkKind::Pitfall, 3..=5) => Answer::Pitfall(PitfallLevel::ALL[usize::from(code - 3)]),
+        _ => return Err(()),
+    };
+    Ok(Some(answer))
+}
+
+/// Reads a share fragment: `#s=...` or `s=...`, possibly among other `&`-separated parts.
+pub fn decode_share_link(bank: &Bank, fragment: &str) -> Result<SharedAssessment, ShareLinkError> {
+    let fragment = fragment.trim();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.is_empty() {
+        return Err(ShareLinkError::Empty);
+    }
+    let prefix = format!("{SHARE_KEY}=");
+    let payload = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(prefix.as_str()))
+        .ok_or(ShareLinkError::NotOurs)?;
+    if payload.is_empty() {
+        return Err(ShareLinkError::Empty);
+    }
+    if payload.len() > MAX_LINK_CHARS {
+        return Err(ShareLinkError::TooLong {
+            chars: payload.len(),
+        });
+    }
+    let bytes = BASE64.decode(payload).map_err(|error| match error {
+        base64::DecodeError::InvalidLength(_) => ShareLinkError::Truncated,
+        _ => ShareLinkError::Garbled,
+    })?;
+    decode_payload(bank, &bytes)
+}
+
+fn decode_payload(bank: &Bank, bytes: &[u8]) -> Result<SharedAssessment, ShareLinkError> {
+    // Version first: a newer format may check itself differently.
+    match bytes.first() {
+        None => return Err(ShareLinkError::Truncated),
+        Some(0) => return Err(damaged("it names link format 0, which no version makes")),
+        Some(&found) if found > LINK_FORMAT_VERSION => {
+            return Err(ShareLinkError::NewerFormat { found })
+        }
+        Some(_) => {}
+    }
+    // Version, layout, flags, answer count and the checksum, at the least.
+    if bytes.len() < 8 {
+        return Err(ShareLinkError::Truncated);
+    }
+    let (body, check) = bytes.split_at(bytes.len() - 4);
+    let expected = u32::from_le_bytes([check[0], check[1], check[2], check[3]]);
+    if crc32fast::hash(body) != expected {
+        return Err(ShareLinkError::ChecksumMismatch);
+    }
+    let mut reader = Reader { bytes: body, at: 1 };
+    let code = reader.varint()?;
+    let layout = layout_by_code(code).ok_or(ShareLinkError::UnknownLayout { code })?;
+    let flags = reader.byte()?;
+    if flags & FLAG_UNUSED != 0 {
+        return Err(damaged("it sets a flag this version does not use"));
+    }
+    let text_mode = flags & 0b11;
+    let date_mode = (flags >> 2) & 0b11;
+    if date_mode > DATE_TEXT || text_mode > TEXT_CODED {
+        return Err(damaged(
+            "it uses a way of writing this version does not know",
+        ));
+    }
+
+    let positions = usize::try_from(reader.varint()?).unwrap_or(usize::MAX);
+    if positions > layout.questions.len() {
+        return Err(damaged(
+            "it holds more answers than the question bank has questions",
+        ));
+    }
+    let packed = reader.take((positions * 3).div_ceil(8))?;
+    let code_at = |at: usize| -> u8 {
+        (0..3).fold(0, |code, bit| {
+            let position = at * 3 + bit;
+            let set = packed[position / 8] & (0x80 >> (position % 8)) != 0;
+            code << 1 | u8::from(set)
+        })
+    };
+    let used_bits = positions * 3;
+    if !used_bits.is_multiple_of(8)
+        && packed
+            .last()
+            .is_some_and(|last| last & (0xFF >> (used_bits % 8)) != 0)
+    {
+        return Err(damaged("the answers' last byte is not padded with zeros"));
+    }
+    if positions > 0 && code_at(positions - 1) == 0 {
+        return Err(damaged("the answers end with an unanswered question"));
+    }
+
+    let mut answers = Vec::new();
+    for (at, &(id, kind)) in layout.questions.iter().enumerate().take(positions) {
+        let code = code_at(at);
+        let answer = if code == CODE_COUNT && kind == LinkKind::Count {
+            let n = reader.varint()?;
+            match u32::try_from(n).ok().filter(|n| *n <= MAX_COUNT) {
+                Some(n) => Answer::Count(n),
+                None => return Err(damaged(format!("the count for \"{id}\" is too large"))),
+            }
+        } else {
+            match answer_of_code(kind, code) {
+                Ok(Some(answer)) => answer,
+                Ok(None) => continue,
+                Err(()) => {
+                    return Err(damaged(format!(
+                    "it holds answer code {code} for \"{id}\", which that question does not take"
+                )))
+                }
+            }
+        };
+        answers.push((id, answer));
+    }
+
+    let mut areas = Vec::new();
+    if flags & FLAG_AREAS != 0 {
+        let mask = reader.varint()?;
+        if mask == 0
+            || mask
+                .checked_shr(layout.help_areas.len() as u32)
+                .unwrap_or(0)
+                != 0
+        {
+            return Err(damaged(
+                "it asks for help in areas the question bank does not list",
+            ));
+        }
+        for (bit, id) in layout.help_areas.iter().enumerate() {
+            if mask & 1 << bit != 0 {
+                areas.push(*id);
+            }
+        }
+    }
+    let days = if date_mode == DATE_COMPACT {
+        let two = reader.take(2)?;
+        Some(u16::from_le_bytes([two[0], two[1]]))
+    } else {
+        None
+    };
+    let mut note_ids = Vec::new();
+    if flags & FLAG_NOTES != 0 {
+        let count = reader.varint()?;
+        if count == 0 || count > layout.questions.len() as u64 {
+            return Err(damaged(
+                "it holds a number of notes the question bank cannot have",
+            ));
+        }
+        let mut next = 0usize;
+        for _ in 0..count {
+            let gap = usize::try_from(reader.varint()?).unwrap_or(usize::MAX);
+            let at = next.saturating_add(gap);
+            let Some(&(id, _)) = layout.questions.get(at) else {
+                return Err(damaged(
+                    "a note is on a question the question bank does not have",
+                ));
+            };
+            note_ids.push(id);
+            next = at + 1;
+        }
+    }
+
+    let bank_as_text = flags & FLAG_BANK_TEXT != 0;
+    let count =
+        5 + usize::from(date_mode == DATE_TEXT) + usize::from(bank_as_text) + note_ids.len();
+    let block = reader.rest();
+    let strings = match text_mode {
+        TEXT_PLAIN => read_plain(block, count)?,
+        TEXT_DEFLATE => {
+            let plain =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(block, MAX_LINK_TEXT_BYTES)
+                    .map_err(|_| damaged("its text could not be unpacked"))?;
+            read_plain(&plain, count)?
+        }
+        _ => TextCode::new()
+            .decode(block, count, MAX_LINK_TEXT_BYTES)
+            .map_err(damaged)?,
+    };
+    let mut strings = strings
+        .into_iter()
+        .map(|bytes| String::from_utf8(bytes).map_err(|_| damaged("its text is not valid UTF-8")));
+    let mut next_string = || {
+        strings
+            .next()
+            .unwrap_or_else(|| Err(damaged("its text is missing")))
+    };
+
+    let mut assessment = Assessment::default();
+    assessment.meta.name = next_string()?;
+    assessment.meta.region = next_string()?;
+    assessment.meta.sector = next_string()?;
+    assessment.meta.respondent_role = next_string()?;
+    assessment.meta.date = match (date_mode, days) {
+        (DATE_TEXT, _) => next_string()?,
+        (_, Some(days)) => date_from_days(days),
+        _ => String::new(),
+    };
+    assessment.meta.bank_version = if bank_as_text {
+        next_string()?
+    } else {
+        layout.bank_version.to_string()
+    };
+    assessment.ta_request.text = next_string()?;
+    let mut notes = Vec::with_capacity(note_ids.len());
+    for id in note_ids {
+        notes.push((id, next_string()?));
+    }
+
+    // Place what the link holds in this version's bank; anything it does not have is listed.
+    let mut skipped = Vec::new();
+    for (id, answer) in answers {
+        match bank.question(id) {
+            None => skipped.push(Skipped {
+                id: id.to_string(),
+                reason: SkipReason::UnknownQuestion,
+            }),
+            Some(question) if !question.accepts(&answer) => skipped.push(Skipped {
+                id: id.to_string(),
+                reason: SkipReason::WrongAnswer(bank.answer_label(&answer)),
+            }),
+            Some(_) => {
+                assessment.set_answer(id, answer);
+            }
+        }
+    }
+    for (id, note) in notes {
+        if bank.question(id).is_some() {
+            assessment.set_note(id, note);
+        } else {
+            skipped.push(Skipped {
+                id: id.to_string(),
+                reason: SkipReason::UnknownQuestion,
+            });
+        }
+    }
+    for id in areas {
+        if bank.help_area(id).is_some() {
+            assessment.set_help_area(id, true);
+        } else {
+            skipped.push(Skipped {
+                id: id.to_string(),
+                reason: SkipReason::UnknownHelpArea,
+            });
+        }
+    }
+    Ok(SharedAssessment {
+        assessment,
+        skipped,
+    })
+}
+
+/// Reads exactly `count` length-prefixed strings that fill `bytes`.
+fn read_plain(bytes: &[u8], count: usize) -> Result<Vec<Vec<u8>>, ShareLinkError> {
+    let mut reader = Reader { bytes, at: 0 };
+    let mut strings = Vec::with_capacity(count.min(128));
+    for _ in 0..count {
+        let length = usize::try_from(reader.varint()?).unwrap_or(usize::MAX);
+        strings.push(reader.take(length)?.to_vec());
+    }
+    if !reader.rest().is_empty() {
+        return Err(damaged("there are extra bytes after its text"));
+    }
+    Ok(strings)
+}
+
+/// Reads the payload, refusing to go past its end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, ShareLinkError> {
+        let byte = *self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| damaged("it ends too early"))?;
+        self.at += 1;
+        Ok(byte)
+    }
+
+    fn take(&mut self, length: usize) -> Result<&'a [u8], ShareLinkError> {
+        let end = self
+            .at
+            .checked_add(length)
+            .filter(|end| *end <= self.bytes.len())
+            .ok_or_else(|| damaged("a part of it is longer than the link"))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn rest(&mut self) -> &'a [u8] {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        self.at = self.bytes.len();
+        rest
+    }
+
+    /// An unsigned LEB128 number of at most 64 bits.
+    fn varint(&mut self) -> Result<u64, ShareLinkError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            let part = u64::from(byte & 0x7F);
+            if shift == 63 && part > 1 {
+                break;
+            }
+            value |= part << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(damaged("a number in it is too large"))
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7F) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Days from 2000-01-01 to a date written exactly as `YYYY-MM-DD`, when it is a real date
+/// that fits a `u16` of days; `None` otherwise (the date is then written as text).
+fn days_since_2000(date: &str) -> Option<u16> {
+    let bytes = date.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<i64> {
+        let digits = date.get(range)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let days = days_from_civil(year, month, day)? - days_from_civil(2000, 1, 1)?;
+    let days = u16::try_from(days).ok()?;
+    // Only a date that reads back exactly the same is written compactly.
+    (date_from_days(days) == date).then_some(days)
+}
+
+/// The date `days` after 2000-01-01, as `YYYY-MM-DD`.
+fn date_from_days(days: u16) -> String {
+    // Howard Hinnant's civil-from-days, shifted so day 0 is 2000-01-01 (a March-based year
+    // puts the leap day last).
+    let z = i64::from(days) + 10_957 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Days since 1970-01-01 of a civil date; `None` for a month or day that cannot exist.
+fn days_from_civil(year: i64, month: i64, day: i64) -> Option<i64> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let length = *month_days.get(usize::try_from(month - 1).ok()?)?;
+    if !(1..=length).contains(&day) {
+        return None;
+    }
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The text code's bytes for these strings, for tests that build links by hand.
+#[cfg(test)]
+pub(crate) fn text_code_for_tests(strings: &[&str]) -> Vec<u8> {
+    TextCode::new().encode(strings.iter().copied())
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,10 +1,21 @@
-// Prints raw, gzip and brotli bytes of every file in the build folder and the total, the
-// figures that decide how fast the app reaches a person on a slow connection.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+// Prints raw, gzip and brotli sizes of every file in the build folder, grouped by when a browser
+// downloads it, the figures that decide how fast the app reaches a person on a slow connection.
+//
+//   node tests/size-report.mjs [dist] [--budget]
+//
+// First load = index.html and everything it loads (stylesheet, loader scripts, wasm, icon,
+// manifest, register-sw.js; the same list the service worker keeps, see scripts/first-load.mjs),
+// plus sw.js, which the browser fetches in the background once the page has loaded: it is
+// counted in the first load, and marked as such. With --budget, exits non-zero with a message when
+// the first load is over BUDGET (compressed sizes, as a static host with compression sends them).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { firstLoadFiles } from "../scripts/first-load.mjs";
 
-const root = process.argv[2] ?? "dist";
+/** The first-load budget in bytes (1 KB = 1,000 bytes). */
+export const BUDGET = { brotli: 120_000, gzip: 150_000 };
+const SERVICE_WORKER = "sw.js";
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -24,19 +35,76 @@ export function sizes(path) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = files(root)
-    .sort()
-    .map((path) => ({ file: relative(root, path), ...sizes(path) }));
-  const total = rows.reduce(
-    (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+const sum = (rows) =>
+  rows.reduce(
+    (total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
-  const width = Math.max(5, ...rows.map((row) => row.file.length));
-  const line = (file, row) =>
-    `${file.padEnd(width)}  ${String(row.raw).padStart(9)}  ${String(row.gzip).padStart(9)}  ${String(row.brotli).padStart(9)}`;
-  console.log(`Size of ${root}/ in bytes`);
-  console.log(`${"file".padEnd(width)}  ${"raw".padStart(9)}  ${"gzip".padStart(9)}  ${"brotli".padStart(9)}`);
-  for (const row of rows) console.log(line(row.file, row));
-  console.log(line("total", total));
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const percent = (part, whole) => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
+
+/** The report as lines of text, and whether the first load is within the budget. */
+export function report(root) {
+  if (!existsSync(join(root, "index.html"))) throw new Error(`${root}/index.html does not exist; build the app first.`);
+  const all = files(root)
+    .map((path) => relative(root, path).split(sep).join("/"))
+    .filter((file) => !file.startsWith(".stage/"))
+    .sort();
+  const row = (file, note = "") => ({ file, note, ...sizes(join(root, file)) });
+  const { files: pageFiles, missing } = firstLoadFiles(root);
+  const page = pageFiles.map((file) => row(file));
+  const background = all.includes(SERVICE_WORKER) ? [row(SERVICE_WORKER, "background, after load")] : [];
+  const others = all.filter((file) => !pageFiles.includes(file) && file !== SERVICE_WORKER).map((file) => row(file));
+  const firstLoad = sum([...page, ...background]);
+  const wasm = sum(page.filter((r) => r.file.endsWith(".wasm")));
+
+  const width = Math.max(24, ...[...page, ...background, ...others].map((r) => r.file.length + 2));
+  const cells = (r) => [kb(r.raw), kb(r.gzip), kb(r.brotli)].map((cell) => cell.padStart(10)).join("  ");
+  const line = (label, r, note = "") => `${label.padEnd(width)}  ${cells(r)}${note ? `  ${note}` : ""}`;
+  const lines = [
+    `Size of ${root}/ (1 KB = 1,000 bytes; gzip -9 and brotli -11, as a static host may send them)`,
+    `${"file".padEnd(width)}  ${"raw".padStart(10)}  ${"gzip".padStart(10)}  ${"brotli".padStart(10)}`,
+    "First load: index.html and what it loads",
+    ...page.map((r) => line(`  ${r.file}`, r)),
+    ...background.map((r) => line(`  ${r.file}`, r, `(${r.note}; counted)`)),
+    line("First load total", firstLoad),
+    line("  of which wasm", wasm, `(${percent(wasm.gzip, firstLoad.gzip)} of gzip, ${percent(wasm.brotli, firstLoad.brotli)} of brotli)`),
+  ];
+  if (others.length > 0) {
+    lines.push("Not loaded at start", ...others.map((r) => line(`  ${r.file}`, r)));
+  }
+  lines.push(line("Whole folder", sum([...page, ...background, ...others])));
+  if (missing.length > 0) lines.push(`Warning: index.html refers to files not in ${root}/: ${missing.join(", ")}`);
+
+  const over = ["brotli", "gzip"].filter((kind) => firstLoad[kind] > BUDGET[kind]);
+  lines.push(
+    `Budget for the first load: ${["brotli", "gzip"]
+      .map((kind) => `${kind} ${kb(firstLoad[kind])} of ${kb(BUDGET[kind])} (${percent(firstLoad[kind], BUDGET[kind])})`)
+      .join(", ")}`,
+  );
+  return { lines, over, firstLoad, wasm };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const root = args.find((arg) => !arg.startsWith("--")) ?? "dist";
+  const checkBudget = args.includes("--budget");
+  try {
+    const { lines, over, firstLoad, wasm } = report(root);
+    console.log(lines.join("\n"));
+    if (checkBudget && over.length > 0) {
+      console.error(
+        `\nOVER BUDGET: the first load is ${over
+          .map((kind) => `${kb(firstLoad[kind])} ${kind}, more than the ${kb(BUDGET[kind])} allowed`)
+          .join(" and ")}.` +
+          `\nThe wasm is ${kb(wasm.brotli)} brotli of it. Look for large dependencies or formatting code` +
+          " pulled into the wasm, or agree a new budget in tests/size-report.mjs (BUDGET).",
+      );
+      process.exit(1);
+    }
+    if (checkBudget) console.log("Within budget.");
+  } catch (error) {
+    console.error(`size report failed: ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,86 @@
+// Which files of a build the page loads when it starts: index.html, everything it refers to
+// (stylesheet, scripts, wasm, icon, manifest) and, in turn, whatever those scripts import and
+// those stylesheets refer to. Shared by scripts/post-build.mjs (the service worker keeps exactly
+// these files for offline use) and tests/size-report.mjs (the size budget counts exactly these).
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, normalize, posix } from "node:path";
+
+/** The text inside each `<script>` element that has no `src`, exactly as the browser hashes it. */
+export function inlineScripts(html) {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
+    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
+    .map(([, , text]) => text);
+}
+
+/** Relative addresses in HTML attributes and inline scripts of index.html. */
+function htmlReferences(html) {
+  const references = [...html.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map(
+    (match) => match[1] ?? match[2],
+  );
+  for (const script of inlineScripts(html)) references.push(...scriptReferences(script));
+  return references;
+}
+
+/**
+ * Relative module specifiers in a script, and the wasm address trunk's loader passes to init.
+ * (wasm-bindgen's glue also names a fallback wasm file with `new URL(..., import.meta.url)` that
+ * trunk's loader never uses, so that form is deliberately not followed.)
+ */
+function scriptReferences(js) {
+  const patterns = [
+    /\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g,
+    /\bimport\s*["'](\.{1,2}\/[^"']+)["']/g,
+    /\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g,
+    /\bmodule_or_path\s*:\s*["'](\.{1,2}\/[^"']+)["']/g,
+  ];
+  return patterns.flatMap((pattern) => [...js.matchAll(pattern)].map((match) => match[1]));
+}
+
+/** Relative `url(...)` addresses in a stylesheet. */
+function cssReferences(css) {
+  return [...css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/g)].map(
+    (match) => match[1] ?? match[2] ?? match[3],
+  );
+}
+
+function isRelative(reference) {
+  return reference !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(reference) && !reference.startsWith("/") && !reference.startsWith("#");
+}
+
+/**
+ * The files, relative to `root` with forward slashes, that loading `root/index.html` fetches, in
+ * the order found, index.html first. A relative reference to a file that is not in the build is
+ * reported in `missing` rather than silently left out.
+ */
+export function firstLoadFiles(root, indexName = "index.html") {
+  const found = [indexName];
+  const missing = [];
+  const queue = [indexName];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    const body = readFileSync(join(root, file), "utf8");
+    const references = file.endsWith(".html")
+      ? htmlReferences(body)
+      : /\.m?js$/.test(file)
+        ? scriptReferences(body)
+        : file.endsWith(".css")
+          ? cssReferences(body)
+          : [];
+    for (const reference of references.filter(isRelative)) {
+      const path = posix.normalize(posix.join(posix.dirname(file), reference.split(/[?#]/)[0]));
+      if (path.startsWith("..")) {
+        missing.push(`${reference} (outside the build, from ${file})`);
+        continue;
+      }
+      if (found.includes(path)) continue;
+      const onDisk = normalize(join(root, path));
+      if (!existsSync(onDisk) || !statSync(onDisk).isFile()) {
+        missing.push(`${reference} (from ${file})`);
+        continue;
+      }
+      found.push(path);
+      if (/\.(m?js|css)$/.test(path)) queue.push(path);
+    }
+  }
+  return { files: found, missing };
+}

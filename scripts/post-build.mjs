@@ -1,0 +1,189 @@
+// Trunk post_build hook (see Trunk.toml): finishes the staged build in $TRUNK_STAGING_DIR before
+// trunk moves it into dist/.
+//
+// Release builds (`trunk build --release`):
+//   1. add the Content-Security-Policy to index.html as a <meta http-equiv> right after
+//      <meta charset>, with the sha256 hash of every inline script the build emitted (trunk's
+//      module loader), computed here from the staged file, never by hand;
+//   2. write into the staged sw.js the list of files the page loads (the service worker keeps
+//      exactly those for offline use) and VERSION, a hash of those files' names and contents, so
+//      that every build with different content gets a new cache and the old one is deleted;
+//   3. check its own output: the policy hashes match the inline scripts, VERSION is the hash of
+//      the listed files as they are on disk, and every listed file exists.
+// Debug builds (`trunk serve`, `trunk build`) and anything served with trunk's live-reload
+// script get neither policy nor offline cache: the dev server injects an inline live-reload
+// script (rewritten per request, so it cannot be hashed here) and a websocket, and a cached dev
+// build would hide every change. Their index.html does not load register-sw.js, and their sw.js
+// is a stand-in that deletes any offline cache an earlier release build left on that address and
+// unregisters itself.
+//
+// Run by hand on a finished build (`node scripts/post-build.mjs --check dist`) to re-run the
+// checks of step 3 without changing anything.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { firstLoadFiles, inlineScripts } from "./first-load.mjs";
+
+const CSP_META = /<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
+const REGISTER_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["'][^"']*register-sw[^"']*["'][^>]*>\s*<\/script>\s*\n?/i;
+const LIVE_RELOAD_MARKER = ".well-known/trunk/ws";
+
+/** The policy for a page whose inline scripts are `scripts` (their exact text). */
+export function contentSecurityPolicy(scripts) {
+  const hashes = scripts.map((text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+  return [
+    "default-src 'none'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(" "),
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** Things a strict policy would block at run time, found in the page itself: fail the build. */
+export function inlineStyleOrHandlers(html) {
+  const problems = [];
+  if (/<style\b/i.test(html)) problems.push("a <style> element (put styles in style/main.css)");
+  if (/<[a-z][^>]*\sstyle\s*=/i.test(html)) problems.push("a style= attribute (use a class in style/main.css)");
+  const handler = html.match(/<[a-z][^>]*\s(on[a-z]+)\s*=/i);
+  if (handler) problems.push(`an inline event handler ${handler[1]}= (attach handlers from code)`);
+  if (/\b(?:href|src)\s*=\s*["']?\s*javascript:/i.test(html)) problems.push("a javascript: address");
+  return problems;
+}
+
+/** index.html with the policy added right after <meta charset>. */
+export function withContentSecurityPolicy(html) {
+  if (CSP_META.test(html)) throw new Error("index.html already has a Content-Security-Policy meta tag; it is added by the build.");
+  const problems = inlineStyleOrHandlers(html);
+  if (problems.length > 0) throw new Error(`index.html has ${problems.join("; ")}, which the Content-Security-Policy blocks.`);
+  const charset = html.match(/<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i);
+  if (!charset) throw new Error('index.html has no <meta charset="utf-8"> to put the Content-Security-Policy after.');
+  const policy = contentSecurityPolicy(inlineScripts(html));
+  const at = charset.index + charset[0].length;
+  const indent = html.slice(html.lastIndexOf("\n", charset.index) + 1, charset.index);
+  return `${html.slice(0, at)}\n${indent}<meta http-equiv="Content-Security-Policy" content="${policy}">${html.slice(at)}`;
+}
+
+/** The policy in a built index.html, or null. */
+export function policyIn(html) {
+  const meta = html.match(CSP_META);
+  return meta ? (meta[0].match(/content\s*=\s*"([^"]*)"/i)?.[1] ?? null) : null;
+}
+
+/** A hash of the names and contents of `files` (relative to `root`): the cache version. */
+export function precacheVersion(root, files) {
+  const hash = createHash("sha256");
+  for (const file of [...files].sort()) {
+    hash.update(file).update("\0");
+    hash.update(createHash("sha256").update(readFileSync(join(root, file))).digest()).update("\0");
+  }
+  return hash.digest("hex").slice(0, 20);
+}
+
+/** public/sw.js with VERSION and FILES written in. */
+export function preparedServiceWorker(template, files, version) {
+  const versionLine = 'const VERSION = "unbuilt";';
+  const filesLine = "const FILES = [];";
+  if (!template.includes(versionLine) || !template.includes(filesLine)) {
+    throw new Error(`sw.js must contain the lines '${versionLine}' and '${filesLine}' for the build to fill in.`);
+  }
+  return template
+    .replace(versionLine, `const VERSION = ${JSON.stringify(version)};`)
+    .replace(filesLine, `const FILES = ${JSON.stringify(files, null, 2)};`);
+}
+
+/** VERSION and FILES as written in a prepared sw.js. */
+export function serviceWorkerManifest(sw) {
+  const version = sw.match(/^const VERSION = ("[^"]*");$/m);
+  const files = sw.match(/^const FILES = (\[[\s\S]*?\]);$/m);
+  if (!version || !files) throw new Error("sw.js has no VERSION or FILES line.");
+  return { version: JSON.parse(version[1]), files: JSON.parse(files[1]) };
+}
+
+/** The sw.js of debug builds: removes what a release build may have left here, then itself. */
+export const DEVELOPMENT_SERVICE_WORKER = `// Debug build (trunk serve): no offline cache. This stand-in for the release build's service
+// worker deletes any offline cache an earlier release build left on this address, unregisters
+// itself and reloads the open pages, so development is never served from a cache.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const prefix = \`readiness-check \${self.registration.scope} \`;
+      for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
+      await self.registration.unregister();
+      for (const client of await self.clients.matchAll({ type: "window" })) client.navigate(client.url);
+    })(),
+  );
+});
+`;
+
+/** Checks a finished build in `root`; returns a list of problems (empty when all is well). */
+export function checkBuild(root) {
+  const problems = [];
+  const html = readFileSync(join(root, "index.html"), "utf8");
+  const policy = policyIn(html);
+  if (!policy) return ["index.html has no Content-Security-Policy."];
+  if (/'unsafe-(inline|eval)'/.test(policy)) problems.push(`the policy allows unsafe code: ${policy}`);
+  if (policy !== contentSecurityPolicy(inlineScripts(html))) {
+    problems.push("the policy's script hashes do not match the inline scripts of index.html.");
+  }
+  if (!REGISTER_SCRIPT.test(html)) problems.push("index.html does not load register-sw.js.");
+  const { files, missing } = firstLoadFiles(root);
+  if (missing.length > 0) problems.push(`index.html refers to files not in the build: ${missing.join(", ")}`);
+  const sw = serviceWorkerManifest(readFileSync(join(root, "sw.js"), "utf8"));
+  if (JSON.stringify(sw.files) !== JSON.stringify(files)) {
+    problems.push(`sw.js keeps ${sw.files.join(", ")} but the page loads ${files.join(", ")}.`);
+  }
+  const expected = precacheVersion(root, sw.files);
+  if (sw.version !== expected) problems.push(`sw.js VERSION is ${sw.version}, but its files hash to ${expected}.`);
+  return problems;
+}
+
+function release(root) {
+  const indexPath = join(root, "index.html");
+  const html = withContentSecurityPolicy(readFileSync(indexPath, "utf8"));
+  if (!REGISTER_SCRIPT.test(html)) throw new Error("index.html does not load register-sw.js; offline use would be lost.");
+  writeFileSync(indexPath, html);
+
+  const { files, missing } = firstLoadFiles(root);
+  if (missing.length > 0) throw new Error(`index.html refers to files not in the build: ${missing.join(", ")}`);
+  const version = precacheVersion(root, files);
+  const swPath = join(root, "sw.js");
+  writeFileSync(swPath, preparedServiceWorker(readFileSync(swPath, "utf8"), files, version));
+
+  const problems = checkBuild(root);
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+  console.log(`post-build: Content-Security-Policy added; sw.js keeps ${files.length} files as version ${version}.`);
+}
+
+function development(root, why) {
+  const indexPath = join(root, "index.html");
+  writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace(REGISTER_SCRIPT, ""));
+  writeFileSync(join(root, "sw.js"), DEVELOPMENT_SERVICE_WORKER);
+  console.log(`post-build: ${why}: no Content-Security-Policy and no offline cache.`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    if (process.argv[2] === "--check") {
+      const root = process.argv[3] ?? "dist";
+      const problems = checkBuild(root);
+      if (problems.length > 0) throw new Error(problems.join("\n"));
+      console.log(`post-build check: ${root}/ is consistent.`);
+    } else {
+      const root = process.env.TRUNK_STAGING_DIR;
+      if (!root) throw new Error("TRUNK_STAGING_DIR is not set; this script is a trunk post_build hook.");
+      const html = readFileSync(join(root, "index.html"), "utf8");
+      if (process.env.TRUNK_PROFILE !== "release") development(root, "debug build");
+      else if (html.includes(LIVE_RELOAD_MARKER)) development(root, "release build with trunk's live reload");
+      else release(root);
+    }
+  } catch (error) {
+    console.error(`post-build failed: ${error.message}`);
+    process.exit(1);
+  }
+}

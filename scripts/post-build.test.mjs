@@ -1,0 +1,153 @@
+// Unit checks of the post_build hook on small made-up builds: `node --test scripts/post-build.test.mjs`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { firstLoadFiles, inlineScripts } from "./first-load.mjs";
+import {
+  checkBuild,
+  contentSecurityPolicy,
+  policyIn,
+  precacheVersion,
+  preparedServiceWorker,
+  serviceWorkerManifest,
+  withContentSecurityPolicy,
+} from "./post-build.mjs";
+
+const LOADER = `
+import init from './app-1.js';
+await init({ module_or_path: './app-1_bg.wasm' });
+`;
+const PAGE = `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <link rel="stylesheet" href="./main-1.css">
+    <link rel="icon" href="favicon.svg">
+    <script src="./register-sw-1.js" defer></script>
+<script type="module">${LOADER}</script>
+  </head>
+  <body></body>
+</html>
+`;
+const TEMPLATE = readFileSync(new URL("../public/sw.js", import.meta.url), "utf8");
+
+function build(files) {
+  const root = mkdtempSync(join(tmpdir(), "post-build-test-"));
+  for (const [name, body] of Object.entries(files)) {
+    mkdirSync(join(root, name, ".."), { recursive: true });
+    writeFileSync(join(root, name), body);
+  }
+  return root;
+}
+
+function sampleBuild() {
+  return build({
+    "index.html": PAGE,
+    "main-1.css": "body { background: url('img/paper.svg') }",
+    "img/paper.svg": "<svg/>",
+    "favicon.svg": "<svg/>",
+    "register-sw-1.js": "navigator.serviceWorker.register('sw.js')",
+    "app-1.js": "import { x } from './snippets/a/inline0.js'; export default async function init() {}",
+    "snippets/a/inline0.js": "export const x = 1;",
+    "app-1_bg.wasm": "\0asm",
+    "unrelated.txt": "not loaded by the page",
+    "sw.js": TEMPLATE,
+  });
+}
+
+/** Does in a made-up build what the hook does in trunk's staging folder. */
+function finish(root) {
+  writeFileSync(join(root, "index.html"), withContentSecurityPolicy(readFileSync(join(root, "index.html"), "utf8")));
+  const { files } = firstLoadFiles(root);
+  const sw = preparedServiceWorker(TEMPLATE, files, precacheVersion(root, files));
+  writeFileSync(join(root, "sw.js"), sw);
+}
+
+test("the policy hashes each inline script's exact text and allows nothing unsafe", () => {
+  const policy = contentSecurityPolicy(inlineScripts(PAGE));
+  const hash = createHash("sha256").update(LOADER).digest("base64");
+  assert.match(policy, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, "\\$&")}';`));
+  assert.match(policy, /^default-src 'none'; /);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  assert.equal(contentSecurityPolicy([]).includes("sha256"), false);
+});
+
+test("the policy goes right after <meta charset>, once, and the build refuses inline styles and handlers", () => {
+  const html = withContentSecurityPolicy(PAGE);
+  assert.match(html, /<meta charset="utf-8">\n {4}<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+  assert.equal(policyIn(html), contentSecurityPolicy(inlineScripts(PAGE)));
+  assert.throws(() => withContentSecurityPolicy(html), /already has a Content-Security-Policy/);
+  assert.throws(() => withContentSecurityPolicy(PAGE.replace("<body>", '<body style="margin:0">')), /style= attribute/);
+  assert.throws(() => withContentSecurityPolicy(PAGE.replace("</head>", "<style>p{}</style></head>")), /<style> element/);
+  assert.throws(() => withContentSecurityPolicy(PAGE.replace("<body>", '<body onload="go()">')), /onload=/);
+  assert.throws(() => withContentSecurityPolicy(PAGE.replace('<meta charset="utf-8">', "")), /no <meta charset/);
+});
+
+test("the files to keep are what the page loads, followed through stylesheets and imports", () => {
+  const root = sampleBuild();
+  try {
+    assert.deepEqual(firstLoadFiles(root), {
+      files: [
+        "index.html",
+        "main-1.css",
+        "favicon.svg",
+        "register-sw-1.js",
+        "app-1.js",
+        "app-1_bg.wasm",
+        "img/paper.svg",
+        "snippets/a/inline0.js",
+      ],
+      missing: [],
+    });
+    rmSync(join(root, "favicon.svg"));
+    assert.deepEqual(firstLoadFiles(root).missing, ["favicon.svg (from index.html)"]);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("the cache version is a hash of the kept files' names and contents, and only of those", () => {
+  const root = sampleBuild();
+  try {
+    const { files } = firstLoadFiles(root);
+    const version = precacheVersion(root, files);
+    assert.match(version, /^[0-9a-f]{20}$/);
+    assert.equal(precacheVersion(root, [...files].reverse()), version, "order does not matter");
+    writeFileSync(join(root, "unrelated.txt"), "changed");
+    assert.equal(precacheVersion(root, files), version, "a file the page does not load does not matter");
+    writeFileSync(join(root, "favicon.svg"), "<svg><rect/></svg>");
+    const changed = precacheVersion(root, files);
+    assert.notEqual(changed, version, "a changed file changes the version");
+    writeFileSync(join(root, "favicon.svg"), "<svg/>");
+    assert.equal(precacheVersion(root, files), version, "the same content gives the same version");
+    writeFileSync(join(root, "icon.svg"), "<svg/>");
+    assert.notEqual(precacheVersion(root, files.map((f) => (f === "favicon.svg" ? "icon.svg" : f))), version);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("the prepared service worker carries the list and version, and a finished build checks out", () => {
+  assert.throws(() => preparedServiceWorker("const FILES = [];", [], "x"), /must contain the lines/);
+  const root = sampleBuild();
+  try {
+    finish(root);
+    const sw = serviceWorkerManifest(readFileSync(join(root, "sw.js"), "utf8"));
+    assert.deepEqual(sw.files, firstLoadFiles(root).files);
+    assert.equal(sw.version, precacheVersion(root, sw.files));
+    assert.deepEqual(checkBuild(root), []);
+
+    writeFileSync(join(root, "app-1_bg.wasm"), "\0asm changed after the build");
+    assert.match(checkBuild(root).join("\n"), /VERSION is [0-9a-f]+, but its files hash to/);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("the unprepared template refuses to install", () => {
+  assert.deepEqual(serviceWorkerManifest(TEMPLATE), { version: "unbuilt", files: [] });
+  assert.match(TEMPLATE, /VERSION === "unbuilt" \|\| FILES.length === 0/);
+});

@@ -1,0 +1,113 @@
+// Works offline once loaded: the service worker keeps the build's files, and with no network
+// the app starts again, on any screen, from the root of the host or from a sub-folder.
+import { readFileSync } from "node:fs";
+import { test, expect, openApp } from "./fixtures.js";
+import { firstLoadFiles } from "../scripts/first-load.mjs";
+
+// The build under test (playwright.config.js serves $DIST, dist/ by default). Only release
+// builds work offline; a debug build tested on purpose with DIST=... skips this file.
+const DIST = process.env.DIST ?? "dist";
+test.skip(
+  DIST !== "dist" && !readFileSync(`${DIST}/index.html`, "utf8").includes("register-sw"),
+  `${DIST}/ is a debug build: no offline cache`,
+);
+
+/** Waits until the service worker has kept the build and controls the page. */
+async function waitForOfflineReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** What the built sw.js says it keeps, and under which version. */
+function builtServiceWorker() {
+  const sw = readFileSync(`${DIST}/sw.js`, "utf8");
+  return {
+    version: JSON.parse(sw.match(/^const VERSION = ("[^"]*");$/m)[1]),
+    files: JSON.parse(sw.match(/^const FILES = (\[[\s\S]*?\]);$/m)[1]),
+  };
+}
+
+for (const folder of ["", "sub/folder/"]) {
+  test(`once loaded from /${folder}, the app starts with no network, on any screen`, async ({ page, context }) => {
+    const home = folder || "./";
+    await openApp(page, home);
+    await waitForOfflineReady(page);
+
+    await context.setOffline(true);
+    const fromNetwork = [];
+    page.on("response", (response) => {
+      if (!response.fromServiceWorker()) fromNetwork.push(response.url());
+    });
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sector Partnership Readiness Check");
+
+    await openApp(page, `${home}?screen=about`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("About this check and its sources");
+    await openApp(page, `${home}index.html?screen=report#share-data-stays-here`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report");
+    await expect(page).toHaveURL(/#share-data-stays-here$/);
+
+    // In-app navigation still works offline.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coach" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coach");
+    expect(fromNetwork, "responses that did not come from the service worker").toEqual([]);
+  });
+}
+
+test("the service worker keeps exactly the files the page loads, under this build's version", async ({ page, baseURL }) => {
+  const { version, files } = builtServiceWorker();
+  expect(files).toEqual(firstLoadFiles(DIST).files);
+  expect(version).toMatch(/^[0-9a-f]{20}$/);
+
+  await openApp(page);
+  await waitForOfflineReady(page);
+  const caches = await page.evaluate(async () => {
+    const result = {};
+    for (const name of await caches.keys()) {
+      result[name] = (await (await caches.open(name)).keys()).map((request) => request.url).sort();
+    }
+    return result;
+  });
+  expect(caches).toEqual({
+    [`readiness-check ${baseURL} ${version}`]: files.map((file) => new URL(file, baseURL).href).sort(),
+  });
+});
+
+test("a new build's worker deletes the caches of earlier builds at its address, and no others", async ({ page, baseURL }) => {
+  const { version } = builtServiceWorker();
+  const stale = `readiness-check ${baseURL} 0123456789abcdef0123`;
+  const elsewhere = `readiness-check ${new URL("elsewhere/", baseURL).href} 0123456789abcdef0123`;
+  // An empty page of the same origin, to plant caches before the app's worker is installed.
+  await page.route("**/blank.html", (route) =>
+    route.fulfill({ contentType: "text/html", body: '<!DOCTYPE html><title>blank</title><link rel="icon" href="favicon.svg">' }),
+  );
+  await page.goto("blank.html");
+  await page.evaluate(async (names) => Promise.all(names.map((name) => caches.open(name))), [stale, elsewhere]);
+  await page.unrouteAll();
+
+  await openApp(page);
+  await waitForOfflineReady(page);
+  const names = await page.evaluate(async () => (await caches.keys()).sort());
+  expect(names).toEqual([`readiness-check ${baseURL} ${version}`, elsewhere].sort());
+});
+
+test("the web app manifest names the app and starts it from its own folder", async ({ page }) => {
+  await openApp(page, "sub/folder/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const response = await page.request.get(new URL(href, page.url()).href);
+  expect(response.headers()["content-type"]).toContain("application/manifest+json");
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({
+    name: "Sector Partnership Readiness Check",
+    short_name: "Readiness Check",
+    start_url: "./",
+    scope: "./",
+    display: "standalone",
+  });
+  for (const icon of manifest.icons) {
+    const file = await page.request.get(new URL(icon.src, response.url()).href);
+    expect(file.status(), icon.src).toBe(200);
+    expect(file.headers()["content-type"]).toBe(icon.type);
+  }
+  expect(manifest.icons).toContainEqual({ src: "favicon.svg", sizes: "any", type: "image/svg+xml" });
+});

@@ -118,6 +118,12 @@ impl Assessments {
             bank_version: bank.version().to_string(),
             ..meta
         };
+        self.keep_copy(assessment)
+    }
+
+    /// Keeps an assessment from elsewhere (a share link, a file) as a new one on this device,
+    /// never over an existing one, and returns its id.
+    pub fn keep_copy(self, assessment: Assessment) -> String {
         let now = now_ms();
         let stored = StoredAssessment {
             id: new_id(),

@@ -11,11 +11,26 @@ pub mod storage;
 pub mod ui;
 
 use leptos::prelude::*;
-use readiness_core::Bank;
+use readiness_core::{decode_share_link, Bank, ShareLinkError, SharedAssessment, SHARE_KEY};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use assessments::Assessments;
 pub use screen::{Address, Screen};
+
+/// A report opened from a share link: what the fragment held, or why it could not be read.
+/// It is shown read-only and kept only in the page until the person saves a copy.
+#[derive(Clone, Copy)]
+pub struct SharedReport(pub RwSignal<Option<Result<SharedAssessment, ShareLinkError>>>);
+
+/// Reads a share link from the address's fragment, if there is one.
+fn shared_in_location(bank: &Bank) -> Option<Result<SharedAssessment, ShareLinkError>> {
+    let hash = window().location().hash().unwrap_or_default();
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash);
+    let is_share = fragment
+        .split('&')
+        .any(|part| part.trim().starts_with(&format!("{SHARE_KEY}=")));
+    is_share.then(|| decode_share_link(bank, fragment))
+}
 
 /// Where the person is in the app, provided by [`App`].
 #[derive(Clone, Copy)]
@@ -87,7 +102,14 @@ fn address_in_location() -> Address {
 #[component]
 pub fn App() -> impl IntoView {
     let bank = Bank::builtin();
-    let address = RwSignal::new(address_in_location());
+    let shared = shared_in_location(bank);
+    let mut first = address_in_location();
+    // A share link opens its report, whatever screen the address names.
+    if shared.is_some() {
+        first = Address::of(Screen::Report);
+    }
+    provide_context(SharedReport(RwSignal::new(shared)));
+    let address = RwSignal::new(first);
     let shell = Shell { address };
     provide_context(shell);
     let assessments = Assessments::load(bank);

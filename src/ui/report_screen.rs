@@ -1,30 +1,78 @@
 //! The report screen: which report to show, and what the person can do with it.
 
 use leptos::prelude::*;
-use readiness_core::{report, Bank};
+use readiness_core::{
+    answers_csv, encode_export, encode_share_link, qr_drawing, report, Assessment, Bank,
+    URL_WARN_LENGTH,
+};
 
 use super::report::ReportView;
 use super::screen_link::{PlaceLink, ScreenLink};
 use crate::assessments::Assessments;
 use crate::storage::display_name;
-use crate::{clipboard, download, Address, Screen, Shell};
+use crate::{clipboard, download, Address, Screen, SharedReport, Shell};
 
 /// The report of the open assessment, or a choice of assessment when none is open.
 #[component]
 pub fn ReportScreen() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let assessments = expect_context::<Assessments>();
+    let shared = expect_context::<SharedReport>();
     let open_id = Memo::new(move |_| shell.address.with(|address| address.assessment.clone()));
     move || {
         let stored = open_id.get().and_then(|id| assessments.get(&id));
-        match stored {
-            Some(stored) => view! {
+        match (stored, shared.0.get()) {
+            (Some(stored), _) => view! {
                 <ReportActions id=stored.id.clone() />
                 <ReportView assessment=stored.assessment />
             }
             .into_any(),
-            None => view! { <ChooseReport /> }.into_any(),
+            (None, Some(Ok(opened))) => {
+                view! { <SharedView assessment=opened.assessment /> }.into_any()
+            }
+            (None, Some(Err(error))) => view! {
+                <div class="notice danger" role="alert">
+                    <p>
+                        <strong>"This share link could not be opened: "</strong>
+                        {error.to_string()}
+                    </p>
+                    <p>"Nothing on this device was changed."</p>
+                </div>
+                <ChooseReport />
+            }
+            .into_any(),
+            (None, None) => view! { <ChooseReport /> }.into_any(),
         }
+    }
+}
+
+/// A report opened from a share link: read-only, kept only in this page until saved.
+#[component]
+fn SharedView(assessment: Assessment) -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let assessments = expect_context::<Assessments>();
+    let keep = StoredValue::new(assessment.clone());
+    let save_copy = move |_| {
+        let id = assessments.keep_copy(keep.get_value());
+        shell.navigate(Address {
+            screen: Screen::Report,
+            assessment: Some(id),
+            section: None,
+        });
+    };
+    view! {
+        <div class="notice" role="status">
+            <p>
+                <strong>"You are viewing a shared report, read-only."</strong>
+                " It is not saved on this device, and nothing you have here was changed."
+            </p>
+            <p class="actions">
+                <button type="button" class="button primary" on:click=save_copy>
+                    "Save a copy on this device"
+                </button>
+            </p>
+        </div>
+        <ReportView assessment=assessment />
     }
 }
 
@@ -144,6 +192,86 @@ fn ReportActions(
     let print = move |_| {
         let _ = window().print();
     };
+    let assessment = move || {
+        aid.with_value(|id| assessments.get(id))
+            .map(|s| s.assessment)
+    };
+    let share_url = move || {
+        assessment().map(|a| {
+            let location = window().location();
+            format!(
+                "{}{}#{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default(),
+                encode_share_link(bank, &a)
+            )
+        })
+    };
+    let show_qr = RwSignal::new(false);
+    let copy_link = move |_| {
+        let Some(url) = share_url() else { return };
+        leptos::task::spawn_local(async move {
+            let long = url.len() > URL_WARN_LENGTH;
+            let said = match (clipboard::copy(&url).await, long) {
+                (true, false) => "Share link copied. Whoever opens it sees this report; the answers travel in the link itself, never through a server.".to_string(),
+                (true, true) => format!("Share link copied, but it is {} characters long: some email and chat programs cut links over {URL_WARN_LENGTH}. Send the JSON file instead if it arrives broken.", url.len()),
+                (false, _) => "The browser did not allow copying. Use the QR code or the JSON file instead.".to_string(),
+            };
+            message.set(Some(said));
+        });
+    };
+    let download_file = move |kind: &'static str| {
+        let Some(a) = assessment() else { return };
+        let Some((name, _)) = summary() else { return };
+        let stem = file_stem(&name);
+        let (file, mime, text) = if kind == "json" {
+            let now = String::from(js_sys::Date::new_0().to_iso_string());
+            (
+                format!("{stem}.json"),
+                "application/json",
+                encode_export(bank, &a, env!("CARGO_PKG_VERSION"), &now),
+            )
+        } else {
+            (format!("{stem}.csv"), "text/csv", answers_csv(bank, &a))
+        };
+        let ok = download::offer(&file, mime, &text);
+        message.set(Some(if ok {
+            format!("{file} downloaded.")
+        } else {
+            "The browser refused the download.".to_string()
+        }));
+    };
+    let mail = move || {
+        let (Some((name, text)), Some(url)) = (summary(), share_url()) else {
+            return String::new();
+        };
+        let link = if url.len() <= URL_WARN_LENGTH {
+            format!("\n\nShare link: {url}")
+        } else {
+            String::new()
+        };
+        format!(
+            "mailto:?subject={}&body={}",
+            js_sys::encode_uri_component(&format!("Readiness report: {name}")),
+            js_sys::encode_uri_component(&format!("{text}{link}"))
+        )
+    };
+    let qr = move || {
+        show_qr.get().then(|| match share_url().map(|url| qr_drawing(&url)) {
+            Some(Ok(drawing)) => view! {
+                <figure class="qr">
+                    <svg viewBox=format!("0 0 {0} {0}", drawing.size) role="img" aria-label="QR code of the share link" shape-rendering="crispEdges">
+                        <rect width=drawing.size height=drawing.size fill="#fff"></rect>
+                        <path fill="#000" d=drawing.path></path>
+                    </svg>
+                    <figcaption>"Scan to open this report on another device."</figcaption>
+                </figure>
+            }
+            .into_any(),
+            Some(Err(error)) => view! { <p role="status">{error.to_string()}</p> }.into_any(),
+            None => ().into_any(),
+        })
+    };
     view! {
         <div class="report-actions" role="group" aria-label="Use this report">
             <button type="button" class="button primary" on:click=print>
@@ -155,7 +283,21 @@ fn ReportActions(
             <button type="button" class="button" on:click=download_summary>
                 "Download summary"
             </button>
+            <button type="button" class="button" on:click=copy_link>
+                "Copy share link"
+            </button>
+            <button type="button" class="button" aria-expanded=move || show_qr.get().to_string() on:click=move |_| show_qr.update(|on| *on = !*on)>
+                "QR code"
+            </button>
+            <button type="button" class="button" on:click=move |_| download_file("json")>
+                "Download JSON"
+            </button>
+            <button type="button" class="button" on:click=move |_| download_file("csv")>
+                "Download CSV"
+            </button>
+            <a class="button" href=mail>"Email the summary"</a>
             <p class="action-message" role="status">{move || message.get()}</p>
         </div>
+        {qr}
     }
 }

@@ -1,0 +1,81 @@
+// The report: on screen, in print, as a share link and as files.
+import { test, expect, expectAccessible } from "./fixtures.js";
+import { answer, expectSaved, openSection, startAssessment } from "./journey.js";
+
+async function answeredAssessment(page) {
+  await startAssessment(page, { name: "Spring check" });
+  await answer(page, "s1.convener", "Not yet");
+  await answer(page, "s1.roles", "Done");
+  await answer(page, "s1.shared-table", "Don't know");
+  await openSection(page, "Who is at the table");
+  await page.locator("#q-table-champions").getByRole("textbox", { name: /number/ }).fill("1");
+  await expectSaved(page);
+  const id = new URL(page.url()).searchParams.get("id");
+  await page.goto(`./?screen=report&id=${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Readiness report: Spring check");
+}
+
+test("the report leads with where you are and what blocks, and passes axe", async ({ page }) => {
+  await answeredAssessment(page);
+  await expect(page.locator(".where-you-are")).toContainText("You are at step 1");
+  await expect(page.locator(".where-you-are")).toContainText("An agreed lead convener or co-conveners");
+  await expect(page.getByRole("img", { name: /Readiness of each launch step/ })).toBeVisible();
+  await expect(page.getByText("Blocking gate")).toBeVisible();
+  await expect(page.getByText("1 answer we don't know yet.")).toBeVisible();
+  await expect(page.locator(".report-footer")).toContainText("Answers stay on this device unless you share them.");
+  await expect(page.locator(".report-footer")).toContainText("How To Launch A Sector Partnership, TA Module 3, CWDC");
+  await expectAccessible(page);
+});
+
+test("the print view hides navigation and buttons", async ({ page }) => {
+  await answeredAssessment(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(page.locator(".where-you-are")).toBeVisible();
+});
+
+test("a share link opened in a fresh browser shows the same report, read-only, and can be saved", async ({ page, browser, context }) => {
+  await answeredAssessment(page);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy share link" }).click();
+  await expect(page.getByText("Share link copied.")).toBeVisible();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(url).hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
+  const mine = await page.locator(".report").innerText();
+  await page.getByRole("button", { name: "QR code" }).click();
+  await expect(page.getByRole("img", { name: "QR code of the share link" })).toBeVisible();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.getByText("You are viewing a shared report, read-only.")).toBeVisible();
+  expect(await other.locator(".report").innerText()).toBe(mine);
+  expect(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("readiness-check:assessment:")))).toEqual([]);
+  await other.getByRole("button", { name: "Save a copy on this device" }).click();
+  await expect(other).toHaveURL(/screen=report&id=/);
+  expect(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("readiness-check:assessment:")))).toHaveLength(1);
+  await fresh.close();
+});
+
+test("a tampered share link says what is wrong and changes nothing", async ({ page }) => {
+  await page.goto("./#s=AAAAnotarealpayload");
+  await expect(page.getByRole("alert")).toContainText("This share link could not be opened");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report");
+});
+
+test("JSON and CSV downloads carry the answers", async ({ page }) => {
+  await answeredAssessment(page);
+  const json = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download JSON" }).click();
+  const file = await json;
+  expect(file.suggestedFilename()).toBe("readiness-report-spring-check.json");
+  const exported = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString());
+  expect(exported.format).toBe("readiness-check/export");
+  expect(exported.assessment.answers["s1.roles"]).toBe("done");
+  const csv = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const text = Buffer.concat(await (await (await csv).createReadStream()).toArray()).toString();
+  expect(text.split("\r\n")[0]).toBe("section,question_id,question,answer,note,gate,source");
+  expect(text).toContain("s1.roles");
+});

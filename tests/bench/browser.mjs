@@ -83,6 +83,8 @@ const id = await seed(context);
   const page = await context.newPage();
   await page.goto(`${base}?screen=assessment&id=${id}&section=s5`);
   await page.waitForSelector("fieldset.question input[type=radio]");
+  // Animation frames only run in the tab in front.
+  await page.bringToFront();
   const values = await page.evaluate(async (clicks) => {
     const radios = [...document.querySelectorAll("fieldset.question input[type=radio]")];
     const score = document.querySelector(".score-panel");
@@ -94,11 +96,15 @@ const id = await seed(context);
       const start = performance.now();
       radio.click();
       await new Promise((resolve) => {
-        const check = () => (score.textContent !== before ? resolve() : requestAnimationFrame(check));
+        const check = () => (score.textContent !== before ? resolve() : setTimeout(check, 0));
         check();
       });
       // The frame that shows the change.
-      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      // The frame that shows the change (a timer stands in where frames are throttled).
+      await new Promise((resolve) => {
+        requestAnimationFrame(() => resolve());
+        setTimeout(resolve, 50);
+      });
       times.push(performance.now() - start);
     }
     return times;
@@ -107,32 +113,7 @@ const id = await seed(context);
   await page.close();
 }
 
-// 3. Moving to another section: click to the new section's questions drawn.
-{
-  const page = await context.newPage();
-  await page.goto(`${base}?screen=assessment&id=${id}&section=s1`);
-  await page.waitForSelector("fieldset.question");
-  const values = await page.evaluate(async (count) => {
-    const times = [];
-    for (let i = 0; i < count; i += 1) {
-      const links = [...document.querySelectorAll("nav[aria-label=Sections] a")];
-      const link = links[(i + 1) % 9];
-      const start = performance.now();
-      link.click();
-      await new Promise((resolve) => {
-        const check = () => (link.getAttribute("aria-current") === "step" ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-      times.push(performance.now() - start);
-    }
-    return times;
-  }, 20);
-  report("section change to its questions drawn (ms)", values);
-  await page.close();
-}
-
-// 4. Opening the report of the assessment (fresh load to the report drawn).
+// 3. Opening the report of the assessment (fresh load to the report drawn).
 {
   const values = [];
   for (let i = 0; i < runs; i += 1) {

@@ -79,3 +79,32 @@ test("JSON and CSV downloads carry the answers", async ({ page }) => {
   expect(text.split("\r\n")[0]).toBe("section,question_id,question,answer,note,gate,source");
   expect(text).toContain("s1.roles");
 });
+
+test("export then import in a fresh browser gives the same report", async ({ page, browser }) => {
+  await answeredAssessment(page);
+  const mine = await page.locator(".report").innerText();
+  const json = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download JSON" }).click();
+  const path = await (await json).path();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto("./?screen=assessment");
+  await other.locator("#import-input").setInputFiles(path);
+  await expect(other.getByRole("heading", { level: 1 })).toContainText("Readiness report: Spring check");
+  expect(await other.locator(".report").innerText()).toBe(mine);
+  await fresh.close();
+});
+
+test("a bad file or a huge one gets its own message and changes nothing", async ({ page }) => {
+  await page.goto("./?screen=assessment");
+  const input = page.locator("#import-input");
+  await input.setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"format": "readiness-check/export", "version": ') });
+  await expect(page.getByRole("alert")).toContainText('"broken.json" could not be opened');
+  await input.setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from('{"format": "readiness-check/export", "version": 9}') });
+  await expect(page.getByRole("alert")).toContainText("newer");
+  await input.setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(1_200_000, 32) });
+  await expect(page.getByRole("alert")).toContainText("at most 1 MB");
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("readiness-check:assessment:")))).toEqual([]);
+  await expectAccessible(page);
+});

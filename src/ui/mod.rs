@@ -7,6 +7,7 @@ pub mod footer;
 pub mod header;
 pub mod help_request;
 pub mod home;
+pub mod import_file;
 pub mod question;
 pub mod report;
 pub mod report_screen;

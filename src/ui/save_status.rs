@@ -141,7 +141,7 @@ pub fn DeviceNotices() -> impl IntoView {
         let notices = assessments.notices.get();
         (!notices.is_empty()).then(|| view! {
             <div class="notice" role="status">
-                <p>"Some answers saved on this device do not fit this version of the check and were left out:"</p>
+                <p>"About what was loaded (parts that do not fit this version of the check are left out):"</p>
                 <ul>{notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}</ul>
                 <p class="actions">
                     <button

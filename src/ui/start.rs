@@ -47,6 +47,7 @@ pub fn Start() -> impl IntoView {
             </section>
         </Show>
         <NewAssessment />
+        <super::import_file::ImportFile />
         <DeviceControls />
     }
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::answer::Answer;
 use crate::bank::Bank;
+use crate::coach_link::CoachSession;
 
 /// Who and what is assessed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub struct Assessment {
     notes: BTreeMap<String, String>,
     /// Where the region wants help.
     pub ta_request: TaRequest,
+    /// The coach's session, when the assessment was started from a coach link.
+    pub coach: Option<CoachSession>,
 }
 
 impl Assessment {

@@ -20,6 +20,7 @@ use serde_json::Value;
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
 use crate::assessment::{Assessment, Meta, TaRequest};
 use crate::bank::{Bank, QuestionKind};
+use crate::coach_link::CoachSession;
 
 /// The `format` field of an assessment stored on the device.
 pub const STORED_FORMAT: &str = "readiness-check/stored-assessment";
@@ -196,6 +197,24 @@ pub(crate) struct RecordV1 {
     notes: BTreeMap<String, String>,
     #[serde(default)]
     ta_request: TaRequestV1,
+    /// Written only for assessments started from a coach link, so other records are as
+    /// version 1 first wrote them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    coach: Option<CoachV1>,
+}
+
+/// The coach's session an assessment was started from (see [`crate::coach_link`]).
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct CoachV1 {
+    coach_name: String,
+    session_name: String,
+    session_date: String,
+    region: String,
+    sector: String,
+    message: String,
+    return_email: String,
+    scope: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -255,6 +274,16 @@ impl RecordV1 {
                 areas: assessment.ta_request.areas.iter().cloned().collect(),
                 text: assessment.ta_request.text.clone(),
             },
+            coach: assessment.coach.as_ref().map(|coach| CoachV1 {
+                coach_name: coach.coach_name.clone(),
+                session_name: coach.session_name.clone(),
+                session_date: coach.session_date.clone(),
+                region: coach.region.clone(),
+                sector: coach.sector.clone(),
+                message: coach.message.clone(),
+                return_email: coach.return_email.clone(),
+                scope: coach.scope.iter().cloned().collect(),
+            }),
         }
     }
 
@@ -273,6 +302,21 @@ impl RecordV1 {
             areas: Default::default(),
             text: self.ta_request.text,
         };
+        // A session that fails the coach link's own checks (a hand-edited record) is dropped
+        // rather than trusted: its return address could be anything.
+        assessment.coach = self
+            .coach
+            .map(|coach| CoachSession {
+                coach_name: coach.coach_name,
+                session_name: coach.session_name,
+                session_date: coach.session_date,
+                region: coach.region,
+                sector: coach.sector,
+                message: coach.message,
+                return_email: coach.return_email,
+                scope: coach.scope.into_iter().collect(),
+            })
+            .filter(|coach| coach.problem().is_none());
         for (id, written) in self.answers {
             let Some(question) = bank.question(&id) else {
                 skipped.push(Skipped {
@@ -514,6 +558,33 @@ mod tests {
             .iter()
             .any(|s| s.contains("the answer 12 to \"s2.lmi\"")));
         assert!(skipped.iter().any(|s| s.contains("\"no-such-area\"")));
+    }
+
+    #[test]
+    fn a_coach_session_is_kept_and_a_doubtful_one_dropped() {
+        let mut stored = varied();
+        let session = CoachSession {
+            coach_name: "Dana".into(),
+            region: "North Valley".into(),
+            return_email: "coach@example.org".into(),
+            scope: ["s1".to_string()].into(),
+            ..CoachSession::default()
+        };
+        stored.assessment.coach = Some(session.clone());
+        let text = encode_stored(&stored);
+        let read = decode_stored(bank(), &text).expect("reads back");
+        assert_eq!(read.stored.assessment.coach, Some(session));
+
+        let tampered = text.replace("coach@example.org", "coach@example.org?bcc=x@y.org");
+        let read = decode_stored(bank(), &tampered).expect("reads back");
+        assert_eq!(read.stored.assessment.coach, None);
+        assert_eq!(
+            read.stored.assessment.answers(),
+            stored.assessment.answers()
+        );
+
+        // Records without a coach are written exactly as before.
+        assert!(!encode_stored(&varied()).contains("coach"));
     }
 
     #[test]

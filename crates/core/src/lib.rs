@@ -19,6 +19,8 @@
 pub mod answer;
 pub mod assessment;
 pub mod bank;
+/// Coach links: a coach's session context in the URL fragment, with no answers.
+pub mod coach_link;
 /// The JSON export file and its import, and the CSV of answers.
 pub mod export;
 pub mod format;
@@ -35,6 +37,10 @@ pub use assessment::{Assessment, Edit, Meta, TaRequest};
 pub use bank::{
     Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
     Scales, Section, SectionKind, Source, SourceDoc,
+};
+pub use coach_link::{
+    decode_coach_link, encode_coach_link, is_email_address, CoachLinkError, CoachSession,
+    COACH_KEY, COACH_LINK_VERSION, MAX_COACH_MESSAGE_CHARS, SCOPE_SECTIONS,
 };
 pub use export::{
     answers_csv, decode_export, encode_export, ImportError, ImportSource, Imported, EXPORT_FORMAT,

@@ -66,7 +66,7 @@ pub const MAX_LINK_TEXT_BYTES: usize = 256 * 1024;
 
 /// The base64url engine: no padding written; padding tolerated when reading, since some
 /// programs add it.
-const BASE64: GeneralPurpose = GeneralPurpose::new(
+pub(crate) const BASE64: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::URL_SAFE,
     GeneralPurposeConfig::new()
         .with_encode_padding(false)
@@ -75,7 +75,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 
 const TEXT_PLAIN: u8 = 0;
 const TEXT_DEFLATE: u8 = 1;
-const TEXT_CODED: u8 = 2;
+pub(crate) const TEXT_CODED: u8 = 2;
 const DATE_EMPTY: u8 = 0;
 const DATE_COMPACT: u8 = 1;
 const DATE_TEXT: u8 = 2;
@@ -271,7 +271,7 @@ fn encode_payload(layout: &LinkLayout, bank: &Bank, assessment: &Assessment) -> 
 }
 
 /// The smallest of the three ways of writing the text block, with its mode.
-fn text_block(strings: &[&str]) -> (u8, Vec<u8>) {
+pub(crate) fn text_block(strings: &[&str]) -> (u8, Vec<u8>) {
     let mut plain = Vec::new();
     for string in strings {
         write_varint(&mut plain, string.len() as u64);
@@ -487,27 +487,8 @@ fn decode_payload(bank: &Bank, bytes: &[u8]) -> Result<SharedAssessment, ShareLi
     let bank_as_text = flags & FLAG_BANK_TEXT != 0;
     let count =
         5 + usize::from(date_mode == DATE_TEXT) + usize::from(bank_as_text) + note_ids.len();
-    let block = reader.rest();
-    let strings = match text_mode {
-        TEXT_PLAIN => read_plain(block, count)?,
-        TEXT_DEFLATE => {
-            let plain =
-                miniz_oxide::inflate::decompress_to_vec_with_limit(block, MAX_LINK_TEXT_BYTES)
-                    .map_err(|_| damaged("its text could not be unpacked"))?;
-            read_plain(&plain, count)?
-        }
-        _ => TextCode::new()
-            .decode(block, count, MAX_LINK_TEXT_BYTES)
-            .map_err(damaged)?,
-    };
-    let mut strings = strings
-        .into_iter()
-        .map(|bytes| String::from_utf8(bytes).map_err(|_| damaged("its text is not valid UTF-8")));
-    let mut next_string = || {
-        strings
-            .next()
-            .unwrap_or_else(|| Err(damaged("its text is missing")))
-    };
+    let mut strings = read_text_block(text_mode, reader.rest(), count)?.into_iter();
+    let mut next_string = || strings.next().ok_or_else(|| damaged("its text is missing"));
 
     let mut assessment = Assessment::default();
     assessment.meta.name = next_string()?;
@@ -573,6 +554,35 @@ fn decode_payload(bank: &Bank, bytes: &[u8]) -> Result<SharedAssessment, ShareLi
     })
 }
 
+/// Reads exactly `count` strings from a text block written by [`text_block`] in `mode`.
+pub(crate) fn read_text_block(
+    mode: u8,
+    block: &[u8],
+    count: usize,
+) -> Result<Vec<String>, ShareLinkError> {
+    let strings = match mode {
+        TEXT_PLAIN => read_plain(block, count)?,
+        TEXT_DEFLATE => {
+            let plain =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(block, MAX_LINK_TEXT_BYTES)
+                    .map_err(|_| damaged("its text could not be unpacked"))?;
+            read_plain(&plain, count)?
+        }
+        TEXT_CODED => TextCode::new()
+            .decode(block, count, MAX_LINK_TEXT_BYTES)
+            .map_err(damaged)?,
+        _ => {
+            return Err(damaged(
+                "it uses a way of writing this version does not know",
+            ))
+        }
+    };
+    strings
+        .into_iter()
+        .map(|bytes| String::from_utf8(bytes).map_err(|_| damaged("its text is not valid UTF-8")))
+        .collect()
+}
+
 /// Reads exactly `count` length-prefixed strings that fill `bytes`.
 fn read_plain(bytes: &[u8], count: usize) -> Result<Vec<Vec<u8>>, ShareLinkError> {
     let mut reader = Reader { bytes, at: 0 };
@@ -588,13 +598,13 @@ fn read_plain(bytes: &[u8], count: usize) -> Result<Vec<Vec<u8>>, ShareLinkError
 }
 
 /// Reads the payload, refusing to go past its end.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, ShareLinkError> {
+    pub(crate) fn byte(&mut self) -> Result<u8, ShareLinkError> {
         let byte = *self
             .bytes
             .get(self.at)
@@ -603,7 +613,7 @@ impl<'a> Reader<'a> {
         Ok(byte)
     }
 
-    fn take(&mut self, length: usize) -> Result<&'a [u8], ShareLinkError> {
+    pub(crate) fn take(&mut self, length: usize) -> Result<&'a [u8], ShareLinkError> {
         let end = self
             .at
             .checked_add(length)
@@ -614,14 +624,14 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    fn rest(&mut self) -> &'a [u8] {
+    pub(crate) fn rest(&mut self) -> &'a [u8] {
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         self.at = self.bytes.len();
         rest
     }
 
     /// An unsigned LEB128 number of at most 64 bits.
-    fn varint(&mut self) -> Result<u64, ShareLinkError> {
+    pub(crate) fn varint(&mut self) -> Result<u64, ShareLinkError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = self.byte()?;
@@ -638,7 +648,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u64) {
     loop {
         let byte = (value & 0x7F) as u8;
         value >>= 7;

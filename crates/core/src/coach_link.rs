@@ -1,0 +1,477 @@
+//! Coach links: a coach's session context in the URL fragment (`#c=...`), with no answers.
+//!
+//! Whoever opens a coach link starts a new assessment with the region and sector filled in,
+//! the coach's message at the top and only the sections the coach put in scope. The payload is
+//! binary, then base64url without padding, like a share link's. Version 1, byte by byte:
+//!
+//! 1. the coach link format version, `1`;
+//! 2. the sections in scope (varint): bit `n` is the `n`th entry of [`SCOPE_SECTIONS`], a
+//!    list frozen with version 1; zero means every section;
+//! 3. how the text block is written: 0 plain, 1 deflated, 2 with the fixed text code, whichever
+//!    is smallest (the same three ways a share link's text is written);
+//! 4. the text block: coach name, session name, session date, region, sector, message and the
+//!    return email address, in that order;
+//! 5. a CRC-32 of everything before it, little-endian.
+//!
+//! Decoding never panics, checks every length and refuses text over the limits the coach's
+//! form enforces, so a tampered link can neither flood the page nor slip in a return address
+//! that is not one.
+
+use std::collections::BTreeSet;
+
+use base64::Engine as _;
+
+use crate::export::MAX_META_CHARS;
+use crate::share_link::{
+    read_text_block, text_block, write_varint, Reader, ShareLinkError, BASE64, MAX_LINK_CHARS,
+};
+
+/// The fragment's key: a coach link's fragment reads `c=<payload>`.
+pub const COACH_KEY: &str = "c";
+
+/// The coach link format version this build writes and the newest it reads.
+pub const COACH_LINK_VERSION: u8 = 1;
+
+/// The longest message a coach can write into a link, in characters.
+pub const MAX_COACH_MESSAGE_CHARS: usize = 2_000;
+
+/// The sections a coach can put in scope, in the order of the scope bits. Frozen: new
+/// sections are added at the end, never inserted, so old links keep their meaning.
+pub const SCOPE_SECTIONS: [&str; 9] = [
+    "s1", "s2", "s3", "s4", "s5", "s6", "phases", "table", "pitfalls",
+];
+
+/// How many strings the text block of version 1 holds.
+const TEXT_FIELDS: usize = 7;
+
+/// A coach's session, as carried by a coach link and kept with the assessment it started.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CoachSession {
+    /// The coach's name, shown to the region.
+    pub coach_name: String,
+    /// The session's name, e.g. "Module 3: preparing to launch".
+    pub session_name: String,
+    /// When the session is, as the coach wrote it.
+    pub session_date: String,
+    /// The region the link is for; fills the new assessment's region.
+    pub region: String,
+    /// The industry sector; fills the new assessment's sector.
+    pub sector: String,
+    /// The coach's message, shown at the top of the assessment.
+    pub message: String,
+    /// Where results go back to; empty when the coach gave none.
+    pub return_email: String,
+    /// Ids of the sections in scope; empty means every section.
+    pub scope: BTreeSet<String>,
+}
+
+impl CoachSession {
+    /// Whether the coach put this section in scope (every section is when none was chosen).
+    pub fn in_scope(&self, section_id: &str) -> bool {
+        self.scope.is_empty() || self.scope.contains(section_id)
+    }
+
+    /// The first thing wrong with this session for a coach link, in words for the coach's
+    /// form: a text over its limit, or a return address that is not an email address.
+    pub fn problem(&self) -> Option<String> {
+        let fields = [
+            ("Your name", &self.coach_name),
+            ("The session's name", &self.session_name),
+            ("The session's date", &self.session_date),
+            ("The region", &self.region),
+            ("The sector", &self.sector),
+        ];
+        for (label, text) in fields {
+            let chars = text.chars().count();
+            if chars > MAX_META_CHARS {
+                return Some(format!(
+                    "{label} is {chars} characters long; keep it to {MAX_META_CHARS}."
+                ));
+            }
+        }
+        let chars = self.message.chars().count();
+        if chars > MAX_COACH_MESSAGE_CHARS {
+            return Some(format!(
+                "The message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}."
+            ));
+        }
+        if !self.return_email.is_empty() && !is_email_address(&self.return_email) {
+            return Some(
+                "The return email does not look like an email address (name@example.org)."
+                    .to_string(),
+            );
+        }
+        if let Some(unknown) = self
+            .scope
+            .iter()
+            .find(|id| !SCOPE_SECTIONS.contains(&id.as_str()))
+        {
+            return Some(format!(
+                "There is no section \"{unknown}\" to put in scope."
+            ));
+        }
+        None
+    }
+}
+
+/// Whether a text is a plausible single email address: one `@`, something on each side, a dot
+/// in the domain, and nothing that could smuggle extra recipients or headers into a `mailto:`.
+pub fn is_email_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let allowed = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
+    text.chars().count() <= MAX_META_CHARS
+        && !local.is_empty()
+        && local.chars().all(allowed)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+/// Why a coach link could not be opened. Each message says what to do next.
+#[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
+pub enum CoachLinkError {
+    /// The fragment has no `c=` part, or nothing after it.
+    #[error("This link carries no session from a coach (the part after \"#c=\" is missing). Ask your coach to send the link again.")]
+    Empty,
+    /// The payload holds characters base64url never uses, or is cut short.
+    #[error("Part of the link is missing or was changed on the way. Copy the whole link again (it may run over several lines in an email), or ask your coach to send it again.")]
+    Garbled,
+    /// The payload is longer than any coach link this app makes.
+    #[error("This link is far longer than any coach link this app makes ({chars} characters), so it was not opened. Ask your coach to send it again.")]
+    TooLong {
+        /// The payload's length in characters.
+        chars: usize,
+    },
+    /// The check digits do not match.
+    #[error("The link was changed or cut short on the way (its check digits do not match). Copy the whole link again, or ask your coach to send it again.")]
+    ChecksumMismatch,
+    /// A newer version of the app made the link.
+    #[error("This coach link was made by a newer version of this app (format {found}; this version reads up to {COACH_LINK_VERSION}). Reload the page to get the newest version.")]
+    NewerFormat {
+        /// The format found.
+        found: u8,
+    },
+    /// The checks pass but the content does not make sense.
+    #[error("The coach link is damaged ({detail}). Ask your coach to send it again.")]
+    Damaged {
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+impl From<ShareLinkError> for CoachLinkError {
+    fn from(error: ShareLinkError) -> Self {
+        match error {
+            ShareLinkError::Damaged { detail } => CoachLinkError::Damaged { detail },
+            ShareLinkError::ChecksumMismatch => CoachLinkError::ChecksumMismatch,
+            _ => CoachLinkError::Garbled,
+        }
+    }
+}
+
+fn damaged(detail: impl Into<String>) -> CoachLinkError {
+    CoachLinkError::Damaged {
+        detail: detail.into(),
+    }
+}
+
+/// Writes the coach link fragment of a session: `c=` and the payload, without the `#`.
+///
+/// Scope ids that are not in [`SCOPE_SECTIONS`] are left out; check [`CoachSession::problem`]
+/// first to tell the coach about them.
+pub fn encode_coach_link(session: &CoachSession) -> String {
+    let mut out = vec![COACH_LINK_VERSION];
+    let scope = SCOPE_SECTIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| session.scope.contains(**id))
+        .fold(0u64, |mask, (bit, _)| mask | 1 << bit);
+    write_varint(&mut out, scope);
+    let (mode, text) = text_block(&[
+        &session.coach_name,
+        &session.session_name,
+        &session.session_date,
+        &session.region,
+        &session.sector,
+        &session.message,
+        &session.return_email,
+    ]);
+    out.push(mode);
+    out.extend_from_slice(&text);
+    let checksum = crc32fast::hash(&out);
+    out.extend_from_slice(&checksum.to_le_bytes());
+    format!("{COACH_KEY}={}", BASE64.encode(out))
+}
+
+/// Reads a coach link's fragment (with or without its `#`). The fragment may hold other
+/// `&`-separated parts; only `c=` is read.
+pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError> {
+    let fragment = fragment.trim();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let prefix = format!("{COACH_KEY}=");
+    let payload = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(prefix.as_str()))
+        .filter(|payload| !payload.is_empty())
+        .ok_or(CoachLinkError::Empty)?;
+    if payload.len() > MAX_LINK_CHARS {
+        return Err(CoachLinkError::TooLong {
+            chars: payload.len(),
+        });
+    }
+    let bytes = BASE64
+        .decode(payload)
+        .map_err(|_| CoachLinkError::Garbled)?;
+    match bytes.first() {
+        None => return Err(CoachLinkError::Garbled),
+        Some(0) => return Err(damaged("it names format 0, which no version makes")),
+        Some(&found) if found > COACH_LINK_VERSION => {
+            return Err(CoachLinkError::NewerFormat { found })
+        }
+        Some(_) => {}
+    }
+    // Version, scope, text mode and the checksum, at the least.
+    if bytes.len() < 7 {
+        return Err(CoachLinkError::Garbled);
+    }
+    let (body, check) = bytes.split_at(bytes.len() - 4);
+    let expected = u32::from_le_bytes([check[0], check[1], check[2], check[3]]);
+    if crc32fast::hash(body) != expected {
+        return Err(CoachLinkError::ChecksumMismatch);
+    }
+    let mut reader = Reader { bytes: body, at: 1 };
+    let mask = reader.varint()?;
+    if mask >> SCOPE_SECTIONS.len() != 0 {
+        return Err(damaged(
+            "it puts in scope a section this version does not have",
+        ));
+    }
+    let scope = SCOPE_SECTIONS
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| mask & 1 << bit != 0)
+        .map(|(_, id)| id.to_string())
+        .collect();
+    let mode = reader.byte()?;
+    let mut strings = read_text_block(mode, reader.rest(), TEXT_FIELDS)?.into_iter();
+    let mut next = || strings.next().unwrap_or_default();
+    let session = CoachSession {
+        coach_name: next(),
+        session_name: next(),
+        session_date: next(),
+        region: next(),
+        sector: next(),
+        message: next(),
+        return_email: next(),
+        scope,
+    };
+    match session.problem() {
+        Some(problem) => Err(damaged(problem.trim_end_matches('.').to_lowercase())),
+        None => Ok(session),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    pub(crate) fn session() -> CoachSession {
+        CoachSession {
+            coach_name: "Dana Whitfield".into(),
+            session_name: "Module 3: preparing to launch".into(),
+            session_date: "2026-12-04".into(),
+            region: "North Valley".into(),
+            sector: "Advanced manufacturing".into(),
+            message: "Please answer steps 1 to 3 before we meet; don't worry about gaps.".into(),
+            return_email: "coach@example.org".into(),
+            scope: ["s1", "s2", "s3"].map(String::from).into(),
+        }
+    }
+
+    #[test]
+    fn a_coach_link_reads_back_the_same_session() {
+        let link = encode_coach_link(&session());
+        assert!(link.starts_with("c="));
+        assert_eq!(decode_coach_link(&link), Ok(session()));
+        assert_eq!(decode_coach_link(&format!("#{link}")), Ok(session()));
+        println!("coach link of a typical session: {} characters", link.len());
+        assert!(link.len() < 250, "a typical coach link stays short");
+    }
+
+    #[test]
+    fn no_scope_means_every_section() {
+        let mut whole = session();
+        whole.scope.clear();
+        let decoded = decode_coach_link(&encode_coach_link(&whole)).expect("opens");
+        assert!(decoded.scope.is_empty());
+        assert!(SCOPE_SECTIONS.iter().all(|id| decoded.in_scope(id)));
+        let limited = session();
+        assert!(limited.in_scope("s2") && !limited.in_scope("phases"));
+    }
+
+    /// A link made by the first shipped version; it must open forever.
+    #[test]
+    fn the_shipped_version_1_link_still_opens() {
+        let golden = include_str!("../golden/coach-link-v1.txt").trim();
+        assert_eq!(decode_coach_link(golden), Ok(session()));
+    }
+
+    #[test]
+    fn email_addresses_are_checked() {
+        for good in [
+            "coach@example.org",
+            "a.b+c@mail.example.co.uk",
+            "o'neil@x.io",
+        ] {
+            assert!(is_email_address(good), "{good}");
+        }
+        for bad in [
+            "",
+            "coach",
+            "@example.org",
+            "coach@",
+            "coach@example",
+            "coach@example..org",
+            "a@b.org?bcc=other@c.org",
+            "a@b.org,other@c.org",
+            "a b@c.org",
+            "javascript:alert(1)@x.org",
+            "a@b.org\r\nBcc: x@y.org",
+        ] {
+            assert!(!is_email_address(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn bad_links_get_their_own_message() {
+        let good = encode_coach_link(&session());
+        let payload = &good[2..];
+        let cases: Vec<(String, CoachLinkError)> = vec![
+            (String::new(), CoachLinkError::Empty),
+            ("c=".into(), CoachLinkError::Empty),
+            ("s=AAAA".into(), CoachLinkError::Empty),
+            ("c=!!!!".into(), CoachLinkError::Garbled),
+            (
+                format!("c={}", &payload[..payload.len() - 4]),
+                CoachLinkError::ChecksumMismatch,
+            ),
+            ("c=AQ".into(), CoachLinkError::Garbled),
+            (
+                format!("c={}", "A".repeat(MAX_LINK_CHARS + 1)),
+                CoachLinkError::TooLong {
+                    chars: MAX_LINK_CHARS + 1,
+                },
+            ),
+        ];
+        for (link, expected) in cases {
+            assert_eq!(decode_coach_link(&link), Err(expected), "{link:.40}");
+        }
+        // A flipped character breaks the check digits.
+        let mut flipped: Vec<char> = good.chars().collect();
+        flipped[10] = if flipped[10] == 'A' { 'B' } else { 'A' };
+        let flipped: String = flipped.into_iter().collect();
+        assert!(matches!(
+            decode_coach_link(&flipped),
+            Err(CoachLinkError::ChecksumMismatch | CoachLinkError::Garbled)
+        ));
+    }
+
+    /// Builds a payload with a valid checksum around hand-made content.
+    fn signed(body: Vec<u8>) -> String {
+        let mut bytes = body;
+        let checksum = crc32fast::hash(&bytes);
+        bytes.extend_from_slice(&checksum.to_le_bytes());
+        format!("c={}", BASE64.encode(bytes))
+    }
+
+    fn plain_text(strings: &[&str]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for s in strings {
+            write_varint(&mut out, s.len() as u64);
+            out.extend_from_slice(s.as_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn tampered_content_with_good_check_digits_is_refused() {
+        let newer = signed(vec![2, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(
+            decode_coach_link(&newer),
+            Err(CoachLinkError::NewerFormat { found: 2 })
+        );
+        let mut unknown_scope = vec![1];
+        write_varint(&mut unknown_scope, 1 << 9);
+        unknown_scope.push(0);
+        unknown_scope.extend(plain_text(&[""; 7]));
+        assert!(matches!(
+            decode_coach_link(&signed(unknown_scope)),
+            Err(CoachLinkError::Damaged { .. })
+        ));
+        let mut hostile_email = vec![1, 0, 0];
+        hostile_email.extend(plain_text(&[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "a@b.org?bcc=all@c.org",
+        ]));
+        let error = decode_coach_link(&signed(hostile_email)).expect_err("refused");
+        assert!(error.to_string().contains("email"), "{error}");
+        let long_name = "x".repeat(MAX_META_CHARS + 1);
+        let mut too_long = vec![1, 0, 0];
+        too_long.extend(plain_text(&[&long_name, "", "", "", "", "", ""]));
+        assert!(matches!(
+            decode_coach_link(&signed(too_long)),
+            Err(CoachLinkError::Damaged { .. })
+        ));
+        let mut missing_text = vec![1, 0, 0];
+        missing_text.extend(plain_text(&["only one"]));
+        assert!(matches!(
+            decode_coach_link(&signed(missing_text)),
+            Err(CoachLinkError::Damaged { .. })
+        ));
+        let mut bad_mode = vec![1, 0, 9];
+        bad_mode.extend(plain_text(&[""; 7]));
+        assert!(matches!(
+            decode_coach_link(&signed(bad_mode)),
+            Err(CoachLinkError::Damaged { .. })
+        ));
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[a-zA-Z0-9 <>\"'&/:;éü\u{202E}\u{1F600}-]{0,60}")
+            .expect("a valid pattern")
+    }
+
+    proptest! {
+        #[test]
+        fn any_session_survives_a_coach_link(
+            coach_name in text(), session_name in text(), session_date in text(),
+            region in text(), sector in text(), message in text(),
+            email in proptest::option::of("[a-z]{1,8}@[a-z]{1,8}\\.org"),
+            scope in proptest::collection::btree_set(0usize..9, 0..9),
+        ) {
+            let session = CoachSession {
+                coach_name, session_name, session_date, region, sector, message,
+                return_email: email.unwrap_or_default(),
+                scope: scope.into_iter().map(|at| SCOPE_SECTIONS[at].to_string()).collect(),
+            };
+            prop_assert_eq!(decode_coach_link(&encode_coach_link(&session)), Ok(session));
+        }
+
+        #[test]
+        fn no_link_text_makes_the_decoder_panic(link in "c=[A-Za-z0-9_-]{0,200}") {
+            let _ = decode_coach_link(&link);
+        }
+    }
+}

@@ -6,7 +6,7 @@
 //! pending and is written with the next one; the page keeps it meanwhile.
 
 use leptos::prelude::*;
-use readiness_core::{Assessment, Bank, Edit, Meta, StoredAssessment};
+use readiness_core::{Assessment, Bank, CoachSession, Edit, Meta, StoredAssessment};
 
 use crate::storage::{self, Read, SetAside, StorageError};
 
@@ -112,12 +112,14 @@ impl Assessments {
 
     /// Starts a new assessment with who and what is assessed, and returns its id.
     pub fn create(self, bank: &Bank, meta: Meta) -> String {
-        let mut assessment = Assessment::new(bank);
-        assessment.meta = Meta {
-            date: today(),
-            bank_version: bank.version().to_string(),
-            ..meta
-        };
+        self.keep_copy(dated(bank, meta))
+    }
+
+    /// Starts a new assessment from a coach's link, keeping the coach's session with it, and
+    /// returns its id.
+    pub fn create_for_coach(self, bank: &Bank, meta: Meta, session: CoachSession) -> String {
+        let mut assessment = dated(bank, meta);
+        assessment.coach = Some(session);
         self.keep_copy(assessment)
     }
 
@@ -327,4 +329,15 @@ impl Assessments {
             self.status.set(status);
         }
     }
+}
+
+/// A new assessment against this bank with today's date.
+fn dated(bank: &Bank, meta: Meta) -> Assessment {
+    let mut assessment = Assessment::new(bank);
+    assessment.meta = Meta {
+        date: today(),
+        bank_version: bank.version().to_string(),
+        ..meta
+    };
+    assessment
 }

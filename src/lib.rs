@@ -11,7 +11,10 @@ pub mod storage;
 pub mod ui;
 
 use leptos::prelude::*;
-use readiness_core::{decode_share_link, Bank, ShareLinkError, SharedAssessment, SHARE_KEY};
+use readiness_core::{
+    decode_coach_link, decode_share_link, Bank, CoachLinkError, CoachSession, ShareLinkError,
+    SharedAssessment, COACH_KEY, SHARE_KEY,
+};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use assessments::Assessments;
@@ -22,14 +25,29 @@ pub use screen::{Address, Screen};
 #[derive(Clone, Copy)]
 pub struct SharedReport(pub RwSignal<Option<Result<SharedAssessment, ShareLinkError>>>);
 
-/// Reads a share link from the address's fragment, if there is one.
-fn shared_in_location(bank: &Bank) -> Option<Result<SharedAssessment, ShareLinkError>> {
+/// A coach's invitation opened from a coach link: the session, or why it could not be read.
+/// It lives only in the page until the person starts the assessment it invites to.
+#[derive(Clone, Copy)]
+pub struct CoachInvite(pub RwSignal<Option<Result<CoachSession, CoachLinkError>>>);
+
+/// The address's fragment, when it holds a `key=` part.
+fn fragment_with(key: &str) -> Option<String> {
     let hash = window().location().hash().unwrap_or_default();
     let fragment = hash.strip_prefix('#').unwrap_or(&hash);
-    let is_share = fragment
+    fragment
         .split('&')
-        .any(|part| part.trim().starts_with(&format!("{SHARE_KEY}=")));
-    is_share.then(|| decode_share_link(bank, fragment))
+        .any(|part| part.trim().starts_with(&format!("{key}=")))
+        .then(|| fragment.to_string())
+}
+
+/// The address of the app itself with this fragment, for links people send each other.
+pub fn link_to_app(fragment: &str) -> String {
+    let location = window().location();
+    format!(
+        "{}{}#{fragment}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+    )
 }
 
 /// Where the person is in the app, provided by [`App`].
@@ -102,14 +120,27 @@ fn address_in_location() -> Address {
 #[component]
 pub fn App() -> impl IntoView {
     let bank = Bank::builtin();
-    let shared = shared_in_location(bank);
-    let mut first = address_in_location();
-    // A share link opens its report, whatever screen the address names.
-    if shared.is_some() {
-        first = Address::of(Screen::Report);
-    }
-    provide_context(SharedReport(RwSignal::new(shared)));
-    let address = RwSignal::new(first);
+    let shared = SharedReport(RwSignal::new(None));
+    let invite = CoachInvite(RwSignal::new(None));
+    provide_context(shared);
+    provide_context(invite);
+    let address = RwSignal::new(address_in_location());
+    // A share link opens its report and a coach link its invitation, whatever screen the
+    // address names; a link pasted into a tab where the app is open already does too.
+    let follow_fragment = move || {
+        if let Some(fragment) = fragment_with(SHARE_KEY) {
+            shared.0.set(Some(decode_share_link(bank, &fragment)));
+            address.set(Address::of(Screen::Report));
+        } else if let Some(fragment) = fragment_with(COACH_KEY) {
+            invite.0.set(Some(decode_coach_link(&fragment)));
+            address.set(Address::of(Screen::Assessment));
+        }
+    };
+    follow_fragment();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        follow_fragment();
+        focus_main();
+    });
     let shell = Shell { address };
     provide_context(shell);
     let assessments = Assessments::load(bank);
@@ -150,6 +181,7 @@ pub fn App() -> impl IntoView {
                 Screen::About => view! { <ui::about::About /> }.into_any(),
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
                 Screen::Report => view! { <ui::report_screen::ReportScreen /> }.into_any(),
+                Screen::Coach => view! { <ui::coach::CoachScreen /> }.into_any(),
                 coming => view! { <ui::upcoming::Upcoming screen=coming /> }.into_any(),
             }}
         </main>

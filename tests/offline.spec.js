@@ -49,7 +49,7 @@ for (const folder of ["", "sub/folder/"]) {
 
     // In-app navigation still works offline.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coach" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coach");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coach link");
     expect(fromNetwork, "responses that did not come from the service worker").toEqual([]);
   });
 }

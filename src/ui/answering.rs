@@ -10,6 +10,7 @@ use super::help_request::HelpRequest;
 use super::question::QuestionView;
 use super::save_status::SaveStatusLine;
 use super::screen_link::PlaceLink;
+use super::start::CoachMessage;
 use crate::assessments::Assessments;
 use crate::storage::display_name;
 use crate::{Address, Screen, Shell};
@@ -33,8 +34,6 @@ struct LiveScore {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Live {
     sections: Vec<LiveScore>,
-    answered: u32,
-    total: u32,
     where_you_are: String,
     leading_phase: Option<&'static str>,
 }
@@ -58,8 +57,6 @@ fn live(bank: &'static Bank, assessment: &Assessment) -> Live {
         })
         .collect();
     Live {
-        answered: sections.iter().map(|s| s.answered).sum(),
-        total: sections.iter().map(|s| s.total).sum(),
         sections,
         where_you_are: WhereYouAre::from_scores(&scores).sentence(),
         leading_phase: phase_profile(bank, assessment).leading.map(|p| p.name()),
@@ -74,6 +71,23 @@ fn position(bank: &Bank, section: &str) -> usize {
         .unwrap_or(bank.sections().len())
 }
 
+/// The sections before and after the one at bank index `index`, among those in scope; the
+/// help step follows the last section.
+fn neighbours(
+    in_scope: &[(usize, &'static Section)],
+    index: usize,
+) -> (Option<&'static str>, Option<&'static str>) {
+    let at = in_scope.iter().position(|(i, _)| *i == index);
+    match at {
+        Some(at) => (
+            at.checked_sub(1).map(|before| in_scope[before].1.id()),
+            Some(in_scope.get(at + 1).map_or(HELP_STEP, |(_, s)| s.id())),
+        ),
+        // The help step: back to the last section in scope.
+        None => (in_scope.last().map(|(_, s)| s.id()), None),
+    }
+}
+
 /// Answering the open assessment, one section per screen.
 #[component]
 pub fn Answering(
@@ -84,13 +98,31 @@ pub fn Answering(
     let shell = expect_context::<Shell>();
     let assessments = expect_context::<Assessments>();
     let aid = StoredValue::new(id.clone());
-    let first = bank.sections()[0].id();
+    let coach = assessments.with(&id, |stored| {
+        stored.and_then(|stored| stored.assessment.coach.clone())
+    });
+    // A coach's link limits the sections to those in its scope; the bank's index of each is
+    // kept, since the live scores are in bank order.
+    let in_scope: Vec<(usize, &'static Section)> = bank
+        .sections()
+        .iter()
+        .enumerate()
+        .filter(|(_, section)| coach.as_ref().is_none_or(|c| c.in_scope(section.id())))
+        .collect();
+    let in_scope = StoredValue::new(in_scope);
+    let first = in_scope
+        .with_value(|list| list.first().map(|(_, s)| s.id()))
+        .unwrap_or(bank.sections()[0].id());
     let current = Memo::new(move |_| {
         shell.address.with(|address| {
             address
                 .section
                 .clone()
-                .filter(|s| s == HELP_STEP || bank.section(s).is_some())
+                .filter(|s| {
+                    s == HELP_STEP
+                        || in_scope
+                            .with_value(|list| list.iter().any(|(_, section)| section.id() == s))
+                })
                 .unwrap_or_else(|| first.to_string())
         })
     });
@@ -110,15 +142,26 @@ pub fn Answering(
         section: Some(section.to_string()),
     };
 
+    let coach_panel = coach.map(|session| {
+        let limited = in_scope.with_value(|list| list.len()) < bank.sections().len();
+        view! {
+            <aside class="notice invitation" aria-label="From your coach">
+                <CoachMessage session=session />
+                {limited.then(|| view! {
+                    <p class="details">"Your coach asked for the sections listed here; the others are left out."</p>
+                })}
+            </aside>
+        }
+    });
     view! {
+        {coach_panel}
         <div class="answering">
             <nav class="section-list" aria-label="Sections">
                 <p class="assessment-title">{move || title.get()}</p>
                 <ol>
-                    {bank
-                        .sections()
-                        .iter()
-                        .enumerate()
+                    {in_scope
+                        .get_value()
+                        .into_iter()
                         .map(|(index, section)| {
                             let sid = section.id();
                             let status = move || {
@@ -164,8 +207,7 @@ pub fn Answering(
                         Some(section) => view! { <SectionView assessment=aid.get_value() section=section /> }.into_any(),
                         None => view! { <HelpRequest assessment=aid.get_value() /> }.into_any(),
                     };
-                    let previous = index.checked_sub(1).map(|i| bank.sections()[i].id());
-                    let next = bank.sections().get(index + 1).map(|s| s.id()).or((index < bank.sections().len()).then_some(HELP_STEP));
+                    let (previous, next) = neighbours(&in_scope.get_value(), index);
                     view! {
                         {body}
                         <nav class="step-nav" aria-label="Previous and next section">
@@ -189,12 +231,17 @@ pub fn Answering(
                     live.get().map(|live| {
                         let section = bank.sections().get(index);
                         let score = live.sections.get(index).cloned();
+                        let (answered, total) = in_scope.with_value(|list| {
+                            list.iter()
+                                .filter_map(|(at, _)| live.sections.get(*at))
+                                .fold((0, 0), |(a, t), s| (a + s.answered, t + s.total))
+                        });
                         view! {
                             <SectionScoreView section=section score=score leading_phase=live.leading_phase />
                             <h2>"Overall"</h2>
                             <p>
-                                <progress max=live.total value=live.answered aria-label="Questions answered"></progress>
-                                " " {live.answered} " of " {live.total} " questions answered"
+                                <progress max=total value=answered aria-label="Questions answered"></progress>
+                                " " {answered} " of " {total} " questions answered"
                             </p>
                             <h2>"Where you are"</h2>
                             <p class="where">{live.where_you_are}</p>

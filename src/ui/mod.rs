@@ -3,11 +3,13 @@
 pub mod about;
 pub mod answering;
 pub mod assessment;
+pub mod coach;
 pub mod footer;
 pub mod header;
 pub mod help_request;
 pub mod home;
 pub mod import_file;
+pub mod qr_code;
 pub mod question;
 pub mod report;
 pub mod report_screen;

@@ -2,15 +2,16 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    answers_csv, encode_export, encode_share_link, qr_drawing, report, Assessment, Bank,
+    answers_csv, encode_export, encode_share_link, mail_draft, report, Assessment, Bank,
     URL_WARN_LENGTH,
 };
 
+use super::qr_code::qr_figure;
 use super::report::ReportView;
 use super::screen_link::{PlaceLink, ScreenLink};
 use crate::assessments::Assessments;
 use crate::storage::display_name;
-use crate::{clipboard, download, Address, Screen, SharedReport, Shell};
+use crate::{clipboard, download, link_to_app, Address, Screen, SharedReport, Shell};
 
 /// The report of the open assessment, or a choice of assessment when none is open.
 #[component]
@@ -196,17 +197,7 @@ fn ReportActions(
         aid.with_value(|id| assessments.get(id))
             .map(|s| s.assessment)
     };
-    let share_url = move || {
-        assessment().map(|a| {
-            let location = window().location();
-            format!(
-                "{}{}#{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default(),
-                encode_share_link(bank, &a)
-            )
-        })
-    };
+    let share_url = move || assessment().map(|a| link_to_app(&encode_share_link(bank, &a)));
     let show_qr = RwSignal::new(false);
     let copy_link = move |_| {
         let Some(url) = share_url() else { return };
@@ -241,38 +232,63 @@ fn ReportActions(
             "The browser refused the download.".to_string()
         }));
     };
-    let mail = move || {
+    // The summary and, when it fits a mail program, the share link, drafted to `to`.
+    let draft = move |to: &str, subject: &str| {
         let (Some((name, text)), Some(url)) = (summary(), share_url()) else {
             return String::new();
         };
         let link = if url.len() <= URL_WARN_LENGTH {
-            format!("\n\nShare link: {url}")
+            format!("\n\nShare link (opens the whole report): {url}")
         } else {
-            String::new()
+            "\n\nThe share link is too long for email; the JSON file will follow.".to_string()
         };
-        format!(
-            "mailto:?subject={}&body={}",
-            js_sys::encode_uri_component(&format!("Readiness report: {name}")),
-            js_sys::encode_uri_component(&format!("{text}{link}"))
-        )
+        mail_draft(to, &format!("{subject}: {name}"), &format!("{text}{link}"))
+    };
+    let mail = move || draft("", "Readiness report");
+    let coach = move || {
+        aid.with_value(|id| {
+            assessments.with(id, |stored| stored.and_then(|s| s.assessment.coach.clone()))
+        })
+    };
+    let send_to_coach = move || {
+        coach().map(|session| {
+            let to = session.return_email.clone();
+            let href = draft(&to, "Results for your session");
+            let whom = session.coach_name.clone();
+            view! {
+                <section class="notice invitation send-to-coach" aria-labelledby="send-coach-title">
+                    <h2 id="send-coach-title">{format!("Send your results to {whom}")}</h2>
+                    <p>
+                        {if to.is_empty() {
+                            "Your email program opens a draft with your summary and the share link; add your coach's address. ".to_string()
+                        } else {
+                            format!("Your email program opens a draft to {to} with your summary and the share link. ")
+                        }}
+                        "You can also attach the JSON file, which holds everything."
+                    </p>
+                    <p class="actions">
+                        <a class="button primary" href=href>"Send results to your coach"</a>
+                        <button type="button" class="button" on:click=move |_| download_file("json")>
+                            "Download the JSON file to attach"
+                        </button>
+                    </p>
+                </section>
+            }
+        })
     };
     let qr = move || {
-        show_qr.get().then(|| match share_url().map(|url| qr_drawing(&url)) {
-            Some(Ok(drawing)) => view! {
-                <figure class="qr">
-                    <svg viewBox=format!("0 0 {0} {0}", drawing.size) role="img" aria-label="QR code of the share link" shape-rendering="crispEdges">
-                        <rect width=drawing.size height=drawing.size fill="#fff"></rect>
-                        <path fill="#000" d=drawing.path></path>
-                    </svg>
-                    <figcaption>"Scan to open this report on another device."</figcaption>
-                </figure>
-            }
-            .into_any(),
-            Some(Err(error)) => view! { <p role="status">{error.to_string()}</p> }.into_any(),
-            None => ().into_any(),
+        show_qr.get().then(|| {
+            share_url().map(|url| {
+                qr_figure(
+                    &url,
+                    "QR code of the share link",
+                    "Scan to open this report on another device.",
+                )
+            })
         })
     };
     view! {
+        {send_to_coach}
         <div class="report-actions" role="group" aria-label="Use this report">
             <button type="button" class="button primary" on:click=print>
                 "Print or save as PDF"

@@ -2,11 +2,11 @@
 //! controls over what this device keeps.
 
 use leptos::prelude::*;
-use readiness_core::{Bank, Edit, Meta, StoredAssessment};
+use readiness_core::{Bank, CoachSession, Edit, Meta, StoredAssessment};
 
 use crate::assessments::Assessments;
 use crate::storage::display_name;
-use crate::{Address, Screen, Shell};
+use crate::{Address, CoachInvite, Screen, Shell};
 
 /// Opens an assessment at its first section.
 fn open(shell: Shell, id: String) {
@@ -27,12 +27,26 @@ fn when(ms: u64) -> String {
 #[component]
 pub fn Start() -> impl IntoView {
     let assessments = expect_context::<Assessments>();
+    let invite = expect_context::<CoachInvite>();
     let has_any = move || assessments.all.with(|all| !all.is_empty());
     view! {
         <h1>"Assessment"</h1>
         <p class="lead">
             "Answer the questions over one sitting or several. Everything is saved on this device as you go."
         </p>
+        {move || match invite.0.get() {
+            Some(Ok(session)) => Some(view! { <Invitation session=session /> }.into_any()),
+            Some(Err(error)) => Some(view! {
+                <div class="notice danger" role="alert">
+                    <p>
+                        <strong>"Your coach's link could not be opened: "</strong>
+                        {error.to_string()}
+                    </p>
+                    <p>"Nothing on this device was changed. You can still start an assessment below."</p>
+                </div>
+            }.into_any()),
+            None => None,
+        }}
         <Deleted />
         <Show when=has_any>
             <section aria-labelledby="on-device-title">
@@ -46,7 +60,10 @@ pub fn Start() -> impl IntoView {
                 </ul>
             </section>
         </Show>
-        <NewAssessment />
+        // While a coach's invitation is on show, it is the way to start.
+        <Show when=move || !matches!(invite.0.get(), Some(Ok(_)))>
+            <NewAssessment />
+        </Show>
         <super::import_file::ImportFile />
         <DeviceControls />
     }
@@ -176,9 +193,9 @@ fn Deleted() -> impl IntoView {
     }
 }
 
-/// One labelled text field of the new-assessment form, with its message when it is missing.
+/// One labelled text field of a form, with its message when it is required and missing.
 #[component]
-fn MetaField(
+pub fn MetaField(
     /// The field's id.
     id: &'static str,
     /// The visible label.
@@ -192,6 +209,12 @@ fn MetaField(
     required: Option<&'static str>,
     /// Whether the form has been submitted once, so missing fields are flagged.
     tried: RwSignal<bool>,
+    /// The input's type, `text` unless given (`email`, `date`).
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    /// The browser's autocomplete hint, `off` unless given.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let missing =
         move || required.is_some() && tried.get() && value.with(|text| text.trim().is_empty());
@@ -204,9 +227,9 @@ fn MetaField(
             <span class="hint" id=hint_id>{hint}</span>
             <input
                 id=id
-                type="text"
+                type=kind.unwrap_or("text")
                 maxlength="120"
-                autocomplete="off"
+                autocomplete=autocomplete.unwrap_or("off")
                 aria-describedby=described
                 aria-invalid=move || missing().then_some("true")
                 bind:value=value
@@ -284,6 +307,112 @@ fn NewAssessment() -> impl IntoView {
                     tried=tried
                 />
                 <button type="submit" class="button primary">"Start the assessment"</button>
+            </form>
+        </section>
+    }
+}
+
+/// The coach's session and message, shown before anything else on the page.
+#[component]
+pub fn CoachMessage(session: CoachSession) -> impl IntoView {
+    let when = [session.session_name.as_str(), session.session_date.as_str()]
+        .into_iter()
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let coach = session.coach_name.clone();
+    let has_message = !session.message.is_empty();
+    view! {
+        <p>
+            <strong>{format!("From your coach, {coach}")}</strong>
+            {(!when.is_empty()).then(|| format!(" · for {when}"))}
+        </p>
+        {has_message.then(|| view! { <p class="coach-message">{session.message.clone()}</p> })}
+    }
+}
+
+/// A coach's invitation: their message, and a short form that starts the assessment with the
+/// session's context.
+#[component]
+fn Invitation(session: CoachSession) -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let shell = expect_context::<Shell>();
+    let invite = expect_context::<CoachInvite>();
+    let bank = Bank::builtin();
+    let region = RwSignal::new(session.region.clone());
+    let sector = RwSignal::new(session.sector.clone());
+    let role = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let in_scope = bank
+        .sections()
+        .iter()
+        .filter(|section| session.in_scope(section.id()))
+        .map(|section| section.heading())
+        .collect::<Vec<_>>();
+    let scope_line = if in_scope.len() == bank.sections().len() {
+        "The whole assessment is in scope.".to_string()
+    } else {
+        format!("In scope: {}.", in_scope.join("; "))
+    };
+    let keep = StoredValue::new(session.clone());
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if [region, sector, role]
+            .iter()
+            .any(|field| field.with_untracked(|t| t.trim().is_empty()))
+        {
+            return;
+        }
+        let session = keep.get_value();
+        let name = [session.session_name.as_str(), session.coach_name.as_str()]
+            .into_iter()
+            .find(|text| !text.is_empty())
+            .map(|text| format!("For {text}"))
+            .unwrap_or_default();
+        let meta = Meta {
+            name,
+            region: region.get_untracked().trim().to_string(),
+            sector: sector.get_untracked().trim().to_string(),
+            respondent_role: role.get_untracked().trim().to_string(),
+            ..Meta::default()
+        };
+        let id = assessments.create_for_coach(bank, meta, session);
+        // The invitation is used: the address no longer carries it, so it is not offered again.
+        invite.0.set(None);
+        open(shell, id);
+    };
+    view! {
+        <section class="notice invitation" aria-labelledby="invitation-title">
+            <h2 id="invitation-title">"Your coach's invitation"</h2>
+            <CoachMessage session=session />
+            <p>{scope_line}</p>
+            <form on:submit=start novalidate>
+                <MetaField
+                    id="invite-region"
+                    label="Region"
+                    hint="Filled in by your coach; change it if it is not right."
+                    value=region
+                    required="Enter the region this assessment is about."
+                    tried=tried
+                />
+                <MetaField
+                    id="invite-sector"
+                    label="Industry sector"
+                    hint="Filled in by your coach; change it if it is not right."
+                    value=sector
+                    required="Enter the industry sector."
+                    tried=tried
+                />
+                <MetaField
+                    id="invite-role"
+                    label="Your role"
+                    hint="e.g. workforce board director, college partner, convener."
+                    value=role
+                    required="Enter your role in the partnership."
+                    tried=tried
+                />
+                <button type="submit" class="button primary">"Start the assessment for this session"</button>
             </form>
         </section>
     }

@@ -8,13 +8,10 @@ use crate::Screen;
 /// What a planned screen will do, so a visitor knows what to expect and nothing pretends to work.
 fn plan(screen: Screen) -> &'static str {
     match screen {
-        Screen::Coach => {
-            "Coach links are coming: a coach will fill in the session details and send a link that opens a new assessment with that context."
-        }
         Screen::Compare => {
             "The group view is coming: several respondents' results side by side, with disagreements shown first."
         }
-        Screen::Home | Screen::About | Screen::Assessment | Screen::Report => "",
+        Screen::Home | Screen::About | Screen::Assessment | Screen::Report | Screen::Coach => "",
     }
 }
 

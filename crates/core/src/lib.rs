@@ -62,6 +62,7 @@ pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
+pub use summary::mail_draft;
 
 /// The version of this crate, shown in report footers when the app gives none of its own.
 pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -14,6 +14,34 @@ use crate::CRATE_VERSION;
 /// The privacy line every report ends with.
 pub const PRIVACY_LINE: &str = "Answers stay on this device unless you share them.";
 
+/// A `mailto:` address that opens an email draft to `to` (may be empty) with this subject
+/// and body. Everything but the letters, digits and `-._~` is percent-encoded, so no text
+/// can add recipients or headers; an address that is not one is left out.
+pub fn mail_draft(to: &str, subject: &str, body: &str) -> String {
+    let to = if crate::coach_link::is_email_address(to) {
+        percent_encode(to).replace("%40", "@")
+    } else {
+        String::new()
+    };
+    format!(
+        "mailto:{to}?subject={}&body={}",
+        percent_encode(subject),
+        percent_encode(&body.replace("\r\n", "\n").replace('\n', "\r\n"))
+    )
+}
+
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 /// Puts a person's text on one line, so a stray newline or heading mark cannot reshape the
 /// summary.
 fn one_line(text: &str) -> String {
@@ -304,5 +332,22 @@ mod tests {
         for line in md.lines().filter(|l| !l.starts_with("Sources:")) {
             assert!(!line.contains("Next Gen"), "{line}");
         }
+    }
+
+    #[test]
+    fn a_mail_draft_cannot_gain_recipients_or_headers() {
+        use super::mail_draft;
+        let draft = mail_draft(
+            "coach@example.org",
+            "Results & more",
+            "Line one\nLine two?cc=x@y.org",
+        );
+        assert_eq!(
+            draft,
+            "mailto:coach@example.org?subject=Results%20%26%20more\
+             &body=Line%20one%0D%0ALine%20two%3Fcc%3Dx%40y.org"
+        );
+        assert!(mail_draft("a@b.org?bcc=c@d.org", "s", "b").starts_with("mailto:?subject="));
+        assert!(mail_draft("", "s", "b").starts_with("mailto:?subject=s&body=b"));
     }
 }

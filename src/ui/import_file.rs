@@ -2,18 +2,15 @@
 //! assessment on this device. Files are read in the browser; nothing is uploaded.
 
 use leptos::prelude::*;
-use readiness_core::{decode_export, Bank, MAX_IMPORT_BYTES};
+use readiness_core::{decode_export, Bank, Imported, MAX_IMPORT_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::assessments::Assessments;
 use crate::{Address, Screen, Shell};
 
-/// Reads one file and keeps it as a new assessment; returns what to tell the person.
-async fn import(
-    file: web_sys::File,
-    assessments: Assessments,
-    shell: Shell,
-) -> Result<Vec<String>, String> {
+/// Reads one readiness file in the browser: refused unread when over the size limit, then
+/// checked by the core. The error is a sentence for the person, naming the file.
+pub async fn read_file(file: &web_sys::File) -> Result<Imported, String> {
     // Refused before reading, so a huge file never fills the page's memory.
     if file.size() > MAX_IMPORT_BYTES as f64 {
         return Err(format!(
@@ -27,8 +24,23 @@ async fn import(
         .ok()
         .and_then(|value| value.as_string())
         .ok_or_else(|| format!("\"{}\" could not be read by the browser.", file.name()))?;
-    let imported = decode_export(Bank::builtin(), &text)
-        .map_err(|error| format!("\"{}\" could not be opened: {error}", file.name()))?;
+    decode_export(Bank::builtin(), &text)
+        .map_err(|error| format!("\"{}\" could not be opened: {error}", file.name()))
+}
+
+/// The files a drop carries, or a file picker holds.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|at| list.get(at)).collect())
+        .unwrap_or_default()
+}
+
+/// Reads one file and keeps it as a new assessment; returns what to tell the person.
+async fn import(
+    file: web_sys::File,
+    assessments: Assessments,
+    shell: Shell,
+) -> Result<Vec<String>, String> {
+    let imported = read_file(&file).await?;
     let mut said: Vec<String> = imported.note.into_iter().collect();
     said.extend(imported.skipped.iter().map(|s| format!("Left out {s}.")));
     let id = assessments.keep_copy(imported.assessment);

@@ -1,0 +1,143 @@
+//! The respondents gathered on the Compare screen. They are kept in the page while the app is
+//! open (switching screens keeps them), never on the device and never sent anywhere.
+
+use leptos::prelude::*;
+use readiness_core::{decode_share_link, Assessment, Bank, Skipped, SHARE_KEY};
+
+/// One respondent in the group view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    /// Stable within the page, for keyed lists.
+    pub key: u32,
+    /// The label shown in the group view; the person can change it.
+    pub label: String,
+    /// Hidden respondents stay in the list but leave the group view.
+    pub hidden: bool,
+    /// What they answered.
+    pub assessment: Assessment,
+    /// Where the results came from, e.g. "share link" or a file's name.
+    pub origin: String,
+    /// What their results hold that this version's bank does not have.
+    pub skipped: Vec<Skipped>,
+}
+
+/// The respondents of the group view, provided by the app.
+#[derive(Clone, Copy)]
+pub struct Group {
+    /// Every respondent added, in the order they were added.
+    pub members: RwSignal<Vec<Member>>,
+}
+
+impl Default for Group {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Group {
+    /// An empty group.
+    pub fn new() -> Self {
+        Self {
+            members: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Adds a respondent with a label of its own, and returns the label.
+    pub fn add(self, assessment: Assessment, origin: String, skipped: Vec<Skipped>) -> String {
+        let mut label = String::new();
+        self.members.update(|members| {
+            let key = members.iter().map(|m| m.key + 1).max().unwrap_or(1);
+            label = unique_label(&assessment, members.len() + 1, members);
+            members.push(Member {
+                key,
+                label: label.clone(),
+                hidden: false,
+                assessment,
+                origin,
+                skipped,
+            });
+        });
+        label
+    }
+
+    /// Adds every share link in `text`, one a line, and returns how many were added and a
+    /// sentence for each line that could not be read.
+    pub fn add_links(self, bank: &Bank, text: &str) -> (usize, Vec<String>) {
+        let mut added = 0;
+        let mut problems = Vec::new();
+        let marker = format!("#{SHARE_KEY}=");
+        for (at, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            // The fragment is what matters; the address before it may be any copy of the app.
+            let fragment = match line.find(&marker) {
+                Some(start) => &line[start..],
+                None if line.starts_with(&marker[1..]) => line,
+                None => {
+                    problems.push(format!(
+                        "Line {}: this is not a share link of this check (it has no \"{marker}\" part).",
+                        at + 1
+                    ));
+                    continue;
+                }
+            };
+            match decode_share_link(bank, fragment) {
+                Ok(shared) => {
+                    self.add(shared.assessment, "share link".to_string(), shared.skipped);
+                    added += 1;
+                }
+                Err(error) => problems.push(format!("Line {}: {error}", at + 1)),
+            }
+        }
+        (added, problems)
+    }
+
+    /// Changes a respondent's label; a blank label is refused and the old one kept.
+    pub fn rename(self, key: u32, label: &str) {
+        let label = label.trim();
+        if label.is_empty() {
+            return;
+        }
+        self.update(key, |member| member.label = label.to_string());
+    }
+
+    /// Hides a respondent from the group view, or shows it again.
+    pub fn set_hidden(self, key: u32, hidden: bool) {
+        self.update(key, |member| member.hidden = hidden);
+    }
+
+    /// Takes a respondent out of the group.
+    pub fn remove(self, key: u32) {
+        self.members
+            .update(|members| members.retain(|member| member.key != key));
+    }
+
+    fn update(self, key: u32, change: impl FnOnce(&mut Member)) {
+        self.members.update(|members| {
+            if let Some(member) = members.iter_mut().find(|member| member.key == key) {
+                change(member);
+            }
+        });
+    }
+}
+
+/// A label from who answered (their role, else the assessment's name), made unique among the
+/// members already there.
+fn unique_label(assessment: &Assessment, number: usize, members: &[Member]) -> String {
+    let meta = &assessment.meta;
+    let base = [meta.respondent_role.trim(), meta.name.trim()]
+        .into_iter()
+        .find(|text| !text.is_empty())
+        .map(|text| text.chars().take(60).collect::<String>())
+        .unwrap_or_else(|| format!("Respondent {number}"));
+    let taken = |label: &str| members.iter().any(|m| m.label == label);
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base} ({n})"))
+        .find(|label| !taken(label))
+        .unwrap_or(base)
+}

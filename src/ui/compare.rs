@@ -1,0 +1,522 @@
+//! The Compare screen: several respondents side by side with their disagreements first, and
+//! one partnership's progress between two of its assessments.
+
+use leptos::prelude::*;
+use readiness_core::{group_csv, group_json, group_view, Bank, GroupView, Respondent};
+
+use super::import_file::{files_of, read_file};
+use super::progress::ProgressOverTime;
+use super::report_screen::file_stem;
+use crate::assessments::Assessments;
+use crate::group::{Group, Member};
+use crate::storage::display_name;
+use crate::download;
+
+/// The whole screen.
+#[component]
+pub fn CompareScreen() -> impl IntoView {
+    let group = expect_context::<Group>();
+    let has_members = move || group.members.with(|members| !members.is_empty());
+    view! {
+        <h1>"Compare"</h1>
+        <p class="lead">
+            "Put several people's results side by side to see where they agree and where they see things differently. Disagreements come first: they are the most useful things to talk about in a session."
+        </p>
+        <p>
+            "Results are read in this browser and kept only while the app is open; nothing is uploaded anywhere."
+        </p>
+        <AddResults />
+        <Show when=has_members>
+            <Members />
+            <GroupResults />
+        </Show>
+        <ProgressOverTime />
+    }
+}
+
+/// Pasted share links, dropped or picked files, and assessments on this device.
+#[component]
+fn AddResults() -> impl IntoView {
+    let bank = Bank::builtin();
+    let group = expect_context::<Group>();
+    let assessments = expect_context::<Assessments>();
+    let links = RwSignal::new(String::new());
+    let said = RwSignal::new(Vec::<String>::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let dragging = RwSignal::new(false);
+    let chosen = RwSignal::new(Vec::<String>::new());
+
+    let tell = move |added: Vec<String>, trouble: Vec<String>| {
+        said.set(if added.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!("Added {}.", added.join(", "))]
+        });
+        problems.set(trouble);
+    };
+    let add_links = move |_| {
+        let before = group.members.with_untracked(|m| m.len());
+        let (_, trouble) = group.add_links(bank, &links.get_untracked());
+        let added = group.members.with_untracked(|m| {
+            m[before..]
+                .iter()
+                .map(|m| m.label.clone())
+                .collect::<Vec<_>>()
+        });
+        if trouble.is_empty() {
+            links.set(String::new());
+        }
+        tell(added, trouble);
+    };
+    let add_files = move |files: Vec<web_sys::File>| {
+        leptos::task::spawn_local(async move {
+            let mut added = Vec::new();
+            let mut trouble = Vec::new();
+            for file in files {
+                match read_file(&file).await {
+                    Ok(imported) => added.push(group.add(
+                        imported.assessment,
+                        file.name(),
+                        imported.skipped,
+                    )),
+                    Err(problem) => trouble.push(problem),
+                }
+            }
+            tell(added, trouble);
+        });
+    };
+    let add_chosen = move |_| {
+        let ids = chosen.get_untracked();
+        let added = ids
+            .iter()
+            .filter_map(|id| assessments.get(id))
+            .map(|stored| group.add(stored.assessment, "this device".to_string(), Vec::new()))
+            .collect();
+        chosen.set(Vec::new());
+        tell(added, Vec::new());
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        add_files(files_of(ev.data_transfer().and_then(|data| data.files())));
+    };
+    let device_choice = move || {
+        assessments
+            .all
+            .get()
+            .into_iter()
+            .map(|stored| {
+                let id = stored.id.clone();
+                let input_id = format!("pick-{id}");
+                let label_for = input_id.clone();
+                let id_checked = id.clone();
+                view! {
+                    <label class="choice" for=label_for>
+                        <input
+                            type="checkbox"
+                            id=input_id
+                            prop:checked=move || chosen.with(|c| c.contains(&id_checked))
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                let id = id.clone();
+                                chosen.update(|c| {
+                                    c.retain(|x| *x != id);
+                                    if on {
+                                        c.push(id);
+                                    }
+                                });
+                            }
+                        />
+                        <span>{display_name(&stored)}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="add-results" aria-labelledby="add-title">
+            <h2 id="add-title">"Add results"</h2>
+            <div class="field">
+                <label for="compare-links">"Share links, one a line"</label>
+                <span class="hint" id="compare-links-hint">
+                    "Paste the links respondents sent you; several at once is fine."
+                </span>
+                <textarea
+                    id="compare-links"
+                    rows="4"
+                    aria-describedby="compare-links-hint"
+                    bind:value=links
+                ></textarea>
+            </div>
+            <p>
+                <button type="button" class="button primary" on:click=add_links>
+                    "Add links"
+                </button>
+            </p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p>"Readiness files (JSON) from respondents: choose several, or drop them here."</p>
+                <label for="compare-files" class="button">"Choose files"</label>
+                <input
+                    id="compare-files"
+                    class="visually-hidden"
+                    type="file"
+                    multiple
+                    accept=".json,application/json"
+                    on:change:target=move |ev| {
+                        add_files(files_of(ev.target().files()));
+                        ev.target().set_value("");
+                    }
+                />
+            </div>
+            <Show when=move || assessments.all.with(|all| !all.is_empty())>
+                <fieldset class="help-areas">
+                    <legend>"Assessments on this device"</legend>
+                    {device_choice}
+                </fieldset>
+                <p>
+                    <button type="button" class="button" on:click=add_chosen>
+                        "Add the chosen assessments"
+                    </button>
+                </p>
+            </Show>
+            <div role="status">
+                {move || said.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+            <div role="alert">
+                {move || {
+                    let trouble = problems.get();
+                    (!trouble.is_empty()).then(|| view! {
+                        <div class="notice danger">
+                            <p><strong>"Some results could not be added; nothing else changed:"</strong></p>
+                            <ul>{trouble.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The respondents added: label, where their results came from, hide and remove.
+#[component]
+fn Members() -> impl IntoView {
+    let group = expect_context::<Group>();
+    view! {
+        <section class="members" aria-labelledby="members-title">
+            <h2 id="members-title">"Respondents"</h2>
+            <ul class="member-list">
+                <For
+                    each=move || group.members.get()
+                    key=|member| (member.key, member.hidden)
+                    children=move |member| view! { <MemberRow member=member /> }
+                />
+            </ul>
+        </section>
+    }
+}
+
+/// One respondent with its editable label.
+#[component]
+fn MemberRow(member: Member) -> impl IntoView {
+    let group = expect_context::<Group>();
+    let key = member.key;
+    let input_id = format!("label-{key}");
+    let meta = &member.assessment.meta;
+    let details = [meta.region.as_str(), meta.sector.as_str(), meta.date.as_str()]
+        .into_iter()
+        .filter(|text| !text.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let hidden = member.hidden;
+    view! {
+        <li class="member" class:hidden-member=hidden>
+            <div class="field">
+                <label for=input_id.clone()>"Label"</label>
+                <input
+                    id=input_id
+                    type="text"
+                    maxlength="60"
+                    value=member.label.clone()
+                    on:change:target=move |ev| group.rename(key, &ev.target().value())
+                />
+            </div>
+            <p class="details">
+                {format!("From {}", member.origin)}
+                {(!details.is_empty()).then(|| format!(" · {details}"))}
+                {hidden.then_some(" · hidden from the comparison")}
+            </p>
+            <p class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    aria-pressed=hidden.to_string()
+                    on:click=move |_| group.set_hidden(key, !hidden)
+                >
+                    {format!("Hide {}", member.label)}
+                </button>
+                <button type="button" class="button danger" on:click=move |_| group.remove(key)>
+                    {format!("Remove {}", member.label)}
+                </button>
+            </p>
+        </li>
+    }
+}
+
+/// The group view of the visible respondents, with print and downloads.
+#[component]
+fn GroupResults() -> impl IntoView {
+    let bank = Bank::builtin();
+    let group = expect_context::<Group>();
+    let only_disagreements = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let visible = Memo::new(move |_| {
+        group.members.with(|members| {
+            members
+                .iter()
+                .filter(|m| !m.hidden)
+                .map(|m| Respondent {
+                    label: m.label.clone(),
+                    assessment: m.assessment.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let download_as = move |kind: &'static str| {
+        let text = visible.with(|respondents| {
+            let view = group_view(bank, respondents);
+            if kind == "csv" {
+                group_csv(&view)
+            } else {
+                group_json(&view)
+            }
+        });
+        let file = format!("{}.{kind}", file_stem("group"));
+        let mime = if kind == "csv" { "text/csv" } else { "application/json" };
+        message.set(Some(if download::offer(&file, mime, &text) {
+            format!("{file} downloaded.")
+        } else {
+            "The browser refused the download.".to_string()
+        }));
+    };
+    let skipped = move || {
+        group.members.with(|members| {
+            members
+                .iter()
+                .filter(|m| !m.hidden)
+                .flat_map(|m| m.skipped.iter().map(move |s| format!("{}: {s}", m.label)))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="group-results" aria-labelledby="group-title">
+            <h2 id="group-title">"Side by side"</h2>
+            <div class="report-actions" role="group" aria-label="Use this comparison">
+                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>
+                    "Print or save as PDF"
+                </button>
+                <button type="button" class="button" on:click=move |_| download_as("csv")>
+                    "Download CSV"
+                </button>
+                <button type="button" class="button" on:click=move |_| download_as("json")>
+                    "Download JSON"
+                </button>
+                <p class="action-message" role="status">{move || message.get()}</p>
+            </div>
+            {move || {
+                visible.with(|respondents| {
+                    if respondents.is_empty() {
+                        return view! { <p>"Every respondent is hidden. Show one to see the comparison."</p> }.into_any();
+                    }
+                    let view = group_view(bank, respondents);
+                    group_tables(&view, only_disagreements, skipped()).into_any()
+                })
+            }}
+        </section>
+    }
+}
+
+/// A respondent's answer in words, or a dash when unanswered.
+fn answer_cell(bank: &Bank, answer: Option<readiness_core::Answer>) -> String {
+    answer.map_or_else(|| "–".to_string(), |a| bank.answer_label(&a))
+}
+
+/// The tables of one group view.
+fn group_tables(
+    view: &GroupView<'_>,
+    only_disagreements: RwSignal<bool>,
+    skipped: Vec<String>,
+) -> impl IntoView {
+    let bank = view.bank;
+    let labels: Vec<String> = view.respondents.iter().map(|r| r.label.to_string()).collect();
+    let head = |first: &'static str, last: &[&'static str]| {
+        view! {
+            <tr>
+                <th scope="col">{first}</th>
+                {labels.iter().map(|l| view! { <th scope="col">{l.clone()}</th> }).collect_view()}
+                {last.iter().map(|l| view! { <th scope="col">{*l}</th> }).collect_view()}
+            </tr>
+        }
+    };
+    let pct = |value: Option<u8>| value.map_or_else(|| "–".to_string(), |p| format!("{p}%"));
+
+    let who = view
+        .respondents
+        .iter()
+        .map(|r| {
+            let blocks = if r.blocks.is_empty() {
+                "None".to_string()
+            } else {
+                r.blocks
+                    .iter()
+                    .map(|q| q.gate().unwrap_or(q.label()).to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            view! {
+                <tr>
+                    <th scope="row">{r.label.to_string()}</th>
+                    <td>{r.where_you_are.sentence()}</td>
+                    <td>{r.leading_phase.map_or("None stands out", |p| p.name())}</td>
+                    <td>{blocks}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let steps = view
+        .steps
+        .iter()
+        .map(|row| {
+            let cells = row
+                .readiness
+                .iter()
+                .enumerate()
+                .map(|(at, value)| {
+                    let blocked = row.blocked_for.contains(&at);
+                    view! {
+                        <td>
+                            {pct(*value)}
+                            {blocked.then(|| view! { <strong class="blocked">" blocked"</strong> })}
+                        </td>
+                    }
+                })
+                .collect_view();
+            let range = match (row.min, row.max) {
+                (Some(min), Some(max)) => format!("{min}–{max}%"),
+                _ => "–".to_string(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{row.section.heading()}</th>
+                    {cells}
+                    <td>{pct(row.mean)}</td>
+                    <td>{range}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let disagreements = view.questions.iter().filter(|q| q.disagreement).count();
+    let questions = view
+        .questions
+        .iter()
+        .map(|row| {
+            let flagged = row.disagreement;
+            let cells = row
+                .answers
+                .iter()
+                .map(|answer| view! { <td>{answer_cell(bank, *answer)}</td> })
+                .collect_view();
+            let mean = row.mean.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
+            let range = match (row.min, row.max) {
+                (Some(min), Some(max)) => format!("{min}–{max}"),
+                _ => "–".to_string(),
+            };
+            view! {
+                <tr class:disagree=flagged class:quiet=move || only_disagreements.get() && !flagged>
+                    <th scope="row">
+                        <span class="question-section">{row.section.heading()}</span>
+                        " "
+                        {row.question.label().to_string()}
+                    </th>
+                    {cells}
+                    <td>{mean}</td>
+                    <td>{range}</td>
+                    <td>{if flagged { "Disagree" } else { "" }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let mut unmatched: Vec<String> = view
+        .unmatched
+        .iter()
+        .map(|u| format!("{}: question \"{}\"", u.label, u.question_id))
+        .collect();
+    unmatched.extend(skipped);
+
+    view! {
+        <h3>"Where each respondent places the partnership"</h3>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Respondents, scrollable">
+            <table class="report-table">
+                <caption>"Where you are, leading phase and blocking gates, per respondent"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Respondent"</th>
+                        <th scope="col">"Where you are"</th>
+                        <th scope="col">"Leading phase"</th>
+                        <th scope="col">"Blocking gates"</th>
+                    </tr>
+                </thead>
+                <tbody>{who}</tbody>
+            </table>
+        </div>
+        <h3>"Launch steps"</h3>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Launch steps, scrollable">
+            <table class="report-table">
+                <caption>"Readiness of each launch step, per respondent, with the mean and range"</caption>
+                <thead>{head("Step", &["Mean", "Range"])}</thead>
+                <tbody>{steps}</tbody>
+            </table>
+        </div>
+        <h3>"Questions, biggest disagreements first"</h3>
+        <p class="disagreement-count">
+            {format!(
+                "{disagreements} question(s) where answers are {} or more scale points apart.",
+                readiness_core::DISAGREEMENT_POINTS
+            )}
+        </p>
+        <p>
+            <label class="checkbox">
+                <input
+                    type="checkbox"
+                    prop:checked=move || only_disagreements.get()
+                    on:change:target=move |ev| only_disagreements.set(ev.target().checked())
+                />
+                " Show only the questions where people disagree"
+            </label>
+        </p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Questions, scrollable">
+            <table class="report-table group-questions">
+                <caption>"Each respondent's answer, the mean and range of scale positions, and the disagreement flag"</caption>
+                <thead>{head("Question", &["Mean", "Range", "Flag"])}</thead>
+                <tbody>{questions}</tbody>
+            </table>
+        </div>
+        {(!unmatched.is_empty()).then(|| view! {
+            <h3>"Not matched"</h3>
+            <p>"These answers use questions this version's bank does not have, so they are left out of the comparison:"</p>
+            <ul>{unmatched.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
+        })}
+    }
+}

@@ -1,5 +1,6 @@
 //! The domain of the Sector Partnership Readiness Check: the question bank, answers,
-//! assessments, scoring, the report and its Markdown summary.
+//! assessments, scoring, the report and its Markdown summary, and the group view of several
+//! respondents.
 //!
 //! This crate knows nothing of the browser. It takes values and returns values, so the web
 //! app stays a thin shell and every rule here is tested natively:
@@ -22,6 +23,7 @@ pub mod bank;
 /// The JSON export file and its import, and the CSV of answers.
 pub mod export;
 pub mod format;
+pub mod group;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;
 pub mod report;
@@ -43,6 +45,10 @@ pub use export::{
 };
 pub use format::{
     decode_stored, encode_stored, DecodedStored, SkipReason, Skipped, StoredAssessment, StoredError,
+};
+pub use group::{
+    group_csv, group_json, group_view, scale_position, GroupView, QuestionRow, Respondent,
+    RespondentSummary, StepRow, Unmatched, DISAGREEMENT_POINTS, GROUP_FORMAT, GROUP_VERSION,
 };
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{

@@ -236,10 +236,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                     .iter()
                     .flat_map(|s| s.blocked_by.iter().copied())
                     .collect(),
-                answered: bank
-                    .questions()
-                    .filter(|q| fitting_answer(q, assessment).is_some())
-                    .count(),
+                answered: scores.iter().map(|s| s.answered as usize).sum(),
                 assessment,
             }
         })

@@ -590,7 +590,7 @@ pub fn answers_csv(bank: &Bank, assessment: &Assessment) -> String {
 }
 
 /// One CSV cell: guarded against formulas, then quoted when needed.
-fn csv_cell(text: &str) -> String {
+pub(crate) fn csv_cell(text: &str) -> String {
     let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -1,5 +1,6 @@
 //! The domain of the Sector Partnership Readiness Check: the question bank, answers,
-//! assessments, scoring, the report and its Markdown summary.
+//! assessments, scoring, the report and its Markdown summary, the group view of several
+//! respondents and the progress between two results.
 //!
 //! This crate knows nothing of the browser. It takes values and returns values, so the web
 //! app stays a thin shell and every rule here is tested natively:
@@ -24,6 +25,8 @@ pub mod coach_link;
 /// The JSON export file and its import, and the CSV of answers.
 pub mod export;
 pub mod format;
+pub mod group;
+pub mod progress;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;
 pub mod report;
@@ -50,6 +53,11 @@ pub use export::{
 pub use format::{
     decode_stored, encode_stored, DecodedStored, SkipReason, Skipped, StoredAssessment, StoredError,
 };
+pub use group::{
+    group_csv, group_json, group_view, scale_position, GroupView, QuestionRow, Respondent,
+    RespondentSummary, StepRow, Unmatched, DISAGREEMENT_POINTS, GROUP_FORMAT, GROUP_VERSION,
+};
+pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
     report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength, TaSummary,

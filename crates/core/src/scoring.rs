@@ -546,4 +546,4 @@ pub fn advice_for(question: &Question, answer: Answer) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

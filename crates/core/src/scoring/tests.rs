@@ -312,7 +312,7 @@ fn answer_for(question: &Question, pick: u32) -> Option<Answer> {
 
 /// Random answers to the built-in bank, each question answered in any way it accepts or left
 /// unanswered.
-fn any_assessment() -> impl Strategy<Value = Assessment> {
+pub(crate) fn any_assessment() -> impl Strategy<Value = Assessment> {
     let n = bank().questions().count();
     proptest::collection::vec(any::<u32>(), n).prop_map(|picks| {
         let mut a = Assessment::new(bank());

@@ -1,0 +1,581 @@
+//! The group view: several respondents' results side by side, showing where they agree and
+//! where they see things differently.
+//!
+//! Disagreement is the most useful thing to talk about in a session, so the view puts it
+//! first and never hides it in an average: questions are sorted with disagreements at the top,
+//! then by how far apart the answers are.
+//!
+//! To compare answers of different kinds, each answer has a **scale position**
+//! ([`scale_position`]):
+//!
+//! | Kind      | Positions                                                  |
+//! |-----------|------------------------------------------------------------|
+//! | Scale     | Not yet 0, Started 1, Mostly 2, Done 3                     |
+//! | Agreement | Disagree 0, Somewhat disagree 1, Somewhat agree 2, Agree 3 |
+//! | Pitfall   | No 0, A little 1, Yes 2                                    |
+//! | Yes / no  | No 0, Yes 1                                                |
+//! | Count     | none: a count is not on a scale                            |
+//!
+//! Two answers [`DISAGREEMENT_POINTS`] positions apart or more are a disagreement. A yes/no
+//! question spans only one position, so a Yes beside a No is shown side by side but never
+//! flagged as a disagreement. Counts are compared by their verdict against the expected range
+//! instead ([`count_verdict`]): one count within the range beside one outside it (below, above,
+//! or outnumbering the business leaders) is a disagreement, two different counts with the same
+//! verdict are not. A count's mean, minimum and maximum are left empty (`None`), because they
+//! are not scale positions; [`QuestionRow::count_range`] gives the raw counts.
+//!
+//! Don't know and Not applicable are shown in each respondent's column but never count towards
+//! a mean, a range or a disagreement. An answer that does not fit its question's kind is shown
+//! as unanswered, as the report leaves it out. So one respondent alone never disagrees.
+//!
+//! Which respondents are shown is the app's business: it passes only the visible ones.
+
+use std::cmp::Reverse;
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint};
+use crate::assessment::Assessment;
+use crate::bank::{Bank, Phase, Question, QuestionKind, Section};
+use crate::export::csv_cell;
+use crate::scoring::{
+    count_verdict, fitting_answer, phase_profile, section_scores, PhaseProfile, SectionScore,
+    Verdict, WhereYouAre,
+};
+
+/// Two answers this many scale points apart or more are a disagreement.
+pub const DISAGREEMENT_POINTS: u8 = 2;
+
+/// The `format` field of the group view's JSON file.
+pub const GROUP_FORMAT: &str = "readiness-check/group";
+
+/// The version of the group view's JSON file this build writes.
+pub const GROUP_VERSION: u64 = 1;
+
+/// One respondent's results in the group view: a label the person can edit, and the assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Respondent {
+    /// How the respondent is named in the view, e.g. "Ana (college)".
+    pub label: String,
+    /// Their answers.
+    pub assessment: Assessment,
+}
+
+/// The group view of several respondents, computed afresh from their answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupView<'a> {
+    /// The bank the answers are read against.
+    pub bank: &'a Bank,
+    /// One summary per respondent, in input order. Every other list indexes respondents in
+    /// this order.
+    pub respondents: Vec<RespondentSummary<'a>>,
+    /// One row per launch step, in bank order.
+    pub steps: Vec<StepRow<'a>>,
+    /// Every question at least one respondent answered (Don't know and Not applicable
+    /// included): disagreements first, then by spread, widest first, then in bank order.
+    pub questions: Vec<QuestionRow<'a>>,
+    /// Answers whose question is not in this bank (perhaps from another bank version), by
+    /// respondent, then question id.
+    pub unmatched: Vec<Unmatched<'a>>,
+}
+
+/// One respondent's headline results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RespondentSummary<'a> {
+    /// The respondent's label.
+    pub label: &'a str,
+    /// The bank version the respondent answered against.
+    pub bank_version: &'a str,
+    /// Where the partnership stands, in this respondent's eyes.
+    pub where_you_are: WhereYouAre<'a>,
+    /// The phase whose indicators this respondent scored highest.
+    pub leading_phase: Option<Phase>,
+    /// The whole phase profile.
+    pub phases: PhaseProfile,
+    /// Gate questions this respondent answered Not yet, in bank order.
+    pub blocks: Vec<&'a Question>,
+    /// Questions of this bank the respondent answered in any way (Don't know and Not
+    /// applicable included; answers that do not fit their question and unmatched ids left out).
+    pub answered: usize,
+    /// The respondent's assessment, for who and what was assessed.
+    pub assessment: &'a Assessment,
+}
+
+/// One launch step across respondents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRow<'a> {
+    /// The launch step.
+    pub section: &'a Section,
+    /// Each respondent's readiness, in respondent order; `None` when the respondent has not
+    /// answered enough of the step (the band "Not enough answers") or nothing on its scale.
+    pub readiness: Vec<Option<u8>>,
+    /// The mean of the readiness figures present, rounded down like readiness itself.
+    pub mean: Option<u8>,
+    /// The lowest readiness present.
+    pub min: Option<u8>,
+    /// The highest readiness present.
+    pub max: Option<u8>,
+    /// Indexes of the respondents for whom a gate of this step is answered Not yet.
+    pub blocked_for: Vec<usize>,
+}
+
+/// One question across respondents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionRow<'a> {
+    /// The question's section.
+    pub section: &'a Section,
+    /// The question.
+    pub question: &'a Question,
+    /// Each respondent's answer, in respondent order; `None` when unanswered (or answered in a
+    /// way that does not fit the question).
+    pub answers: Vec<Option<Answer>>,
+    /// The mean scale position of the answers on the scale; `None` for counts and when no
+    /// answer is on the scale.
+    pub mean: Option<f32>,
+    /// The lowest scale position; `None` for counts and when no answer is on the scale.
+    pub min: Option<u8>,
+    /// The highest scale position; `None` for counts and when no answer is on the scale.
+    pub max: Option<u8>,
+    /// True when two answers are [`DISAGREEMENT_POINTS`] or more apart, or, for a count, when
+    /// the counts' verdicts against the expected range differ.
+    pub disagreement: bool,
+}
+
+impl QuestionRow<'_> {
+    /// How far apart the answers are: the highest scale position minus the lowest; 0 for
+    /// counts and when fewer than two answers are on the scale.
+    pub fn spread(&self) -> u8 {
+        match (self.min, self.max) {
+            (Some(min), Some(max)) => max - min,
+            _ => 0,
+        }
+    }
+
+    /// For a count question, the lowest and highest count given; `None` for other questions
+    /// and when no count was given.
+    pub fn count_range(&self) -> Option<(u32, u32)> {
+        let mut counts = self.answers.iter().filter_map(|answer| match answer {
+            Some(Answer::Count(n)) => Some(*n),
+            _ => None,
+        });
+        let first = counts.next()?;
+        Some(counts.fold((first, first), |(lo, hi), n| (lo.min(n), hi.max(n))))
+    }
+}
+
+/// An answer whose question id is not in the bank the view is read against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmatched<'a> {
+    /// The respondent's index.
+    pub respondent: usize,
+    /// The respondent's label.
+    pub label: &'a str,
+    /// The unknown question id.
+    pub question_id: &'a str,
+}
+
+/// Where an answer sits on its scale, for comparing respondents (see the module's table):
+/// `None` for counts, Don't know and Not applicable.
+pub fn scale_position(answer: Answer) -> Option<u8> {
+    match answer {
+        Answer::Scale(point) => Some(point as u8),
+        Answer::Agreement(point) => Some(point as u8),
+        Answer::Pitfall(level) => Some(match level {
+            PitfallLevel::No => 0,
+            PitfallLevel::ALittle => 1,
+            PitfallLevel::Yes => 2,
+        }),
+        Answer::YesNo(yes) => Some(u8::from(yes)),
+        Answer::Count(_) | Answer::DontKnow | Answer::NotApplicable => None,
+    }
+}
+
+/// A launch step's readiness as the group view and progress show it: `None` when the band is
+/// "Not enough answers" (under half the questions answered, or none on the scale).
+pub(crate) fn shown_readiness(score: &SectionScore) -> Option<u8> {
+    score
+        .has_enough_answers()
+        .then(|| score.readiness_pct())
+        .flatten()
+}
+
+/// A count's verdict as scoring gives it: against its range, then against the respondent's
+/// own answer to the count it must not exceed.
+fn verdict_of_count(question: &Question, count: u32, assessment: &Assessment) -> Option<Verdict> {
+    let QuestionKind::Count(range) = question.kind() else {
+        return None;
+    };
+    let other = match range.not_more_than().and_then(|id| assessment.answer(id)) {
+        Some(Answer::Count(n)) => Some(n),
+        _ => None,
+    };
+    Some(count_verdict(range, count, other))
+}
+
+/// Puts several respondents' results side by side.
+pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupView<'a> {
+    let scores: Vec<Vec<SectionScore<'a>>> = respondents
+        .iter()
+        .map(|r| section_scores(bank, &r.assessment))
+        .collect();
+
+    let summaries = respondents
+        .iter()
+        .zip(&scores)
+        .map(|(respondent, scores)| {
+            let assessment = &respondent.assessment;
+            let phases = phase_profile(bank, assessment);
+            RespondentSummary {
+                label: &respondent.label,
+                bank_version: &assessment.meta.bank_version,
+                where_you_are: WhereYouAre::from_scores(scores),
+                leading_phase: phases.leading,
+                phases,
+                blocks: scores
+                    .iter()
+                    .flat_map(|s| s.blocked_by.iter().copied())
+                    .collect(),
+                answered: scores.iter().map(|s| s.answered as usize).sum(),
+                assessment,
+            }
+        })
+        .collect();
+
+    let steps = bank
+        .sections()
+        .iter()
+        .enumerate()
+        .filter(|(_, section)| section.step().is_some())
+        .map(|(at, section)| {
+            let readiness: Vec<Option<u8>> =
+                scores.iter().map(|s| shown_readiness(&s[at])).collect();
+            let present: Vec<u8> = readiness.iter().flatten().copied().collect();
+            let sum: u32 = present.iter().map(|&pct| u32::from(pct)).sum();
+            let mean = u32::try_from(present.len())
+                .ok()
+                .filter(|&n| n > 0)
+                .and_then(|n| u8::try_from(sum / n).ok());
+            StepRow {
+                section,
+                mean,
+                min: present.iter().copied().min(),
+                max: present.iter().copied().max(),
+                blocked_for: scores
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s[at].is_blocked())
+                    .map(|(respondent, _)| respondent)
+                    .collect(),
+                readiness,
+            }
+        })
+        .collect();
+
+    let mut questions = Vec::new();
+    for section in bank.sections() {
+        for question in section.questions() {
+            let answers: Vec<Option<Answer>> = respondents
+                .iter()
+                .map(|r| fitting_answer(question, &r.assessment))
+                .collect();
+            if answers.iter().all(Option::is_none) {
+                continue;
+            }
+            questions.push(question_row(section, question, answers, respondents));
+        }
+    }
+    // The sort is stable, so bank order breaks the remaining ties.
+    questions.sort_by_key(|row| (!row.disagreement, Reverse(row.spread())));
+
+    let unmatched = respondents
+        .iter()
+        .enumerate()
+        .flat_map(|(at, r)| {
+            r.assessment
+                .answers()
+                .keys()
+                .filter(|id| bank.question(id).is_none())
+                .map(move |id| Unmatched {
+                    respondent: at,
+                    label: &r.label,
+                    question_id: id,
+                })
+        })
+        .collect();
+
+    GroupView {
+        bank,
+        respondents: summaries,
+        steps,
+        questions,
+        unmatched,
+    }
+}
+
+/// One question's row: mean, range and whether the respondents disagree.
+fn question_row<'a>(
+    section: &'a Section,
+    question: &'a Question,
+    answers: Vec<Option<Answer>>,
+    respondents: &[Respondent],
+) -> QuestionRow<'a> {
+    let positions: Vec<u8> = answers
+        .iter()
+        .flatten()
+        .filter_map(|a| scale_position(*a))
+        .collect();
+    let min = positions.iter().copied().min();
+    let max = positions.iter().copied().max();
+    let mean = (!positions.is_empty()).then(|| {
+        let sum: f32 = positions.iter().map(|&p| f32::from(p)).sum();
+        // At most a few hundred respondents, so the count is exact in an f32.
+        sum / positions.len() as f32
+    });
+    let disagreement = if matches!(question.kind(), QuestionKind::Count(_)) {
+        let mut verdicts = answers
+            .iter()
+            .zip(respondents)
+            .filter_map(|(answer, r)| match answer {
+                Some(Answer::Count(n)) => verdict_of_count(question, *n, &r.assessment),
+                _ => None,
+            });
+        let first = verdicts.next();
+        verdicts.any(|verdict| Some(verdict) != first)
+    } else {
+        matches!((min, max), (Some(lo), Some(hi)) if hi - lo >= DISAGREEMENT_POINTS)
+    };
+    QuestionRow {
+        section,
+        question,
+        answers,
+        mean,
+        min,
+        max,
+        disagreement,
+    }
+}
+
+/// The label of a scale position of this question, e.g. "Mostly" for position 2 of a step
+/// question; `None` for counts.
+fn position_label<'a>(bank: &'a Bank, question: &Question, position: u8) -> Option<&'a str> {
+    let scales = bank.scales();
+    let at = usize::from(position);
+    match question.kind() {
+        QuestionKind::Scale => ScalePoint::ALL.get(at).map(|&p| scales.scale(p)),
+        QuestionKind::Agreement(_) => Agreement::ALL.get(at).map(|&p| scales.agreement(p)),
+        QuestionKind::Pitfall(_) => PitfallLevel::ALL.get(at).map(|&l| scales.pitfall(l)),
+        QuestionKind::YesNo { .. } => match position {
+            0 => Some(scales.yes_no(false)),
+            1 => Some(scales.yes_no(true)),
+            _ => None,
+        },
+        QuestionKind::Count(_) => None,
+    }
+}
+
+/// The range of a row in words: "Started to Done", "Mostly" when everyone agrees, "4 to 9"
+/// for counts; empty when no answer is on the scale.
+fn range_text(bank: &Bank, row: &QuestionRow) -> String {
+    let (lo, hi) = match (row.min, row.max, row.count_range()) {
+        (Some(min), Some(max), _) => (
+            position_label(bank, row.question, min)
+                .unwrap_or_default()
+                .to_string(),
+            position_label(bank, row.question, max)
+                .unwrap_or_default()
+                .to_string(),
+        ),
+        (_, _, Some((min, max))) => (min.to_string(), max.to_string()),
+        _ => return String::new(),
+    };
+    if lo == hi {
+        lo
+    } else {
+        format!("{lo} to {hi}")
+    }
+}
+
+/// The group view as CSV, one row per question in the view's order (disagreements first).
+///
+/// Columns: `section,question_id,question`, then one column per respondent headed by their
+/// label, holding the answer in words (a count as its number, empty when unanswered), then
+/// `mean` (the mean scale position to one decimal, empty for counts), `range` ("Started to
+/// Done", or the lowest and highest count) and `disagreement` (`yes` or `no`). Quoting and the
+/// guard against spreadsheet formulas are those of [`answers_csv`](crate::answers_csv), for
+/// labels as much as answers.
+pub fn group_csv(view: &GroupView) -> String {
+    let bank = view.bank;
+    let mut out = String::new();
+    let mut header: Vec<String> = ["section", "question_id", "question"]
+        .map(String::from)
+        .to_vec();
+    header.extend(view.respondents.iter().map(|r| r.label.to_string()));
+    header.extend(["mean", "range", "disagreement"].map(String::from));
+    push_row(&mut out, &header);
+    for row in &view.questions {
+        let mut cells = vec![
+            row.section.heading(),
+            row.question.id().to_string(),
+            row.question.text().to_string(),
+        ];
+        cells.extend(
+            row.answers
+                .iter()
+                .map(|answer| answer.map(|a| bank.answer_label(&a)).unwrap_or_default()),
+        );
+        cells.push(row.mean.map(|m| format!("{m:.1}")).unwrap_or_default());
+        cells.push(range_text(bank, row));
+        cells.push(if row.disagreement { "yes" } else { "no" }.to_string());
+        push_row(&mut out, &cells);
+    }
+    out
+}
+
+/// Appends one CSV line, each cell guarded and quoted, ending with CRLF.
+fn push_row(out: &mut String, cells: &[String]) {
+    for (at, cell) in cells.iter().enumerate() {
+        if at > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{}", csv_cell(cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// The group view as a JSON file, pretty-printed, for people and other tools to read. It is
+/// computed from the answers and never read back by the app.
+///
+/// ```json
+/// {"format": "readiness-check/group", "version": 1, "bank_version": "2026.1",
+///  "respondents": [{"label": "Ana", "region": "...", "sector": "...", "role": "...",
+///     "date": "...", "bank_version": "2026.1", "where_you_are": "You are at step 3, ...",
+///     "leading_phase": "Forming", "answered": 40,
+///     "blocks": [{"question_id": "s3.ceo-champions", "step": "Step 3, Prepare to launch",
+///                 "condition": "At least two CEO champions ..."}]}],
+///  "steps": [{"section_id": "s1", "heading": "Step 1, ...", "readiness": [80, null],
+///     "mean": 80, "min": 80, "max": 80, "blocked_for": ["Ben"]}],
+///  "questions": [{"section_id": "s1", "question_id": "s1.convener", "question": "...",
+///     "kind": "scale", "answers": [{"respondent": "Ana", "answer": "Done", "position": 3},
+///                                   {"respondent": "Ben", "answer": null, "position": null}],
+///     "mean": 3.0, "min": 3, "max": 3, "spread": 0, "count_min": null, "count_max": null,
+///     "disagreement": false}],
+///  "unmatched": [{"respondent": "Ben", "question_id": "s9.old-question"}]}
+/// ```
+///
+/// Readiness figures are in respondent order, `null` when there are not enough answers.
+/// Answers are a list in respondent order, each naming its respondent, because two people may
+/// share a label. `answer` is the answer in words (a count as its number), `position` its scale
+/// position (`null` for counts, Don't know and Not applicable); `blocked_for` lists labels.
+pub fn group_json(view: &GroupView) -> String {
+    let bank = view.bank;
+    let label_of = |at: usize| view.respondents.get(at).map_or("", |r| r.label);
+    let respondents: Vec<Value> = view
+        .respondents
+        .iter()
+        .map(|r| {
+            let meta = &r.assessment.meta;
+            let blocks: Vec<Value> = r
+                .blocks
+                .iter()
+                .map(|q| {
+                    json!({
+                        "question_id": q.id(),
+                        "step": bank.section_of(q.id()).map(Section::heading),
+                        "condition": q.gate().unwrap_or(q.text()),
+                    })
+                })
+                .collect();
+            json!({
+                "label": r.label,
+                "region": meta.region,
+                "sector": meta.sector,
+                "role": meta.respondent_role,
+                "date": meta.date,
+                "bank_version": r.bank_version,
+                "where_you_are": r.where_you_are.sentence(),
+                "leading_phase": r.leading_phase.map(Phase::name),
+                "answered": r.answered,
+                "blocks": blocks,
+            })
+        })
+        .collect();
+    let steps: Vec<Value> = view
+        .steps
+        .iter()
+        .map(|step| {
+            json!({
+                "section_id": step.section.id(),
+                "heading": step.section.heading(),
+                "readiness": step.readiness,
+                "mean": step.mean,
+                "min": step.min,
+                "max": step.max,
+                "blocked_for": step.blocked_for.iter().map(|&at| label_of(at)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let questions: Vec<Value> = view
+        .questions
+        .iter()
+        .map(|row| {
+            let answers: Vec<Value> = row
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(at, answer)| {
+                    json!({
+                        "respondent": label_of(at),
+                        "answer": answer.map(|a| bank.answer_label(&a)),
+                        "position": answer.and_then(scale_position),
+                    })
+                })
+                .collect();
+            let counts = row.count_range();
+            json!({
+                "section_id": row.section.id(),
+                "question_id": row.question.id(),
+                "question": row.question.text(),
+                "kind": kind_name(row.question.kind()),
+                "answers": answers,
+                "mean": row.mean,
+                "min": row.min,
+                "max": row.max,
+                "spread": row.spread(),
+                "count_min": counts.map(|(lo, _)| lo),
+                "count_max": counts.map(|(_, hi)| hi),
+                "disagreement": row.disagreement,
+            })
+        })
+        .collect();
+    let unmatched: Vec<Value> = view
+        .unmatched
+        .iter()
+        .map(|u| json!({"respondent": u.label, "question_id": u.question_id}))
+        .collect();
+    let file = json!({
+        "format": GROUP_FORMAT,
+        "version": GROUP_VERSION,
+        "bank_version": bank.version(),
+        "respondents": respondents,
+        "steps": steps,
+        "questions": questions,
+        "unmatched": unmatched,
+    });
+    // Serialising strings, numbers and maps cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The kind of a question as the group JSON names it, the same words as `bank.json`.
+fn kind_name(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Scale => "scale",
+        QuestionKind::Agreement(_) => "agreement",
+        QuestionKind::Count(_) => "count",
+        QuestionKind::YesNo { .. } => "yes_no",
+        QuestionKind::Pitfall(_) => "pitfall",
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,704 @@
+//! Tests of the group view: data-driven examples of each rule, the CSV and JSON files, then
+//! properties over random respondents.
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+use super::*;
+use crate::answer::{Agreement, ScalePoint};
+use crate::scoring::tests::any_assessment;
+
+fn bank() -> &'static Bank {
+    Bank::builtin()
+}
+
+fn respondent(label: &str, answers: &[(&str, Answer)]) -> Respondent {
+    let mut assessment = Assessment::new(bank());
+    for (id, answer) in answers {
+        assessment.set_answer(*id, *answer);
+    }
+    Respondent {
+        label: label.to_string(),
+        assessment,
+    }
+}
+
+/// Respondents named A, B, C, ... each giving the listed answers (`None`: unanswered).
+fn respondents(answers: &[&[(&str, Answer)]]) -> Vec<Respondent> {
+    answers
+        .iter()
+        .zip('A'..)
+        .map(|(answers, label)| respondent(&label.to_string(), answers))
+        .collect()
+}
+
+fn row<'v, 'a>(view: &'v GroupView<'a>, id: &str) -> Option<&'v QuestionRow<'a>> {
+    view.questions.iter().find(|row| row.question.id() == id)
+}
+
+const DONE: Answer = Answer::Scale(ScalePoint::Done);
+const MOSTLY: Answer = Answer::Scale(ScalePoint::Mostly);
+const STARTED: Answer = Answer::Scale(ScalePoint::Started);
+const NOT_YET: Answer = Answer::Scale(ScalePoint::NotYet);
+const DK: Answer = Answer::DontKnow;
+const NA: Answer = Answer::NotApplicable;
+
+/// What one question's row should say.
+struct Expected {
+    disagreement: bool,
+    mean: Option<f32>,
+    min: Option<u8>,
+    max: Option<u8>,
+}
+
+/// Each respondent answers `id` (or leaves it unanswered) and the row is checked.
+fn check(id: &str, answers: &[Option<Answer>], expected: Expected) {
+    let people: Vec<Respondent> = answers
+        .iter()
+        .enumerate()
+        .map(|(at, answer)| {
+            let given: Vec<(&str, Answer)> = answer.iter().map(|a| (id, *a)).collect();
+            respondent(&format!("R{at}"), &given)
+        })
+        .collect();
+    let view = group_view(bank(), &people);
+    let row = row(&view, id).unwrap_or_else(|| panic!("{id} has a row for {answers:?}"));
+    assert_eq!(row.answers, answers, "{id}");
+    assert_eq!(
+        row.disagreement, expected.disagreement,
+        "{id} {answers:?}: disagreement"
+    );
+    assert_eq!(row.mean, expected.mean, "{id} {answers:?}: mean");
+    assert_eq!(row.min, expected.min, "{id} {answers:?}: min");
+    assert_eq!(row.max, expected.max, "{id} {answers:?}: max");
+}
+
+fn flagged(mean: f32, min: u8, max: u8) -> Expected {
+    Expected {
+        disagreement: true,
+        mean: Some(mean),
+        min: Some(min),
+        max: Some(max),
+    }
+}
+
+fn agreed(mean: f32, min: u8, max: u8) -> Expected {
+    Expected {
+        disagreement: false,
+        mean: Some(mean),
+        min: Some(min),
+        max: Some(max),
+    }
+}
+
+/// Nothing on a scale: no mean, no range, no disagreement.
+const NO_SCALE: Expected = Expected {
+    disagreement: false,
+    mean: None,
+    min: None,
+    max: None,
+};
+
+#[test]
+fn two_points_apart_is_a_disagreement_and_one_point_is_not() {
+    let q = "s1.convener";
+    check(q, &[Some(DONE), Some(STARTED)], flagged(2.0, 1, 3));
+    check(q, &[Some(DONE), Some(MOSTLY)], agreed(2.5, 2, 3));
+    check(q, &[Some(DONE), Some(NOT_YET)], flagged(1.5, 0, 3));
+    check(
+        q,
+        &[Some(MOSTLY), Some(MOSTLY), Some(MOSTLY)],
+        agreed(2.0, 2, 2),
+    );
+    // One person far apart from two others is still a disagreement, never averaged away.
+    check(
+        q,
+        &[Some(DONE), Some(DONE), Some(STARTED)],
+        flagged(7.0 / 3.0, 1, 3),
+    );
+    // Don't know and Not applicable are shown but never count.
+    check(q, &[Some(DONE), Some(DK), Some(NA)], agreed(3.0, 3, 3));
+    check(
+        q,
+        &[Some(DONE), Some(DK), Some(NOT_YET)],
+        flagged(1.5, 0, 3),
+    );
+    check(q, &[Some(DK), Some(NA)], NO_SCALE);
+    check(q, &[Some(DK), Some(DK)], NO_SCALE);
+    // Unanswered is neither.
+    check(q, &[Some(DONE), None, Some(MOSTLY)], agreed(2.5, 2, 3));
+}
+
+#[test]
+fn a_single_respondent_never_disagrees() {
+    check("s1.convener", &[Some(NOT_YET)], agreed(0.0, 0, 0));
+    check("s1.convener", &[Some(DK)], NO_SCALE);
+    check("table.champions", &[Some(Answer::Count(40))], NO_SCALE);
+    check("s1.convener", &[Some(DONE), None, None], agreed(3.0, 3, 3));
+}
+
+#[test]
+fn each_kind_has_its_scale_positions() {
+    use Agreement::*;
+    let q = "phase.forming.research";
+    let agree = |a| Some(Answer::Agreement(a));
+    check(
+        q,
+        &[agree(Agree), agree(SomewhatDisagree)],
+        flagged(2.0, 1, 3),
+    );
+    check(q, &[agree(Agree), agree(SomewhatAgree)], agreed(2.5, 2, 3));
+
+    let q = "pit.understaffing";
+    let pit = |l| Some(Answer::Pitfall(l));
+    check(
+        q,
+        &[pit(PitfallLevel::Yes), pit(PitfallLevel::No)],
+        flagged(1.0, 0, 2),
+    );
+    check(
+        q,
+        &[pit(PitfallLevel::Yes), pit(PitfallLevel::ALittle)],
+        agreed(1.5, 1, 2),
+    );
+
+    // A yes/no question spans one position, so Yes beside No is never a disagreement.
+    let q = "table.neutral-facilitator";
+    let yes_no = |y| Some(Answer::YesNo(y));
+    check(q, &[yes_no(true), yes_no(false)], agreed(0.5, 0, 1));
+    check(q, &[yes_no(true), yes_no(true)], agreed(1.0, 1, 1));
+
+    assert_eq!(scale_position(Answer::Count(7)), None);
+    assert_eq!(scale_position(DK), None);
+    assert_eq!(scale_position(NA), None);
+    assert_eq!(
+        ScalePoint::ALL.map(|p| scale_position(Answer::Scale(p))),
+        [Some(0), Some(1), Some(2), Some(3)]
+    );
+}
+
+#[test]
+fn counts_disagree_when_their_verdicts_differ() {
+    let count = |n| Some(Answer::Count(n));
+    // table.champions expects 2 to 6.
+    let q = "table.champions";
+    check(q, &[count(4), count(5)], NO_SCALE);
+    let within_and_above = Expected {
+        disagreement: true,
+        ..NO_SCALE
+    };
+    check(q, &[count(4), count(9)], within_and_above);
+    check(
+        q,
+        &[count(1), count(9)],
+        Expected {
+            disagreement: true,
+            ..NO_SCALE
+        },
+    );
+    // Both above the range: different numbers, the same verdict.
+    check(q, &[count(8), count(30)], NO_SCALE);
+    check(q, &[count(4), Some(DK), Some(NA), None], NO_SCALE);
+    // table.ceos has no range: it is only recorded, so never a disagreement.
+    check("table.ceos", &[count(2), count(20)], NO_SCALE);
+
+    // table.core-team expects 6 to 12 and no more than the respondent's own CEO count.
+    let people = respondents(&[
+        &[
+            ("table.core-team", Answer::Count(8)),
+            ("table.ceos", Answer::Count(10)),
+        ],
+        &[
+            ("table.core-team", Answer::Count(8)),
+            ("table.ceos", Answer::Count(5)),
+        ],
+    ]);
+    let view = group_view(bank(), &people);
+    let core = row(&view, "table.core-team").expect("row");
+    assert!(core.disagreement, "within beside outnumbers");
+    assert_eq!(core.count_range(), Some((8, 8)));
+    assert_eq!(core.spread(), 0);
+    let ceos = row(&view, "table.ceos").expect("row");
+    assert!(!ceos.disagreement);
+    assert_eq!(ceos.count_range(), Some((5, 10)));
+    assert_eq!((ceos.mean, ceos.min, ceos.max), (None, None, None));
+}
+
+#[test]
+fn an_answer_that_does_not_fit_its_question_is_shown_as_unanswered() {
+    let people = respondents(&[
+        &[("s1.convener", Answer::Count(3)), ("s1.roles", DONE)],
+        &[("s1.convener", DONE), ("s1.roles", DONE)],
+    ]);
+    let view = group_view(bank(), &people);
+    let convener = row(&view, "s1.convener").expect("row");
+    assert_eq!(convener.answers, [None, Some(DONE)]);
+    assert!(!convener.disagreement);
+    assert_eq!(view.respondents[0].answered, 1);
+    assert!(
+        view.unmatched.is_empty(),
+        "the id is known; only the kind is wrong"
+    );
+}
+
+#[test]
+fn questions_are_sorted_disagreements_first_then_by_spread_then_bank_order() {
+    let count = Answer::Count;
+    let people = respondents(&[
+        &[
+            ("s1.shared-table", MOSTLY),
+            ("s1.same-page", DONE),
+            ("s1.roles", DONE),
+            ("s1.convener", DONE),
+            ("s2.lmi", STARTED),
+            ("table.champions", count(4)),
+            ("pit.tension", Answer::Pitfall(PitfallLevel::Yes)),
+        ],
+        &[
+            ("s1.shared-table", MOSTLY),
+            ("s1.same-page", STARTED),
+            ("s1.roles", MOSTLY),
+            ("s1.convener", NOT_YET),
+            ("s2.lmi", DK),
+            ("table.champions", count(20)),
+            ("pit.tension", Answer::Pitfall(PitfallLevel::No)),
+        ],
+    ]);
+    let view = group_view(bank(), &people);
+    let order: Vec<&str> = view.questions.iter().map(|r| r.question.id()).collect();
+    assert_eq!(
+        order,
+        [
+            "s1.convener",     // disagreement, spread 3
+            "s1.same-page",    // disagreement, spread 2, earlier in the bank
+            "pit.tension",     // disagreement, spread 2
+            "table.champions", // disagreement of verdicts, spread 0
+            "s1.roles",        // spread 1
+            "s1.shared-table", // spread 0, bank order
+            "s2.lmi",          // one answer on the scale, spread 0
+        ]
+    );
+    let spreads: Vec<u8> = view.questions.iter().map(QuestionRow::spread).collect();
+    assert_eq!(spreads, [3, 2, 2, 0, 1, 0, 0]);
+}
+
+#[test]
+fn a_question_nobody_answered_has_no_row() {
+    let people = respondents(&[&[("s1.convener", DONE)], &[]]);
+    let view = group_view(bank(), &people);
+    assert_eq!(view.questions.len(), 1);
+    assert!(row(&view, "s1.roles").is_none());
+    let empty = group_view(bank(), &[]);
+    assert!(empty.questions.is_empty() && empty.respondents.is_empty());
+    assert_eq!(empty.steps.len(), bank().launch_steps().count());
+    assert!(empty
+        .steps
+        .iter()
+        .all(|s| s.mean.is_none() && s.readiness.is_empty()));
+}
+
+/// Step 1's questions in order: shared-table, same-page, roles, convener (gate), core-partners,
+/// supporters.
+fn step1(answers: [Option<Answer>; 6]) -> Vec<(&'static str, Answer)> {
+    bank()
+        .section("s1")
+        .expect("s1")
+        .questions()
+        .iter()
+        .zip(answers)
+        .filter_map(|(q, a)| Some((q.id(), a?)))
+        .collect()
+}
+
+/// One respondent's answers to step 1, their expected readiness, and whether a gate blocks.
+type StepCase = (&'static str, [Option<Answer>; 6], Option<u8>, bool);
+
+#[test]
+fn step_readiness_per_respondent_with_mean_min_max_and_blocks() {
+    let (d, m, s, n) = (Some(DONE), Some(MOSTLY), Some(STARTED), Some(NOT_YET));
+    let cases: [StepCase; 5] = [
+        ("all done", [d, d, d, d, d, d], Some(100), false),
+        // 4 of 9 points among three answers, half the step answered: 44%.
+        ("half answered", [d, s, None, n, None, None], Some(44), true),
+        // Two of six answered is not enough, whatever the points say.
+        ("too few", [d, d, None, None, None, None], None, false),
+        // Don't know counts towards coverage, not the score; nothing scored gives None.
+        (
+            "only unsure",
+            [Some(DK), Some(DK), Some(NA), None, None, None],
+            None,
+            false,
+        ),
+        ("mostly", [m, m, m, m, m, m], Some(66), false),
+    ];
+    let people: Vec<Respondent> = cases
+        .iter()
+        .map(|(label, answers, _, _)| respondent(label, &step1(*answers)))
+        .collect();
+    let view = group_view(bank(), &people);
+    let s1 = &view.steps[0];
+    assert_eq!(s1.section.id(), "s1");
+    let expected: Vec<Option<u8>> = cases.iter().map(|c| c.2).collect();
+    assert_eq!(s1.readiness, expected);
+    assert_eq!(s1.min, Some(44));
+    assert_eq!(s1.max, Some(100));
+    // (100 + 44 + 66) / 3 = 70.
+    assert_eq!(s1.mean, Some(70));
+    let blocked: Vec<usize> = cases
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.3)
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(s1.blocked_for, blocked);
+    let ids: Vec<&str> = view.steps.iter().map(|s| s.section.id()).collect();
+    assert_eq!(ids, ["s1", "s2", "s3", "s4", "s5", "s6"]);
+    assert!(view.steps[1..]
+        .iter()
+        .all(|s| s.readiness == [None; 5] && s.mean.is_none()));
+
+    let summary = &view.respondents[1];
+    assert_eq!(summary.label, "half answered");
+    assert_eq!(summary.answered, 3);
+    let blocks: Vec<&str> = summary.blocks.iter().map(|q| q.id()).collect();
+    assert_eq!(blocks, ["s1.convener"]);
+    assert!(summary
+        .where_you_are
+        .sentence()
+        .starts_with("You are at step 1"));
+    assert!(view.respondents[0].blocks.is_empty());
+}
+
+#[test]
+fn respondents_keep_their_order_and_their_phase() {
+    let people = respondents(&[
+        &[(
+            "phase.storming.tension",
+            Answer::Agreement(Agreement::Agree),
+        )],
+        &[(
+            "phase.forming.research",
+            Answer::Agreement(Agreement::Agree),
+        )],
+        &[],
+    ]);
+    let view = group_view(bank(), &people);
+    let labels: Vec<&str> = view.respondents.iter().map(|r| r.label).collect();
+    assert_eq!(labels, ["A", "B", "C"]);
+    let phases: Vec<Option<Phase>> = view.respondents.iter().map(|r| r.leading_phase).collect();
+    assert_eq!(phases, [Some(Phase::Storming), Some(Phase::Forming), None]);
+    assert_eq!(view.respondents[0].phases.leading, Some(Phase::Storming));
+}
+
+#[test]
+fn answers_from_another_bank_version_are_listed_as_unmatched() {
+    let mut old = respondent(
+        "Old link",
+        &[
+            ("s1.convener", DONE),
+            ("s9.old-question", MOSTLY),
+            ("a.retired", DK),
+        ],
+    );
+    old.assessment.meta.bank_version = "2025.1".to_string();
+    let people = vec![respondent("Current", &[("s1.convener", NOT_YET)]), old];
+    let view = group_view(bank(), &people);
+    assert_eq!(view.respondents[1].bank_version, "2025.1");
+    assert_eq!(view.respondents[0].bank_version, bank().version());
+    // Ids the bank still has are compared as usual.
+    assert!(row(&view, "s1.convener").is_some_and(|r| r.disagreement));
+    assert_eq!(view.respondents[1].answered, 1);
+    let unmatched: Vec<(usize, &str, &str)> = view
+        .unmatched
+        .iter()
+        .map(|u| (u.respondent, u.label, u.question_id))
+        .collect();
+    assert_eq!(
+        unmatched,
+        [
+            (1, "Old link", "a.retired"),
+            (1, "Old link", "s9.old-question")
+        ]
+    );
+}
+
+/// Reads CSV text into rows of cells (RFC 4180: quoted cells, doubled quotes, CRLF).
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut cell)),
+            ('\r', false) if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => cell.push(c),
+        }
+    }
+    assert!(cell.is_empty() && row.is_empty(), "the CSV ends with CRLF");
+    rows
+}
+
+#[test]
+fn the_csv_has_a_column_per_respondent_and_a_row_per_question() {
+    let hostile = "=HYPERLINK(\"http://evil\",\"click\")";
+    let people = vec![
+        respondent(
+            "Ana",
+            &[
+                ("s1.convener", DONE),
+                ("s1.roles", MOSTLY),
+                ("table.champions", Answer::Count(4)),
+            ],
+        ),
+        respondent(
+            hostile,
+            &[
+                ("s1.convener", STARTED),
+                ("s1.roles", DK),
+                ("table.champions", Answer::Count(9)),
+            ],
+        ),
+        respondent(
+            "@SUM(A1)",
+            &[("pit.tension", Answer::Pitfall(PitfallLevel::ALittle))],
+        ),
+    ];
+    let view = group_view(bank(), &people);
+    let csv = group_csv(&view);
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","));
+    assert!(csv.contains(",'@SUM(A1),"));
+    let rows = read_csv(&csv);
+    assert_eq!(
+        rows[0],
+        [
+            "section",
+            "question_id",
+            "question",
+            "Ana",
+            &format!("'{hostile}"),
+            "'@SUM(A1)",
+            "mean",
+            "range",
+            "disagreement"
+        ]
+    );
+    assert_eq!(rows.len(), view.questions.len() + 1);
+    assert!(rows.iter().all(|r| r.len() == 9));
+    let by_id = |id: &str| {
+        rows.iter()
+            .find(|r| r[1] == id)
+            .unwrap_or_else(|| panic!("{id} has a row"))
+            .clone()
+    };
+    let convener = by_id("s1.convener");
+    assert_eq!(
+        convener[0],
+        "Step 1, Build the regional support team and make the case"
+    );
+    assert_eq!(
+        convener[3..],
+        ["Done", "Started", "", "2.0", "Started to Done", "yes"]
+    );
+    assert_eq!(
+        by_id("s1.roles")[3..],
+        ["Mostly", "Don't know", "", "2.0", "Mostly", "no"]
+    );
+    assert_eq!(
+        by_id("table.champions")[3..],
+        ["4", "9", "", "", "4 to 9", "yes"]
+    );
+    assert_eq!(
+        by_id("pit.tension")[3..],
+        ["", "", "A little", "1.0", "A little", "no"]
+    );
+    // Rows follow the view's order: disagreements first.
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+    let view_ids: Vec<&str> = view.questions.iter().map(|r| r.question.id()).collect();
+    assert_eq!(ids, view_ids);
+}
+
+#[test]
+fn the_json_names_its_format_and_holds_every_part_of_the_view() {
+    let mut old = respondent(
+        "Ben",
+        &[
+            ("s1.convener", NOT_YET),
+            ("s9.old-question", DONE),
+            ("table.champions", Answer::Count(4)),
+        ],
+    );
+    old.assessment.meta.bank_version = "2025.1".to_string();
+    old.assessment.meta.region = "North Valley".to_string();
+    old.assessment.meta.respondent_role = "College dean".to_string();
+    let people = vec![
+        respondent("Ana", &[("s1.convener", DONE), ("s1.roles", DK)]),
+        old,
+    ];
+    let view = group_view(bank(), &people);
+    let value: Value = serde_json::from_str(&group_json(&view)).expect("the file is JSON");
+    assert_eq!(value["format"], GROUP_FORMAT);
+    assert_eq!(value["version"], GROUP_VERSION);
+    assert_eq!(value["bank_version"], bank().version());
+
+    let ben = &value["respondents"][1];
+    let keys = [
+        "label",
+        "region",
+        "sector",
+        "role",
+        "date",
+        "bank_version",
+        "where_you_are",
+        "leading_phase",
+        "answered",
+        "blocks",
+    ];
+    for key in keys {
+        assert!(ben.get(key).is_some(), "respondent has {key}");
+    }
+    assert_eq!(ben["label"], "Ben");
+    assert_eq!(ben["region"], "North Valley");
+    assert_eq!(ben["role"], "College dean");
+    assert_eq!(ben["bank_version"], "2025.1");
+    assert_eq!(ben["leading_phase"], Value::Null);
+    assert_eq!(ben["blocks"][0]["question_id"], "s1.convener");
+    assert!(ben["where_you_are"]
+        .as_str()
+        .is_some_and(|s| s.contains("Blocking")));
+
+    let steps = value["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 6);
+    assert_eq!(steps[0]["section_id"], "s1");
+    assert_eq!(steps[0]["readiness"], serde_json::json!([null, null]));
+    assert_eq!(steps[0]["blocked_for"], serde_json::json!(["Ben"]));
+
+    let questions = value["questions"].as_array().expect("questions");
+    assert_eq!(questions.len(), view.questions.len());
+    let convener = &questions[0];
+    assert_eq!(convener["question_id"], "s1.convener");
+    assert_eq!(convener["kind"], "scale");
+    assert_eq!(convener["disagreement"], true);
+    assert_eq!(convener["spread"], 3);
+    assert_eq!(convener["mean"], 1.5);
+    assert_eq!(
+        convener["answers"],
+        serde_json::json!([
+            {"respondent": "Ana", "answer": "Done", "position": 3},
+            {"respondent": "Ben", "answer": "Not yet", "position": 0},
+        ])
+    );
+    let champions = questions
+        .iter()
+        .find(|q| q["question_id"] == "table.champions")
+        .expect("champions");
+    assert_eq!(champions["mean"], Value::Null);
+    assert_eq!(
+        (
+            champions["count_min"].clone(),
+            champions["count_max"].clone()
+        ),
+        (4.into(), 4.into())
+    );
+    assert_eq!(champions["answers"][1]["answer"], "4");
+    assert_eq!(champions["answers"][0]["answer"], Value::Null);
+    assert_eq!(
+        value["unmatched"],
+        serde_json::json!([{"respondent": "Ben", "question_id": "s9.old-question"}])
+    );
+}
+
+#[test]
+fn hostile_labels_stay_text_in_the_json() {
+    let label = "</script><img src=x onerror=alert(1)> \"quoted\" \u{202e}";
+    let people = vec![respondent(label, &[("s1.convener", DONE)])];
+    let text = group_json(&group_view(bank(), &people));
+    let value: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(value["respondents"][0]["label"], label);
+    assert_eq!(value["questions"][0]["answers"][0]["respondent"], label);
+}
+
+/// Which questions are flagged, as a sorted list of ids.
+fn flagged_ids(view: &GroupView) -> Vec<String> {
+    let mut ids: Vec<String> = view
+        .questions
+        .iter()
+        .filter(|r| r.disagreement)
+        .map(|r| r.question.id().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_order_of_respondents_changes_nothing_but_the_columns(
+        assessments in proptest::collection::vec(any_assessment(), 1..5),
+        rotate in 0usize..5,
+    ) {
+        let people: Vec<Respondent> = assessments
+            .into_iter()
+            .enumerate()
+            .map(|(at, assessment)| Respondent { label: format!("R{at}"), assessment })
+            .collect();
+        let mut turned = people.clone();
+        turned.rotate_left(rotate % people.len());
+        turned.reverse();
+        let (view, other) = (group_view(bank(), &people), group_view(bank(), &turned));
+        prop_assert_eq!(flagged_ids(&view), flagged_ids(&other));
+        let order: Vec<&str> = view.questions.iter().map(|r| r.question.id()).collect();
+        let other_order: Vec<&str> = other.questions.iter().map(|r| r.question.id()).collect();
+        prop_assert_eq!(order, other_order);
+        for (a, b) in view.steps.iter().zip(&other.steps) {
+            prop_assert_eq!((a.mean, a.min, a.max), (b.mean, b.min, b.max));
+            prop_assert_eq!(a.blocked_for.len(), b.blocked_for.len());
+        }
+    }
+
+    #[test]
+    fn one_respondent_alone_never_disagrees_and_figures_stay_in_range(a in any_assessment()) {
+        let people = [Respondent { label: "Only".into(), assessment: a }];
+        let view = group_view(bank(), &people);
+        prop_assert!(view.questions.iter().all(|r| !r.disagreement && r.spread() == 0));
+        prop_assert!(view.questions.windows(2).all(|w| w[0].spread() >= w[1].spread()));
+        for step in &view.steps {
+            prop_assert_eq!(step.mean, step.readiness[0]);
+            prop_assert!(step.max.is_none_or(|m| m <= 100));
+        }
+        prop_assert_eq!(read_csv(&group_csv(&view)).len(), view.questions.len() + 1);
+    }
+
+    #[test]
+    fn a_disagreement_is_never_hidden_by_adding_respondents(
+        a in any_assessment(),
+        b in any_assessment(),
+        c in any_assessment(),
+    ) {
+        let two = [
+            Respondent { label: "A".into(), assessment: a.clone() },
+            Respondent { label: "B".into(), assessment: b.clone() },
+        ];
+        let three = [
+            Respondent { label: "A".into(), assessment: a },
+            Respondent { label: "B".into(), assessment: b },
+            Respondent { label: "C".into(), assessment: c },
+        ];
+        let (fewer, more) = (group_view(bank(), &two), group_view(bank(), &three));
+        let more_flagged = flagged_ids(&more);
+        for id in flagged_ids(&fewer) {
+            prop_assert!(more_flagged.contains(&id), "{} stopped being flagged", id);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Progress over time: the same partnership's results at two moments, compared step by step
+//! and question by question.
+//!
+//! A question **moves** when it is answered on its scale both times and the answer changed.
+//! The move's `points` count towards readiness, so a move up is always good news:
+//!
+//! - a launch-step question rises from Not yet (0) to Done (3);
+//! - a phase statement's agreement rises from Disagree (0) to Agree (3); phases describe rather
+//!   than judge, so "up" here only means stronger agreement;
+//! - a pitfall counts down from its group-view position: Yes to No is 2 points *up*, because
+//!   the pitfall stopped happening;
+//! - a role check is 1 point up when it moved to the expected answer, 1 down when it moved away.
+//!
+//! Counts are not on a scale, so they never move; a count given for the first time is newly
+//! answered, and the who-is-at-the-table checks of each report say whether it is within range.
+//!
+//! A question is **newly answered** when it had no real answer before (unanswered, Don't know,
+//! Not applicable, or an answer that does not fit it) and has one after: Don't know turning
+//! into Done is progress worth showing, and unanswered turning into Don't know is not.
+
+use std::cmp::Reverse;
+
+use crate::answer::{Answer, ScalePoint};
+use crate::assessment::Assessment;
+use crate::bank::{Bank, Phase, Question, QuestionKind, Section};
+use crate::group::{scale_position, shown_readiness};
+use crate::scoring::{fitting_answer, phase_profile, section_scores, WhereYouAre};
+
+/// What changed between two results of the same partnership.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress<'a> {
+    /// Every launch step, in bank order.
+    pub steps: Vec<StepChange<'a>>,
+    /// Questions whose answer moved towards readiness: the largest move first, then bank order.
+    pub moved_up: Vec<QuestionMove<'a>>,
+    /// Questions whose answer moved away from readiness: the largest move first, then bank
+    /// order.
+    pub moved_down: Vec<QuestionMove<'a>>,
+    /// Questions with a real answer after and none before, in bank order.
+    pub newly_answered: Vec<&'a Question>,
+    /// Questions with a real answer before and none after (cleared, or now Don't know or Not
+    /// applicable), in bank order.
+    pub no_longer_answered: Vec<&'a Question>,
+    /// Gates answered Not yet before and answered otherwise after, in bank order.
+    pub gates_cleared: Vec<&'a Question>,
+    /// Gates answered Not yet after and not before (answered otherwise, or unanswered), in
+    /// bank order.
+    pub gates_blocked: Vec<&'a Question>,
+    /// Where the partnership stood before.
+    pub where_before: WhereYouAre<'a>,
+    /// Where it stands after.
+    pub where_after: WhereYouAre<'a>,
+    /// The leading phase before.
+    pub phase_before: Option<Phase>,
+    /// The leading phase after.
+    pub phase_after: Option<Phase>,
+}
+
+impl Progress<'_> {
+    /// True when no step, question, gate, place or phase changed.
+    pub fn is_unchanged(&self) -> bool {
+        self.steps
+            .iter()
+            .all(|s| s.before == s.after && s.blocked_before == s.blocked_after)
+            && self.moved_up.is_empty()
+            && self.moved_down.is_empty()
+            && self.newly_answered.is_empty()
+            && self.no_longer_answered.is_empty()
+            && self.gates_cleared.is_empty()
+            && self.gates_blocked.is_empty()
+            && self.where_before == self.where_after
+            && self.phase_before == self.phase_after
+    }
+}
+
+/// One launch step before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepChange<'a> {
+    /// The launch step.
+    pub section: &'a Section,
+    /// Readiness before; `None` when there were not enough answers to score the step.
+    pub before: Option<u8>,
+    /// Readiness after; `None` when there are not enough answers to score the step.
+    pub after: Option<u8>,
+    /// After minus before, in percentage points, when both are known.
+    pub change: Option<i16>,
+    /// True when a gate of the step was answered Not yet before.
+    pub blocked_before: bool,
+    /// True when a gate of the step is answered Not yet after.
+    pub blocked_after: bool,
+}
+
+/// One question whose answer moved on its scale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionMove<'a> {
+    /// The question's section.
+    pub section: &'a Section,
+    /// The question.
+    pub question: &'a Question,
+    /// The answer before.
+    pub before: Answer,
+    /// The answer after.
+    pub after: Answer,
+    /// How many scale points the answer moved towards readiness (negative: away from it).
+    pub points: i8,
+}
+
+/// An answer's position counted towards readiness (see the module's list); `None` for counts,
+/// Don't know and Not applicable.
+fn readiness_position(question: &Question, answer: Answer) -> Option<i8> {
+    let position = i8::try_from(scale_position(answer)?).ok()?;
+    Some(match (question.kind(), answer) {
+        (QuestionKind::Pitfall(_), _) => 2 - position,
+        (QuestionKind::YesNo { expected }, Answer::YesNo(yes)) => i8::from(yes == *expected),
+        _ => position,
+    })
+}
+
+/// A real answer: one that fits the question and is neither Don't know nor Not applicable.
+fn real_answer(question: &Question, assessment: &Assessment) -> Option<Answer> {
+    fitting_answer(question, assessment).filter(|answer| !answer.is_unscored())
+}
+
+/// Compares two results of the same partnership, `before` and `after`, against one bank.
+///
+/// The result borrows only from the bank, so the two assessments may be temporaries.
+pub fn progress<'a>(bank: &'a Bank, before: &Assessment, after: &Assessment) -> Progress<'a> {
+    let scores_before = section_scores(bank, before);
+    let scores_after = section_scores(bank, after);
+    let steps = scores_before
+        .iter()
+        .zip(&scores_after)
+        .filter(|(score, _)| score.section.step().is_some())
+        .map(|(b, a)| {
+            let (before, after) = (shown_readiness(b), shown_readiness(a));
+            StepChange {
+                section: b.section,
+                before,
+                after,
+                change: before.zip(after).map(|(b, a)| i16::from(a) - i16::from(b)),
+                blocked_before: b.is_blocked(),
+                blocked_after: a.is_blocked(),
+            }
+        })
+        .collect();
+
+    let mut moved_up = Vec::new();
+    let mut moved_down = Vec::new();
+    let mut newly_answered = Vec::new();
+    let mut no_longer_answered = Vec::new();
+    let mut gates_cleared = Vec::new();
+    let mut gates_blocked = Vec::new();
+    let not_yet = Some(Answer::Scale(ScalePoint::NotYet));
+    for section in bank.sections() {
+        for question in section.questions() {
+            let (was, is) = (real_answer(question, before), real_answer(question, after));
+            match (was, is) {
+                (None, Some(_)) => newly_answered.push(question),
+                (Some(_), None) => no_longer_answered.push(question),
+                (Some(was), Some(is)) => {
+                    let positions =
+                        readiness_position(question, was).zip(readiness_position(question, is));
+                    if let Some((from, to)) = positions {
+                        let change = QuestionMove {
+                            section,
+                            question,
+                            before: was,
+                            after: is,
+                            points: to - from,
+                        };
+                        if to > from {
+                            moved_up.push(change);
+                        } else if to < from {
+                            moved_down.push(change);
+                        }
+                    }
+                }
+                (None, None) => {}
+            }
+            if question.is_gate() {
+                let (was, is) = (
+                    fitting_answer(question, before),
+                    fitting_answer(question, after),
+                );
+                if was == not_yet && is.is_some() && is != not_yet {
+                    gates_cleared.push(question);
+                } else if was != not_yet && is == not_yet {
+                    gates_blocked.push(question);
+                }
+            }
+        }
+    }
+    // Stable sorts, so bank order breaks ties.
+    moved_up.sort_by_key(|m| Reverse(m.points.unsigned_abs()));
+    moved_down.sort_by_key(|m| Reverse(m.points.unsigned_abs()));
+
+    Progress {
+        steps,
+        moved_up,
+        moved_down,
+        newly_answered,
+        no_longer_answered,
+        gates_cleared,
+        gates_blocked,
+        where_before: WhereYouAre::from_scores(&scores_before),
+        where_after: WhereYouAre::from_scores(&scores_after),
+        phase_before: phase_profile(bank, before).leading,
+        phase_after: phase_profile(bank, after).leading,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -141,9 +141,20 @@ impl Assessments {
 
     /// Copies an assessment under a new name, and returns the copy's id.
     pub fn duplicate(self, id: &str) -> Option<String> {
+        self.copy_named(id, |name| format!("Copy of {name}"))
+    }
+
+    /// Keeps the assessment as it is now, as a snapshot named with today's date, so that it
+    /// can be compared with later answers; returns the snapshot's id.
+    pub fn snapshot(self, id: &str) -> Option<String> {
+        let day = today();
+        self.copy_named(id, |name| format!("{name} · snapshot {day}"))
+    }
+
+    fn copy_named(self, id: &str, name: impl FnOnce(&str) -> String) -> Option<String> {
         let mut copy = self.get(id)?;
         copy.id = new_id();
-        copy.assessment.meta.name = format!("Copy of {}", storage::display_name(&copy));
+        copy.assessment.meta.name = name(&storage::display_name(&copy));
         copy.created_ms = now_ms();
         copy.updated_ms = copy.created_ms;
         let copy_id = copy.id.clone();

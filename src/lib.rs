@@ -6,6 +6,7 @@
 pub mod assessments;
 pub mod clipboard;
 pub mod download;
+pub mod group;
 pub mod screen;
 pub mod storage;
 pub mod ui;
@@ -124,6 +125,7 @@ pub fn App() -> impl IntoView {
     let invite = CoachInvite(RwSignal::new(None));
     provide_context(shared);
     provide_context(invite);
+    provide_context(group::Group::new());
     let address = RwSignal::new(address_in_location());
     // A share link opens its report and a coach link its invitation, whatever screen the
     // address names; a link pasted into a tab where the app is open already does too.
@@ -182,7 +184,7 @@ pub fn App() -> impl IntoView {
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
                 Screen::Report => view! { <ui::report_screen::ReportScreen /> }.into_any(),
                 Screen::Coach => view! { <ui::coach::CoachScreen /> }.into_any(),
-                coming => view! { <ui::upcoming::Upcoming screen=coming /> }.into_any(),
+                Screen::Compare => view! { <ui::compare::CompareScreen /> }.into_any(),
             }}
         </main>
         <ui::footer::Footer />

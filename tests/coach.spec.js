@@ -1,40 +1,11 @@
 // A coach's round trip: a link made on the Coach screen, opened by a region in a fresh browser,
 // answered within the coach's scope, and the results sent back.
 import { test, expect, expectAccessible } from "./fixtures.js";
-import { answer, expectSaved } from "./journey.js";
+import { acceptInvitation, answer, expectSaved, makeCoachLink } from "./journey.js";
 import { expectNotPwned, hostileStrings } from "./hostile.js";
 
 const storedKeys = (page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("readiness-check:assessment:")));
-
-/** Fills the Coach screen and returns the link it makes. */
-export async function makeCoachLink(page, { message = "Please answer steps 1 to 3 before we meet.", scope = ["s1", "s2", "s3"] } = {}) {
-  await page.goto("./?screen=coach");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coach link");
-  await page.getByLabel("Your name (required)", { exact: true }).fill("Dana Whitfield");
-  await page.getByLabel("Session name (optional)", { exact: true }).fill("Module 3: preparing to launch");
-  await page.getByLabel("Session date (optional)", { exact: true }).fill("2026-12-04");
-  await page.getByLabel("Region (optional)", { exact: true }).fill("North Valley");
-  await page.getByLabel("Industry sector (optional)", { exact: true }).fill("Advanced manufacturing");
-  for (const id of ["s1", "s2", "s3", "s4", "s5", "s6", "phases", "table", "pitfalls"]) {
-    await page.locator(`#scope-${id}`).setChecked(scope.includes(id));
-  }
-  await page.getByLabel("Message to the region (optional)", { exact: true }).fill(message);
-  await page.getByLabel("Your email for results (optional)", { exact: true }).fill("dana@example.org");
-  await page.getByRole("button", { name: "Make the link" }).click();
-  const link = await page.getByLabel("Link to send", { exact: true }).inputValue();
-  expect(new URL(link).hash).toMatch(/^#c=[A-Za-z0-9_-]+$/);
-  return link;
-}
-
-/** Opens a coach link in `page` and starts the assessment as `role`. */
-export async function acceptInvitation(page, link, role) {
-  await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Your coach's invitation" })).toBeVisible();
-  await page.getByLabel("Your role (required)", { exact: true }).fill(role);
-  await page.getByRole("button", { name: "Start the assessment for this session" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Step 1");
-}
 
 test("a coach makes a link; a region opens it in a fresh browser, answers within scope and drafts the results back", async ({ page, browser, context }) => {
   const link = await makeCoachLink(page);

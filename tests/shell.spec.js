@@ -54,13 +54,6 @@ test("Back and Forward move between screens without reloading", async ({ page })
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });
 
-test("screens that are not built yet say so plainly", async ({ page }) => {
-  for (const slug of ["compare"]) {
-    await openApp(page, `./?screen=${slug}`);
-    await expect(page.getByText("This part of the check is not available yet.")).toBeVisible();
-  }
-});
-
 test("About / Sources credits every source by name and never uses the reserved name", async ({ page }) => {
   await openApp(page, "./?screen=about");
   for (const title of [

@@ -98,8 +98,11 @@ pub fn Answering(
     let shell = expect_context::<Shell>();
     let assessments = expect_context::<Assessments>();
     let aid = StoredValue::new(id.clone());
-    let coach = assessments.with(&id, |stored| {
-        stored.and_then(|stored| stored.assessment.coach.clone())
+    // The coach's session never changes after the assessment starts, so it is read once.
+    let coach = assessments.all.with_untracked(|all| {
+        all.iter()
+            .find(|stored| stored.id == id)
+            .and_then(|stored| stored.assessment.coach.clone())
     });
     // A coach's link limits the sections to those in its scope; the bank's index of each is
     // kept, since the live scores are in bank order.

@@ -8,9 +8,9 @@ use super::import_file::{files_of, read_file};
 use super::progress::ProgressOverTime;
 use super::report_screen::file_stem;
 use crate::assessments::Assessments;
+use crate::download;
 use crate::group::{Group, Member};
 use crate::storage::display_name;
-use crate::download;
 
 /// The whole screen.
 #[component]
@@ -74,11 +74,9 @@ fn AddResults() -> impl IntoView {
             let mut trouble = Vec::new();
             for file in files {
                 match read_file(&file).await {
-                    Ok(imported) => added.push(group.add(
-                        imported.assessment,
-                        file.name(),
-                        imported.skipped,
-                    )),
+                    Ok(imported) => {
+                        added.push(group.add(imported.assessment, file.name(), imported.skipped))
+                    }
                     Err(problem) => trouble.push(problem),
                 }
             }
@@ -232,11 +230,15 @@ fn MemberRow(member: Member) -> impl IntoView {
     let key = member.key;
     let input_id = format!("label-{key}");
     let meta = &member.assessment.meta;
-    let details = [meta.region.as_str(), meta.sector.as_str(), meta.date.as_str()]
-        .into_iter()
-        .filter(|text| !text.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let details = [
+        meta.region.as_str(),
+        meta.sector.as_str(),
+        meta.date.as_str(),
+    ]
+    .into_iter()
+    .filter(|text| !text.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
     let hidden = member.hidden;
     view! {
         <li class="member" class:hidden-member=hidden>
@@ -301,7 +303,11 @@ fn GroupResults() -> impl IntoView {
             }
         });
         let file = format!("{}.{kind}", file_stem("group"));
-        let mime = if kind == "csv" { "text/csv" } else { "application/json" };
+        let mime = if kind == "csv" {
+            "text/csv"
+        } else {
+            "application/json"
+        };
         message.set(Some(if download::offer(&file, mime, &text) {
             format!("{file} downloaded.")
         } else {
@@ -357,7 +363,11 @@ fn group_tables(
     skipped: Vec<String>,
 ) -> impl IntoView {
     let bank = view.bank;
-    let labels: Vec<String> = view.respondents.iter().map(|r| r.label.to_string()).collect();
+    let labels: Vec<String> = view
+        .respondents
+        .iter()
+        .map(|r| r.label.to_string())
+        .collect();
     let head = |first: &'static str, last: &[&'static str]| {
         view! {
             <tr>
@@ -437,9 +447,12 @@ fn group_tables(
                 .iter()
                 .map(|answer| view! { <td>{answer_cell(bank, *answer)}</td> })
                 .collect_view();
-            let mean = row.mean.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
-            let range = match (row.min, row.max) {
-                (Some(min), Some(max)) => format!("{min}–{max}"),
+            let mean = row
+                .mean
+                .map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
+            let range = match (row.min, row.max, row.count_range()) {
+                (Some(min), Some(max), _) => format!("{min}–{max}"),
+                (_, _, Some((low, high))) => format!("{low}–{high}"),
                 _ => "–".to_string(),
             };
             view! {

@@ -4,11 +4,13 @@ pub mod about;
 pub mod answering;
 pub mod assessment;
 pub mod coach;
+pub mod compare;
 pub mod footer;
 pub mod header;
 pub mod help_request;
 pub mod home;
 pub mod import_file;
+pub mod progress;
 pub mod qr_code;
 pub mod question;
 pub mod report;
@@ -16,7 +18,6 @@ pub mod report_screen;
 pub mod save_status;
 pub mod screen_link;
 pub mod start;
-pub mod upcoming;
 
 /// The product's name, as shown in the header and the browser tab.
 pub const PRODUCT_NAME: &str = "Sector Partnership Readiness Check";

@@ -10,6 +10,7 @@ use super::qr_code::qr_figure;
 use super::report::ReportView;
 use super::screen_link::{PlaceLink, ScreenLink};
 use crate::assessments::Assessments;
+use crate::group::Group;
 use crate::storage::display_name;
 use crate::{clipboard, download, link_to_app, Address, Screen, SharedReport, Shell};
 
@@ -20,30 +21,30 @@ pub fn ReportScreen() -> impl IntoView {
     let assessments = expect_context::<Assessments>();
     let shared = expect_context::<SharedReport>();
     let open_id = Memo::new(move |_| shell.address.with(|address| address.assessment.clone()));
-    move || {
-        let stored = open_id.get().and_then(|id| assessments.get(&id));
-        match (stored, shared.0.get()) {
-            (Some(stored), _) => view! {
-                <ReportActions id=stored.id.clone() />
-                <ReportView assessment=stored.assessment />
-            }
-            .into_any(),
-            (None, Some(Ok(opened))) => {
-                view! { <SharedView assessment=opened.assessment /> }.into_any()
-            }
-            (None, Some(Err(error))) => view! {
-                <div class="notice danger" role="alert">
-                    <p>
-                        <strong>"This share link could not be opened: "</strong>
-                        {error.to_string()}
-                    </p>
-                    <p>"Nothing on this device was changed."</p>
-                </div>
-                <ChooseReport />
-            }
-            .into_any(),
-            (None, None) => view! { <ChooseReport /> }.into_any(),
+    // Only a change to this assessment redraws the report: a snapshot or another assessment
+    // being saved leaves it, and the actions' messages, as they are.
+    let stored = Memo::new(move |_| open_id.get().and_then(|id| assessments.get(&id)));
+    move || match (stored.get(), shared.0.get()) {
+        (Some(stored), _) => view! {
+            <ReportActions id=stored.id.clone() />
+            <ReportView assessment=stored.assessment />
         }
+        .into_any(),
+        (None, Some(Ok(opened))) => {
+            view! { <SharedView assessment=opened.assessment /> }.into_any()
+        }
+        (None, Some(Err(error))) => view! {
+            <div class="notice danger" role="alert">
+                <p>
+                    <strong>"This share link could not be opened: "</strong>
+                    {error.to_string()}
+                </p>
+                <p>"Nothing on this device was changed."</p>
+            </div>
+            <ChooseReport />
+        }
+        .into_any(),
+        (None, None) => view! { <ChooseReport /> }.into_any(),
     }
 }
 
@@ -61,6 +62,20 @@ fn SharedView(assessment: Assessment) -> impl IntoView {
             section: None,
         });
     };
+    // Side by side with the person's own results: the only one on this device is added too;
+    // with several, the Compare screen lets them pick.
+    let group = expect_context::<Group>();
+    let compare = move |_| {
+        group.add(keep.get_value(), "share link".to_string(), Vec::new());
+        let mine = assessments.all.with_untracked(|all| match all.as_slice() {
+            [only] => Some(only.assessment.clone()),
+            _ => None,
+        });
+        if let Some(mine) = mine {
+            group.add(mine, "this device".to_string(), Vec::new());
+        }
+        shell.navigate(Address::of(Screen::Compare));
+    };
     view! {
         <div class="notice" role="status">
             <p>
@@ -70,6 +85,9 @@ fn SharedView(assessment: Assessment) -> impl IntoView {
             <p class="actions">
                 <button type="button" class="button primary" on:click=save_copy>
                     "Save a copy on this device"
+                </button>
+                <button type="button" class="button" on:click=compare>
+                    "Compare with mine"
                 </button>
             </p>
         </div>
@@ -312,6 +330,16 @@ fn ReportActions(
                 "Download CSV"
             </button>
             <a class="button" href=mail>"Email the summary"</a>
+            <button type="button" class="button" on:click=move |_| {
+                let taken = aid.with_value(|id| assessments.snapshot(id)).is_some();
+                message.set(Some(if taken {
+                    "Snapshot saved on this device. Compare it with later answers under Compare, Progress over time.".to_string()
+                } else {
+                    "The snapshot could not be taken.".to_string()
+                }));
+            }>
+                "Save a snapshot"
+            </button>
             <p class="action-message" role="status">{move || message.get()}</p>
         </div>
         {qr}

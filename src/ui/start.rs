@@ -98,6 +98,7 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
     let id_rename = id.clone();
     let id_duplicate = id.clone();
     let id_delete = id.clone();
+    let id_snapshot = id.clone();
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         assessments.edit(
@@ -156,6 +157,15 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
                     }
                 >
                     "Duplicate"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        assessments.snapshot(&id_snapshot);
+                    }
+                >
+                    "Save a snapshot"
                 </button>
                 <button
                     type="button"

@@ -1,0 +1,174 @@
+//! Progress over time: two assessments or snapshots on this device, earlier and later,
+//! compared step by step and question by question.
+
+use leptos::prelude::*;
+use readiness_core::{progress, Bank, Progress, Question, QuestionMove};
+
+use crate::assessments::Assessments;
+use crate::storage::display_name;
+
+/// The choice of two results and what changed between them.
+#[component]
+pub fn ProgressOverTime() -> impl IntoView {
+    let assessments = expect_context::<Assessments>();
+    let earlier = RwSignal::new(String::new());
+    let later = RwSignal::new(String::new());
+    let options = move || {
+        assessments
+            .all
+            .get()
+            .into_iter()
+            .map(|stored| {
+                let label = format!(
+                    "{} ({})",
+                    display_name(&stored),
+                    stored.assessment.meta.date
+                );
+                view! { <option value=stored.id.clone()>{label}</option> }
+            })
+            .collect_view()
+    };
+    let select = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change:target=move |ev| value.set(ev.target().value()) prop:value=move || value.get()>
+                    <option value="">"Choose…"</option>
+                    {options}
+                </select>
+            </div>
+        }
+    };
+    let result = move || {
+        let (before, after) = (earlier.get(), later.get());
+        if before.is_empty() || after.is_empty() {
+            return None;
+        }
+        let before = assessments.get(&before)?;
+        let after = assessments.get(&after)?;
+        let bank = Bank::builtin();
+        let change = progress(bank, &before.assessment, &after.assessment);
+        Some(progress_view(&change, bank))
+    };
+    view! {
+        <section class="progress-over-time" aria-labelledby="progress-title">
+            <h2 id="progress-title">"Progress over time"</h2>
+            <Show
+                when=move || assessments.all.with(|all| all.len() >= 2)
+                fallback=|| view! {
+                    <p>
+                        "Compare two results of the same partnership: answer again months later, or save a snapshot of an assessment (on the assessment list or the report) before it changes. Two results on this device are needed."
+                    </p>
+                }
+            >
+                <p>"Choose an earlier and a later result of the same partnership."</p>
+                <div class="progress-choice">
+                    {select("progress-earlier", "Earlier result", earlier)}
+                    {select("progress-later", "Later result", later)}
+                </div>
+            </Show>
+            <div aria-live="polite">{result}</div>
+        </section>
+    }
+}
+
+fn question_list(title: &'static str, questions: &[&Question]) -> impl IntoView {
+    (!questions.is_empty()).then(|| {
+        let items = questions
+            .iter()
+            .map(|q| view! { <li>{q.gate().unwrap_or(q.label()).to_string()}</li> })
+            .collect_view();
+        view! {
+            <h3>{title}</h3>
+            <ul>{items}</ul>
+        }
+    })
+}
+
+fn move_list(title: &'static str, moves: &[QuestionMove<'_>], bank: &Bank) -> impl IntoView {
+    (!moves.is_empty()).then(|| {
+        let items = moves
+            .iter()
+            .map(|m| {
+                view! {
+                    <li>
+                        {m.question.label().to_string()}
+                        {format!(
+                            ": {} → {}",
+                            bank.answer_label(&m.before),
+                            bank.answer_label(&m.after)
+                        )}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{title}</h3>
+            <ul>{items}</ul>
+        }
+    })
+}
+
+/// What changed, in the order a partnership reads it: place, gates, steps, questions.
+fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
+    if change.is_unchanged() {
+        return view! { <p class="notice">"Nothing changed between these two results."</p> }
+            .into_any();
+    }
+    let pct = |value: Option<u8>| value.map_or_else(|| "–".to_string(), |p| format!("{p}%"));
+    let steps = change
+        .steps
+        .iter()
+        .map(|step| {
+            let delta = match step.change {
+                Some(0) => "no change".to_string(),
+                Some(d) if d > 0 => format!("up {d} points"),
+                Some(d) => format!("down {} points", -d),
+                None => "–".to_string(),
+            };
+            let blocked = match (step.blocked_before, step.blocked_after) {
+                (true, false) => "block cleared",
+                (false, true) => "newly blocked",
+                (true, true) => "still blocked",
+                (false, false) => "",
+            };
+            view! {
+                <tr>
+                    <th scope="row">{step.section.heading()}</th>
+                    <td>{pct(step.before)}</td>
+                    <td>{pct(step.after)}</td>
+                    <td>{delta}</td>
+                    <td>{blocked}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let phase = |p: Option<readiness_core::Phase>| p.map_or("none stands out", |p| p.name());
+    view! {
+        <p class="where">{format!("Before: {}", change.where_before.sentence())}</p>
+        <p class="where">{format!("Now: {}", change.where_after.sentence())}</p>
+        <p>{format!("Leading phase: {} before, {} now.", phase(change.phase_before), phase(change.phase_after))}</p>
+        {question_list("Gates cleared", &change.gates_cleared)}
+        {question_list("Gates newly blocking", &change.gates_blocked)}
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Change per launch step, scrollable">
+            <table class="report-table">
+                <caption>"Readiness of each launch step, before and now"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Step"</th>
+                        <th scope="col">"Before"</th>
+                        <th scope="col">"Now"</th>
+                        <th scope="col">"Change"</th>
+                        <th scope="col">"Gate"</th>
+                    </tr>
+                </thead>
+                <tbody>{steps}</tbody>
+            </table>
+        </div>
+        {move_list("Moved up", &change.moved_up, bank)}
+        {move_list("Moved down", &change.moved_down, bank)}
+        {question_list("Answered for the first time", &change.newly_answered)}
+        {question_list("No longer answered", &change.no_longer_answered)}
+    }
+    .into_any()
+}

@@ -1,0 +1,162 @@
+// The group view and progress over time: a coach's round trip with three respondents who
+// disagree, pasted links and dropped files, "compare with mine", and two results compared.
+import { readFile } from "node:fs/promises";
+import { test, expect, expectAccessible } from "./fixtures.js";
+import { acceptInvitation, answer, expectSaved, makeCoachLink, startAssessment } from "./journey.js";
+
+/** The share link a region's "send results to your coach" email carries. */
+async function returnedLink(page) {
+  const id = new URL(page.url()).searchParams.get("id");
+  await page.goto(`./?screen=report&id=${id}`);
+  const href = await page.getByRole("link", { name: "Send results to your coach" }).getAttribute("href");
+  return decodeURIComponent(href.split("&body=")[1]).match(/https?:\/\/\S+#s=[A-Za-z0-9_-]+/)[0];
+}
+
+/** A region answering the coach's link in its own browser; returns the link it sends back. */
+async function respond(browser, link, role, answers) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await acceptInvitation(page, link, role);
+  for (const [id, label] of answers) await answer(page, id, label);
+  await expectSaved(page);
+  const url = await returnedLink(page);
+  await context.close();
+  return url;
+}
+
+test("a coach gathers three respondents who disagree and sees the disagreements first", async ({ page, browser }) => {
+  const link = await makeCoachLink(page);
+  const links = [
+    await respond(browser, link, "Convener", [["s1.convener", "Done"], ["s1.roles", "Done"], ["s1.same-page", "Mostly"]]),
+    await respond(browser, link, "College partner", [["s1.convener", "Not yet"], ["s1.roles", "Mostly"], ["s1.same-page", "Mostly"]]),
+    await respond(browser, link, "Employer champion", [["s1.convener", "Started"], ["s1.roles", "Done"], ["s1.same-page", "Done"]]),
+  ];
+
+  await page.goto("./?screen=compare");
+  await page.getByLabel("Share links, one a line").fill(links.join("\n"));
+  await page.getByRole("button", { name: "Add links" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Added Convener, College partner, Employer champion.");
+
+  const who = page.getByRole("table", { name: /Where you are, leading phase/ });
+  await expect(who.getByRole("row")).toHaveCount(4);
+  await expect(who).toContainText("An agreed lead convener");
+
+  const questions = page.getByRole("table", { name: /Each respondent's answer/ });
+  const first = questions.getByRole("row").nth(1);
+  await expect(first).toContainText("Disagree");
+  await expect(first).toContainText("Done");
+  await expect(first).toContainText("Not yet");
+  await expect(page.locator(".disagreement-count")).toContainText("1 question(s)");
+  await expect(page.getByRole("table", { name: /Readiness of each launch step/ }).getByRole("row").nth(1)).toContainText("blocked");
+  await expectAccessible(page);
+
+  await page.getByLabel("Show only the questions where people disagree").check();
+  await expect(questions.locator("tbody tr:visible")).toHaveCount(1);
+
+  const csv = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const text = await readFile(await (await csv).path(), "utf8");
+  expect(text.split("\r\n")[0]).toContain("Convener,College partner,Employer champion");
+
+  // Relabel, hide and remove: the view follows.
+  await page.getByLabel("Label").nth(1).fill("Dean of workforce");
+  await page.getByLabel("Label").nth(1).press("Enter");
+  await page.getByLabel("Label").nth(1).blur();
+  await expect(questions.getByRole("columnheader", { name: "Dean of workforce" })).toBeVisible();
+  await page.getByRole("button", { name: "Hide Convener" }).click();
+  await expect(questions.getByRole("columnheader", { name: "Convener" })).toHaveCount(0);
+  await expect(page.locator(".disagreement-count")).toContainText("0 question(s)");
+  await page.getByRole("button", { name: "Remove Employer champion" }).click();
+  await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(2);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Add links" })).toBeHidden();
+  await expect(questions).toBeVisible();
+});
+
+test("links and files are added several at once; bad ones are named and the rest still load", async ({ page }) => {
+  await startAssessment(page, { role: "Convener" });
+  await answer(page, "s1.convener", "Done");
+  await expectSaved(page);
+  const id = new URL(page.url()).searchParams.get("id");
+  await page.goto(`./?screen=report&id=${id}`);
+  const json = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download JSON" }).click();
+  const file = await (await json).path();
+  const content = await readFile(file, "utf8");
+
+  await page.goto("./?screen=compare");
+  await page.getByLabel("Share links, one a line").fill("not a link\nhttps://example.org/#s=AAAA");
+  await page.getByRole("button", { name: "Add links" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "could not be added" });
+  await expect(alert).toContainText("Line 1: this is not a share link");
+  await expect(alert).toContainText("Line 2:");
+  await expect(page.getByLabel("Share links, one a line")).toHaveValue(/not a link/);
+
+  await page.locator("#compare-files").setInputFiles([
+    { name: "first.json", mimeType: "application/json", buffer: Buffer.from(content) },
+    { name: "second.json", mimeType: "application/json", buffer: Buffer.from(content) },
+    { name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") },
+  ]);
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Added Convener, Convener (2).");
+  await expect(alert).toContainText("\"broken.json\" could not be opened");
+  await expect(page.getByText("From first.json")).toBeVisible();
+
+  await page.getByRole("group", { name: "Assessments on this device" }).getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Add the chosen assessments" }).click();
+  await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(3);
+  await expectAccessible(page);
+});
+
+test("a shared report can be compared with mine", async ({ page, browser }) => {
+  await startAssessment(page, { role: "Convener" });
+  await answer(page, "s1.convener", "Done");
+  await expectSaved(page);
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await startAssessment(theirs, { role: "Board chair" });
+  await answer(theirs, "s1.convener", "Not yet");
+  await expectSaved(theirs);
+  await theirs.goto(`./?screen=report&id=${new URL(theirs.url()).searchParams.get("id")}`);
+  await other.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await theirs.getByRole("button", { name: "Copy share link" }).click();
+  const url = await theirs.evaluate(() => navigator.clipboard.readText());
+  await other.close();
+
+  await page.goto(url);
+  await page.getByRole("button", { name: "Compare with mine" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare");
+  const questions = page.getByRole("table", { name: /Each respondent's answer/ });
+  await expect(questions.getByRole("columnheader", { name: "Board chair" })).toBeVisible();
+  await expect(questions.getByRole("columnheader", { name: "Convener" })).toBeVisible();
+  await expect(questions.getByRole("row").nth(1)).toContainText("Disagree");
+});
+
+test("progress over time: a snapshot, later answers, and what moved", async ({ page }) => {
+  await startAssessment(page, { role: "Convener", name: "Spring check" });
+  await answer(page, "s1.convener", "Not yet");
+  await answer(page, "s1.roles", "Started");
+  await expectSaved(page);
+  const id = new URL(page.url()).searchParams.get("id");
+  await page.goto(`./?screen=report&id=${id}`);
+  await page.getByRole("button", { name: "Save a snapshot" }).click();
+  await expect(page.getByText("Snapshot saved on this device.")).toBeVisible();
+
+  await page.goto(`./?screen=assessment&id=${id}`);
+  await answer(page, "s1.convener", "Done");
+  await answer(page, "s1.roles", "Not yet");
+  await expectSaved(page);
+
+  await page.goto("./?screen=compare");
+  await expect(page.getByLabel("Earlier result").locator("option")).toHaveCount(3);
+  const options = await page.getByLabel("Earlier result").locator("option").allInnerTexts();
+  const snapshot = options.find((text) => text.includes("· snapshot"));
+  const now = options.find((text) => text.startsWith("Spring check ("));
+  await page.getByLabel("Earlier result").selectOption({ label: snapshot });
+  await page.getByLabel("Later result").selectOption({ label: now });
+  const progress = page.getByRole("region", { name: "Progress over time" });
+  await expect(progress.getByRole("heading", { name: "Gates cleared" })).toBeVisible();
+  await expect(progress.getByRole("heading", { name: "Moved up" })).toBeVisible();
+  await expect(progress.getByRole("heading", { name: "Moved down" })).toBeVisible();
+  await expect(progress).toContainText("Not yet → Done");
+  await expectAccessible(page);
+});

@@ -44,26 +44,40 @@ impl Group {
 
     /// Adds a respondent with a label of its own, and returns the label.
     pub fn add(self, assessment: Assessment, origin: String, skipped: Vec<Skipped>) -> String {
-        let mut label = String::new();
-        self.members.update(|members| {
-            let key = members.iter().map(|m| m.key + 1).max().unwrap_or(1);
-            label = unique_label(&assessment, members.len() + 1, members);
-            members.push(Member {
-                key,
-                label: label.clone(),
-                hidden: false,
-                assessment,
-                origin,
-                skipped,
-            });
-        });
-        label
+        self.add_all(vec![(assessment, origin, skipped)])
+            .pop()
+            .unwrap_or_default()
     }
 
-    /// Adds every share link in `text`, one a line, and returns how many were added and a
-    /// sentence for each line that could not be read.
-    pub fn add_links(self, bank: &Bank, text: &str) -> (usize, Vec<String>) {
-        let mut added = 0;
+    /// Adds several respondents at once (one change for the page to draw), each with a label
+    /// of its own, and returns their labels.
+    pub fn add_all(self, results: Vec<(Assessment, String, Vec<Skipped>)>) -> Vec<String> {
+        let mut labels = Vec::with_capacity(results.len());
+        if results.is_empty() {
+            return labels;
+        }
+        self.members.update(|members| {
+            for (assessment, origin, skipped) in results {
+                let key = members.iter().map(|m| m.key + 1).max().unwrap_or(1);
+                let label = unique_label(&assessment, members.len() + 1, members);
+                labels.push(label.clone());
+                members.push(Member {
+                    key,
+                    label,
+                    hidden: false,
+                    assessment,
+                    origin,
+                    skipped,
+                });
+            }
+        });
+        labels
+    }
+
+    /// Adds every share link in `text`, one a line, and returns the labels of those added and
+    /// a sentence for each line that could not be read.
+    pub fn add_links(self, bank: &Bank, text: &str) -> (Vec<String>, Vec<String>) {
+        let mut results = Vec::new();
         let mut problems = Vec::new();
         let marker = format!("#{SHARE_KEY}=");
         for (at, line) in text.lines().enumerate() {
@@ -85,13 +99,12 @@ impl Group {
             };
             match decode_share_link(bank, fragment) {
                 Ok(shared) => {
-                    self.add(shared.assessment, "share link".to_string(), shared.skipped);
-                    added += 1;
+                    results.push((shared.assessment, "share link".to_string(), shared.skipped))
                 }
                 Err(error) => problems.push(format!("Line {}: {error}", at + 1)),
             }
         }
-        (added, problems)
+        (self.add_all(results), problems)
     }
 
     /// Changes a respondent's label; a blank label is refused and the old one kept.

@@ -160,3 +160,18 @@ test("progress over time: a snapshot, later answers, and what moved", async ({ p
   await expect(progress).toContainText("Not yet → Done");
   await expectAccessible(page);
 });
+
+test("a large group is shown as tallies, one column for everyone", async ({ page }) => {
+  await page.goto("./?screen=compare");
+  const golden = await readFile("crates/core/golden/share-links-v1.txt", "utf8");
+  const link = (name) => golden.split("\n").find((line) => line.startsWith(`${name} `)).split(" ")[1];
+  const full = link("full-without-notes");
+  const empty = link("empty");
+  const links = [...Array(12).fill(`http://127.0.0.1/#${full}`), `#${empty}`].join("\n");
+  await page.getByLabel("Share links, one a line").fill(links);
+  await page.getByRole("button", { name: "Add links" }).click();
+  const questions = page.getByRole("table", { name: /Each respondent's answer/ });
+  await expect(questions.getByRole("columnheader", { name: "13 respondents" })).toBeVisible();
+  await expect(questions.getByRole("row").nth(1).getByRole("cell").first()).toHaveText(/ 12$|12 ·|· .* 12/);
+  await expectAccessible(page);
+});

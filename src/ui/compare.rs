@@ -55,14 +55,7 @@ fn AddResults() -> impl IntoView {
         problems.set(trouble);
     };
     let add_links = move |_| {
-        let before = group.members.with_untracked(|m| m.len());
-        let (_, trouble) = group.add_links(bank, &links.get_untracked());
-        let added = group.members.with_untracked(|m| {
-            m[before..]
-                .iter()
-                .map(|m| m.label.clone())
-                .collect::<Vec<_>>()
-        });
+        let (added, trouble) = group.add_links(bank, &links.get_untracked());
         if trouble.is_empty() {
             links.set(String::new());
         }
@@ -70,26 +63,27 @@ fn AddResults() -> impl IntoView {
     };
     let add_files = move |files: Vec<web_sys::File>| {
         leptos::task::spawn_local(async move {
-            let mut added = Vec::new();
+            let mut results = Vec::new();
             let mut trouble = Vec::new();
             for file in files {
                 match read_file(&file).await {
                     Ok(imported) => {
-                        added.push(group.add(imported.assessment, file.name(), imported.skipped))
+                        results.push((imported.assessment, file.name(), imported.skipped))
                     }
                     Err(problem) => trouble.push(problem),
                 }
             }
-            tell(added, trouble);
+            tell(group.add_all(results), trouble);
         });
     };
     let add_chosen = move |_| {
         let ids = chosen.get_untracked();
-        let added = ids
-            .iter()
-            .filter_map(|id| assessments.get(id))
-            .map(|stored| group.add(stored.assessment, "this device".to_string(), Vec::new()))
-            .collect();
+        let added = group.add_all(
+            ids.iter()
+                .filter_map(|id| assessments.get(id))
+                .map(|stored| (stored.assessment, "this device".to_string(), Vec::new()))
+                .collect(),
+        );
         chosen.set(Vec::new());
         tell(added, Vec::new());
     };
@@ -356,6 +350,23 @@ fn answer_cell(bank: &Bank, answer: Option<readiness_core::Answer>) -> String {
     answer.map_or_else(|| "–".to_string(), |a| bank.answer_label(&a))
 }
 
+/// Above this many respondents the tables show one column of tallies instead of one column
+/// per person: a hundred columns cannot be read, printed, or drawn quickly.
+const MOST_COLUMNS: usize = 12;
+
+/// A question's answers as a tally, e.g. "Not yet 3 · Done 9".
+fn tally_cell(bank: &Bank, row: &readiness_core::QuestionRow<'_>) -> String {
+    let tally = row.tally();
+    if tally.is_empty() {
+        return "–".to_string();
+    }
+    tally
+        .iter()
+        .map(|(answer, count)| format!("{} {count}", bank.answer_label(answer)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The tables of one group view.
 fn group_tables(
     view: &GroupView<'_>,
@@ -363,11 +374,15 @@ fn group_tables(
     skipped: Vec<String>,
 ) -> impl IntoView {
     let bank = view.bank;
-    let labels: Vec<String> = view
-        .respondents
-        .iter()
-        .map(|r| r.label.to_string())
-        .collect();
+    let compact = view.respondents.len() > MOST_COLUMNS;
+    let labels: Vec<String> = if compact {
+        vec![format!("{} respondents", view.respondents.len())]
+    } else {
+        view.respondents
+            .iter()
+            .map(|r| r.label.to_string())
+            .collect()
+    };
     let head = |first: &'static str, last: &[&'static str]| {
         view! {
             <tr>
@@ -407,20 +422,32 @@ fn group_tables(
         .steps
         .iter()
         .map(|row| {
-            let cells = row
-                .readiness
-                .iter()
-                .enumerate()
-                .map(|(at, value)| {
-                    let blocked = row.blocked_for.contains(&at);
-                    view! {
-                        <td>
-                            {pct(*value)}
-                            {blocked.then(|| view! { <strong class="blocked">" blocked"</strong> })}
-                        </td>
-                    }
-                })
-                .collect_view();
+            let cells = if compact {
+                let scored = row.readiness.iter().flatten().count();
+                let blocked = row.blocked_for.len();
+                view! {
+                    <td>
+                        {format!("{scored} scored")}
+                        {(blocked > 0).then(|| view! { <strong class="blocked">{format!(", {blocked} blocked")}</strong> })}
+                    </td>
+                }
+                .into_any()
+            } else {
+                row.readiness
+                    .iter()
+                    .enumerate()
+                    .map(|(at, value)| {
+                        let blocked = row.blocked_for.contains(&at);
+                        view! {
+                            <td>
+                                {pct(*value)}
+                                {blocked.then(|| view! { <strong class="blocked">" blocked"</strong> })}
+                            </td>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            };
             let range = match (row.min, row.max) {
                 (Some(min), Some(max)) => format!("{min}–{max}%"),
                 _ => "–".to_string(),
@@ -442,11 +469,15 @@ fn group_tables(
         .iter()
         .map(|row| {
             let flagged = row.disagreement;
-            let cells = row
-                .answers
-                .iter()
-                .map(|answer| view! { <td>{answer_cell(bank, *answer)}</td> })
-                .collect_view();
+            let cells = if compact {
+                view! { <td>{tally_cell(bank, row)}</td> }.into_any()
+            } else {
+                row.answers
+                    .iter()
+                    .map(|answer| view! { <td>{answer_cell(bank, *answer)}</td> })
+                    .collect_view()
+                    .into_any()
+            };
             let mean = row
                 .mean
                 .map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));

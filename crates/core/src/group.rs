@@ -162,6 +162,27 @@ impl QuestionRow<'_> {
         let first = counts.next()?;
         Some(counts.fold((first, first), |(lo, hi), n| (lo.min(n), hi.max(n))))
     }
+
+    /// How many respondents gave each answer, for groups too large to show one column per
+    /// person: scale answers from the lowest position up, then counts from the smallest, then
+    /// Don't know and Not applicable. Unanswered is left out.
+    pub fn tally(&self) -> Vec<(Answer, usize)> {
+        let order = |answer: &Answer| match (scale_position(*answer), answer) {
+            (Some(position), _) => (0, u32::from(position)),
+            (None, Answer::Count(n)) => (1, *n),
+            (None, Answer::DontKnow) => (2, 0),
+            _ => (3, 0),
+        };
+        let mut tally: Vec<(Answer, usize)> = Vec::new();
+        for answer in self.answers.iter().flatten() {
+            match tally.iter_mut().find(|(seen, _)| seen == answer) {
+                Some((_, count)) => *count += 1,
+                None => tally.push((*answer, 1)),
+            }
+        }
+        tally.sort_by_key(|(answer, _)| order(answer));
+        tally
+    }
 }
 
 /// An answer whose question id is not in the bank the view is read against.

@@ -702,3 +702,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_tally_counts_each_answer_in_scale_order() {
+    let answers = [
+        Some(Answer::Scale(ScalePoint::Done)),
+        None,
+        Some(Answer::DontKnow),
+        Some(Answer::Scale(ScalePoint::NotYet)),
+        Some(Answer::Scale(ScalePoint::Done)),
+        Some(Answer::NotApplicable),
+    ];
+    let group: Vec<Respondent> = answers
+        .iter()
+        .enumerate()
+        .map(|(at, answer)| match answer {
+            Some(answer) => respondent(&format!("r{at}"), &[("s1.convener", *answer)]),
+            None => respondent(&format!("r{at}"), &[]),
+        })
+        .collect();
+    let view = group_view(bank(), &group);
+    let row = row(&view, "s1.convener").expect("a row");
+    assert_eq!(
+        row.tally(),
+        vec![
+            (Answer::Scale(ScalePoint::NotYet), 1),
+            (Answer::Scale(ScalePoint::Done), 2),
+            (Answer::DontKnow, 1),
+            (Answer::NotApplicable, 1),
+        ]
+    );
+}

@@ -1,0 +1,48 @@
+//! Prints share links of made-up respondents, one a line, for the browser benchmark of the
+//! group view: `cargo run -p readiness-core --example bench_links -- 50`.
+//!
+//! The answers are varied with a fixed-seed generator, so every run prints the same links and
+//! each respondent differs from the others as real ones would.
+
+use readiness_core::{encode_share_link, Agreement, Answer, Assessment, Bank, PitfallLevel};
+use readiness_core::{QuestionKind, ScalePoint};
+
+fn main() {
+    let count: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(50);
+    let bank = Bank::builtin();
+    let mut state: u64 = 0x5eed;
+    let mut next = move |below: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % below
+    };
+    for respondent in 0..count {
+        let mut assessment = Assessment::new(bank);
+        assessment.meta.region = "North Valley".into();
+        assessment.meta.sector = "Advanced manufacturing".into();
+        assessment.meta.respondent_role = format!("Respondent {}", respondent + 1);
+        assessment.meta.date = "2026-11-23".into();
+        for question in bank.questions() {
+            // About one question in ten is left unanswered, one in twenty is Don't know.
+            let answer = match (next(20), question.kind()) {
+                (0 | 1, _) => continue,
+                (2, _) => Answer::DontKnow,
+                (_, QuestionKind::Scale) => Answer::Scale(ScalePoint::ALL[next(4) as usize]),
+                (_, QuestionKind::Agreement(_)) => {
+                    Answer::Agreement(Agreement::ALL[next(4) as usize])
+                }
+                (_, QuestionKind::Count(_)) => Answer::Count(next(40) as u32 + 1),
+                (_, QuestionKind::YesNo { .. }) => Answer::YesNo(next(2) == 0),
+                (_, QuestionKind::Pitfall(_)) => {
+                    Answer::Pitfall(PitfallLevel::ALL[next(3) as usize])
+                }
+            };
+            assessment.set_answer(question.id(), answer);
+        }
+        println!("http://127.0.0.1/#{}", encode_share_link(bank, &assessment));
+    }
+}

@@ -2,6 +2,7 @@
 // the app starts again, on any screen, from the root of the host or from a sub-folder.
 import { readFileSync } from "node:fs";
 import { test, expect, openApp } from "./fixtures.js";
+import { answer, expectSaved, question, startAssessment } from "./journey.js";
 import { firstLoadFiles } from "../scripts/first-load.mjs";
 
 // The build under test (playwright.config.js serves $DIST, dist/ by default). Only release
@@ -53,6 +54,25 @@ for (const folder of ["", "sub/folder/"]) {
     expect(fromNetwork, "responses that did not come from the service worker").toEqual([]);
   });
 }
+
+test("answers given before going offline are there after an offline reload, and new ones are kept", async ({ page, context }) => {
+  await openApp(page);
+  await waitForOfflineReady(page);
+  await startAssessment(page, { name: "Offline check" });
+  await answer(page, "s1.convener", "Mostly");
+  await expectSaved(page);
+  const address = page.url();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Step 1");
+  await expect(question(page, "s1.convener").getByRole("radio", { name: "Mostly", exact: true })).toBeChecked();
+  await answer(page, "s1.roles", "Done");
+  await expectSaved(page);
+  await page.goto(address.replace("screen=assessment", "screen=report"));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Offline check");
+  await context.setOffline(false);
+});
 
 test("the service worker keeps exactly the files the page loads, under this build's version", async ({ page, baseURL }) => {
   const { version, files } = builtServiceWorker();

@@ -32,6 +32,11 @@ pub fn HelpRequest(
             })
         })
     };
+    let from_coach = move || {
+        aid.with_value(|aid| {
+            assessments.with(aid, |s| s.is_some_and(|s| s.assessment.coach.is_some()))
+        })
+    };
     let report = Signal::derive(move || Address {
         screen: Screen::Report,
         assessment: Some(aid.get_value()),
@@ -81,7 +86,9 @@ pub fn HelpRequest(
             ></textarea>
         </div>
         <p>
-            <PlaceLink to=report class="button primary">"See the report"</PlaceLink>
+            <PlaceLink to=report class="button primary">
+                {move || if from_coach() { "See the report and send it to your coach" } else { "See the report" }}
+            </PlaceLink>
         </p>
     }
 }

@@ -69,7 +69,11 @@ pub fn Home() -> impl IntoView {
             <h2 id="after-title">"What you get"</h2>
             <p>
                 "A readiness report you can print, save as a PDF, share as a link or export as a file, ready to attach to a request for technical assistance. "
-                "Coaches can send a link ahead of a session, and several people from one partnership can compare their answers."
+                "Coaches can "
+                <ScreenLink screen=Screen::Coach>"send a link ahead of a session"</ScreenLink>
+                ", and several people from one partnership can "
+                <ScreenLink screen=Screen::Compare>"compare their answers"</ScreenLink>
+                ", or compare this year's results with last year's."
             </p>
         </section>
     }

@@ -8,6 +8,15 @@ pub fn offer(file_name: &str, mime: &str, text: &str) -> bool {
     try_offer(file_name, mime, text).is_ok()
 }
 
+/// Offers `text` as a file and returns the sentence that tells the person how it went.
+pub fn offer_and_tell(file_name: &str, mime: &str, text: &str) -> String {
+    if offer(file_name, mime, text) {
+        format!("{file_name} downloaded.")
+    } else {
+        "The browser refused the download.".to_string()
+    }
+}
+
 fn try_offer(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();

@@ -302,11 +302,7 @@ fn GroupResults() -> impl IntoView {
         } else {
             "application/json"
         };
-        message.set(Some(if download::offer(&file, mime, &text) {
-            format!("{file} downloaded.")
-        } else {
-            "The browser refused the download.".to_string()
-        }));
+        message.set(Some(download::offer_and_tell(&file, mime, &text)));
     };
     let skipped = move || {
         group.members.with(|members| {

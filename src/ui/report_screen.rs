@@ -198,15 +198,12 @@ fn ReportActions(
         let Some((name, text)) = summary() else {
             return;
         };
-        let ok = download::offer(&format!("{}.md", file_stem(&name)), "text/markdown", &text);
-        message.set(Some(
-            if ok {
-                "Summary downloaded."
-            } else {
-                "The browser refused the download."
-            }
-            .to_string(),
-        ));
+        let file = format!("{}.md", file_stem(&name));
+        message.set(Some(download::offer_and_tell(
+            &file,
+            "text/markdown",
+            &text,
+        )));
     };
     let print = move |_| {
         let _ = window().print();
@@ -243,12 +240,7 @@ fn ReportActions(
         } else {
             (format!("{stem}.csv"), "text/csv", answers_csv(bank, &a))
         };
-        let ok = download::offer(&file, mime, &text);
-        message.set(Some(if ok {
-            format!("{file} downloaded.")
-        } else {
-            "The browser refused the download.".to_string()
-        }));
+        message.set(Some(download::offer_and_tell(&file, mime, &text)));
     };
     // The summary and, when it fits a mail program, the share link, drafted to `to`.
     let draft = move |to: &str, subject: &str| {

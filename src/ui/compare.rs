@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use readiness_core::{group_csv, group_json, group_view, Bank, GroupView, Respondent};
 
-use super::import_file::{files_of, read_file};
+use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
 use super::report_screen::file_stem;
 use crate::assessments::Assessments;
@@ -43,7 +43,6 @@ fn AddResults() -> impl IntoView {
     let links = RwSignal::new(String::new());
     let said = RwSignal::new(Vec::<String>::new());
     let problems = RwSignal::new(Vec::<String>::new());
-    let dragging = RwSignal::new(false);
     let chosen = RwSignal::new(Vec::<String>::new());
 
     let tell = move |added: Vec<String>, trouble: Vec<String>| {
@@ -86,11 +85,6 @@ fn AddResults() -> impl IntoView {
         );
         chosen.set(Vec::new());
         tell(added, Vec::new());
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        add_files(files_of(ev.data_transfer().and_then(|data| data.files())));
     };
     let device_choice = move || {
         assessments
@@ -146,30 +140,9 @@ fn AddResults() -> impl IntoView {
                     "Add links"
                 </button>
             </p>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
+            <FileDrop input_id="compare-files" pick="Choose files" multiple=true on_files=Callback::new(add_files)>
                 <p>"Readiness files (JSON) from respondents: choose several, or drop them here."</p>
-                <label for="compare-files" class="button">"Choose files"</label>
-                <input
-                    id="compare-files"
-                    class="visually-hidden"
-                    type="file"
-                    multiple
-                    accept=".json,application/json"
-                    on:change:target=move |ev| {
-                        add_files(files_of(ev.target().files()));
-                        ev.target().set_value("");
-                    }
-                />
-            </div>
+            </FileDrop>
             <Show when=move || assessments.all.with(|all| !all.is_empty())>
                 <fieldset class="help-areas">
                     <legend>"Assessments on this device"</legend>

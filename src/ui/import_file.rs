@@ -34,6 +34,53 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
         .unwrap_or_default()
 }
 
+/// A drop zone with a file picker: the files dropped or picked go to `on_files`.
+#[component]
+pub fn FileDrop(
+    /// The file input's id, for its label.
+    input_id: &'static str,
+    /// The picker's button text.
+    pick: &'static str,
+    /// Whether several files may be picked at once.
+    multiple: bool,
+    /// What to do with the files.
+    on_files: Callback<Vec<web_sys::File>>,
+    /// What the zone is for, shown inside it.
+    children: Children,
+) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    view! {
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                on_files.run(files_of(ev.data_transfer().and_then(|data| data.files())));
+            }
+        >
+            {children()}
+            <label for=input_id class="button">{pick}</label>
+            <input
+                id=input_id
+                class="visually-hidden"
+                type="file"
+                multiple=multiple
+                accept=".json,application/json"
+                on:change:target=move |ev| {
+                    on_files.run(files_of(ev.target().files()));
+                    ev.target().set_value("");
+                }
+            />
+        </div>
+    }
+}
+
 /// Reads one file and keeps it as a new assessment; returns what to tell the person.
 async fn import(
     file: web_sys::File,
@@ -52,67 +99,35 @@ async fn import(
     Ok(said)
 }
 
-/// A file picker and a drop zone for JSON files.
+/// A file picker and a drop zone for a JSON file to open as a new assessment.
 #[component]
 pub fn ImportFile() -> impl IntoView {
     let assessments = expect_context::<Assessments>();
     let shell = expect_context::<Shell>();
-    let message = RwSignal::new(None::<Result<Vec<String>, String>>);
-    let dragging = RwSignal::new(false);
-    let start = move |file: Option<web_sys::File>| {
-        let Some(file) = file else { return };
+    let message = RwSignal::new(None::<String>);
+    let on_files = Callback::new(move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let result = import(file, assessments, shell).await;
-            assessments.notices.update(|notices| {
-                if let Ok(said) = &result {
-                    notices.extend(said.iter().cloned());
+            match import(file, assessments, shell).await {
+                Ok(said) => {
+                    assessments.notices.update(|notices| notices.extend(said));
+                    message.set(None);
                 }
-            });
-            message.set(Some(result.map(|_| Vec::new())));
+                Err(problem) => message.set(Some(problem)),
+            }
         });
-    };
-    let on_pick = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlInputElement>| {
-        start(ev.target().files().and_then(|files| files.get(0)));
-        ev.target().set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        start(
-            ev.data_transfer()
-                .and_then(|data| data.files())
-                .and_then(|files| files.get(0)),
-        );
-    };
+    });
     view! {
         <section aria-labelledby="import-title" class="import-file">
             <h2 id="import-title">"Open a file"</h2>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
+            <FileDrop input_id="import-input" pick="Choose a file" multiple=false on_files=on_files>
                 <p>
                     "Open a readiness file (JSON) exported from this check, here or on another device. It becomes a new assessment on this device; nothing you already have is changed. You can also drop the file here."
                 </p>
-                <label for="import-input" class="button">"Choose a file"</label>
-                <input
-                    id="import-input"
-                    class="visually-hidden"
-                    type="file"
-                    accept=".json,application/json"
-                    on:change:target=on_pick
-                />
-            </div>
-            {move || match message.get() {
-                Some(Err(problem)) => Some(view! { <p class="notice danger" role="alert">{problem}</p> }.into_any()),
-                _ => None,
-            }}
+            </FileDrop>
+            {move || message.get().map(|problem| view! { <p class="notice danger" role="alert">{problem}</p> })}
         </section>
     }
 }

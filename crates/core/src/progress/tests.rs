@@ -4,24 +4,12 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::answer::{Agreement, PitfallLevel};
-use crate::scoring::tests::any_assessment;
+use crate::scoring::tests::{any_assessment, assessment, DONE, MOSTLY, NOT_YET, STARTED};
 
 fn bank() -> &'static Bank {
     Bank::builtin()
 }
 
-fn assessment(answers: &[(&str, Answer)]) -> Assessment {
-    let mut a = Assessment::new(bank());
-    for (id, answer) in answers {
-        a.set_answer(*id, *answer);
-    }
-    a
-}
-
-const DONE: Answer = Answer::Scale(ScalePoint::Done);
-const MOSTLY: Answer = Answer::Scale(ScalePoint::Mostly);
-const STARTED: Answer = Answer::Scale(ScalePoint::Started);
-const NOT_YET: Answer = Answer::Scale(ScalePoint::NotYet);
 const DK: Answer = Answer::DontKnow;
 const NA: Answer = Answer::NotApplicable;
 

@@ -13,7 +13,7 @@ fn section(id: &str) -> &'static Section {
     bank().section(id).expect("section exists")
 }
 
-fn assessment(answers: &[(&str, Answer)]) -> Assessment {
+pub(crate) fn assessment(answers: &[(&str, Answer)]) -> Assessment {
     let mut a = Assessment::new(bank());
     for (id, answer) in answers {
         a.set_answer(*id, *answer);
@@ -21,10 +21,10 @@ fn assessment(answers: &[(&str, Answer)]) -> Assessment {
     a
 }
 
-const DONE: Answer = Answer::Scale(ScalePoint::Done);
-const MOSTLY: Answer = Answer::Scale(ScalePoint::Mostly);
-const STARTED: Answer = Answer::Scale(ScalePoint::Started);
-const NOT_YET: Answer = Answer::Scale(ScalePoint::NotYet);
+pub(crate) const DONE: Answer = Answer::Scale(ScalePoint::Done);
+pub(crate) const MOSTLY: Answer = Answer::Scale(ScalePoint::Mostly);
+pub(crate) const STARTED: Answer = Answer::Scale(ScalePoint::Started);
+pub(crate) const NOT_YET: Answer = Answer::Scale(ScalePoint::NotYet);
 
 /// The ids of step 1, in order: shared-table, same-page, roles, convener (gate), core-partners,
 /// supporters.

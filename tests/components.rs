@@ -12,8 +12,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the whole app into a fresh element and returns that element.
 fn mount_app() -> web_sys::HtmlElement {
-    // Every test starts on the first screen, whatever an earlier test navigated to.
-    let path = window().location().pathname().unwrap_or_default();
+    mount_app_at("")
+}
+
+/// Mounts the whole app with `address` (a query string and fragment) after the page's path.
+fn mount_app_at(address: &str) -> web_sys::HtmlElement {
+    // Every test starts where it says, whatever an earlier test navigated to.
+    let path = window().location().pathname().unwrap_or_default() + address;
     window()
         .history()
         .and_then(|history| {
@@ -78,5 +83,36 @@ async fn a_click_on_a_navigation_link_changes_screen_in_place() {
     );
     assert!(text_of(&host, ".credits").contains("Partnership Building Pitfalls and Tips"));
     assert_eq!(about.get_attribute("aria-current").as_deref(), Some("page"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_coach_link_opens_an_invitation_with_the_coach_message() {
+    let golden = include_str!("../crates/core/golden/coach-link-v1.txt").trim();
+    let host = mount_app_at(&format!("#{golden}"));
+    leptos::task::tick().await;
+    assert_eq!(text_of(&host, "main h1"), "Assessment");
+    let invitation = text_of(&host, ".invitation");
+    assert!(
+        invitation.contains("From your coach, Dana Whitfield"),
+        "{invitation}"
+    );
+    assert!(invitation.contains("In scope: Step 1"), "{invitation}");
+    let region: web_sys::HtmlInputElement = host
+        .query_selector("#invite-region")
+        .ok()
+        .flatten()
+        .expect("the region field")
+        .unchecked_into();
+    assert_eq!(region.value(), "North Valley");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_tampered_coach_link_says_so_and_offers_the_ordinary_start() {
+    let host = mount_app_at("#c=AQcC5CUh2xR60OUMudoXyMbX");
+    leptos::task::tick().await;
+    assert!(text_of(&host, "[role=alert]").contains("Your coach's link could not be opened"));
+    assert!(host.query_selector("#new-region").ok().flatten().is_some());
     host.remove();
 }

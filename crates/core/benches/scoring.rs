@@ -88,7 +88,7 @@ fn synthetic_bank() -> Bank {
     }
     let seeds: Vec<Value> = ["000", "001", "002", "003", "004"]
         .iter()
-        .map(|s| json!({ "seed": s, "title": "Seed", "credit": "Seed" }))
+        .map(|s| json!({ "seed": s, "title": "Seed", "by": "Author", "used_for": "Benchmarks" }))
         .collect();
     let bank = json!({
         "bank_version": "bench",

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets everything up, builds the release app, then prints every benchmark on this machine:
+# the first load's sizes against the budget, browser timings in headless Chromium against
+# 127.0.0.1, and the core's own benchmarks. Figures are printed, never asserted (except that
+# the size table says plainly whether the budget is met).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+printf '\n==> Building the release app into dist/\n'
+trunk build --release
+
+printf '\n==> Sizes of the first load\n'
+# Reports against the budget without stopping here when it is missed.
+node tests/size-report.mjs dist --budget || true
+
+printf '\n==> Browser timings\n'
+node tests/bench/browser.mjs dist "${RUNS:-10}"
+
+printf '\n==> Core benchmarks (native, release)\n'
+cargo bench -q -p readiness-core 2>&1 | grep -v -E '^(running [0-9]+ tests|i+ *[0-9/]*|test result: .* 0 passed.*|)$'

@@ -59,9 +59,9 @@ test("a coach gathers three respondents who disagree and sees the disagreements 
   expect(text.split("\r\n")[0]).toContain("Convener,College partner,Employer champion");
 
   // Relabel, hide and remove: the view follows.
-  await page.getByLabel("Label").nth(1).fill("Dean of workforce");
-  await page.getByLabel("Label").nth(1).press("Enter");
-  await page.getByLabel("Label").nth(1).blur();
+  await page.getByLabel(/^Label of respondent/).nth(1).fill("Dean of workforce");
+  await page.getByLabel(/^Label of respondent/).nth(1).press("Enter");
+  await page.getByLabel(/^Label of respondent/).nth(1).blur();
   await expect(questions.getByRole("columnheader", { name: "Dean of workforce" })).toBeVisible();
   await page.getByRole("button", { name: "Hide Convener" }).click();
   await expect(questions.getByRole("columnheader", { name: "Convener" })).toHaveCount(0);

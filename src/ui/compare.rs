@@ -210,7 +210,10 @@ fn MemberRow(member: Member) -> impl IntoView {
     view! {
         <li class="member" class:hidden-member=hidden>
             <div class="field">
-                <label for=input_id.clone()>"Label"</label>
+                <label for=input_id.clone()>
+                    "Label"
+                    <span class="visually-hidden">{format!(" of respondent {key}")}</span>
+                </label>
                 <input
                     id=input_id
                     type="text"
@@ -228,10 +231,9 @@ fn MemberRow(member: Member) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    aria-pressed=hidden.to_string()
                     on:click=move |_| group.set_hidden(key, !hidden)
                 >
-                    {format!("Hide {}", member.label)}
+                    {if hidden { format!("Show {}", member.label) } else { format!("Hide {}", member.label) }}
                 </button>
                 <button type="button" class="button danger" on:click=move |_| group.remove(key)>
                     {format!("Remove {}", member.label)}
@@ -496,7 +498,7 @@ fn group_tables(
         </div>
         <h3>"Launch steps"</h3>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Launch steps, scrollable">
-            <table class="report-table">
+            <table class="report-table group-table">
                 <caption>"Readiness of each launch step, per respondent, with the mean and range"</caption>
                 <thead>{head("Step", &["Mean", "Range"])}</thead>
                 <tbody>{steps}</tbody>
@@ -520,7 +522,7 @@ fn group_tables(
             </label>
         </p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Questions, scrollable">
-            <table class="report-table group-questions">
+            <table class="report-table group-table group-questions">
                 <caption>"Each respondent's answer, the mean and range of scale positions, and the disagreement flag"</caption>
                 <thead>{head("Question", &["Mean", "Range", "Flag"])}</thead>
                 <tbody>{questions}</tbody>

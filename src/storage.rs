@@ -159,7 +159,7 @@ pub fn load_all(bank: &Bank) -> Result<Found, StorageError> {
 
 /// Orders assessments as the list shows them: the most recently changed first.
 pub fn newest_first(assessments: &mut [StoredAssessment]) {
-    assessments.sort_by_key(|stored| std::cmp::Reverse(stored.updated_ms));
+    readiness_core::sort_stable_by_key(assessments, |stored| std::cmp::Reverse(stored.updated_ms));
 }
 
 /// Reads one assessment, setting it aside if it cannot be read.

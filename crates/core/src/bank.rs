@@ -1,8 +1,11 @@
 //! The question bank: every section, question, answer scale, gate, piece of advice and source.
 //!
-//! The bank is data, kept in `bank/bank.json` and embedded in the binary. It is read once,
-//! checked, and turned into the typed values below; the raw serde shapes never leave this
-//! module, and the public types do not derive `Serialize`, because exports have their own
+//! The bank is data, kept in `bank/bank.json`. The build script (`build.rs`) reads it with
+//! the raw shapes of `bank/shapes.rs` and writes it into the binary as a Rust static of those
+//! shapes, so the app needs no JSON parsing for it; on first use the static is checked and
+//! turned into the typed values below, by the same checks [`Bank::from_json`] runs on any
+//! other bank text (the tests run both on `bank.json` and compare them). The raw shapes never
+//! leave this module, and the public types do not derive `Serialize`, because exports have their own
 //! versioned format. Questions are found by stable ids such as `s1.convener`, never by their
 //! position in a list, so that saved answers survive a reordering of the bank.
 //!
@@ -23,13 +26,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
 use thiserror::Error;
 
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint};
-
-/// The built-in bank's data, embedded at compile time.
-const BUILTIN_JSON: &str = include_str!("../bank/bank.json");
 
 /// The seeds a source may name: the five source texts the product is built from.
 pub const SEEDS: [&str; 5] = ["000", "001", "002", "003", "004"];
@@ -558,7 +557,7 @@ impl Bank {
     /// Panics if the embedded bank is invalid, which the bank's tests rule out before release.
     pub fn builtin() -> &'static Bank {
         static BANK: OnceLock<Bank> = OnceLock::new();
-        BANK.get_or_init(|| match Bank::from_json(BUILTIN_JSON) {
+        BANK.get_or_init(|| match raw::validate(&builtin::BUILTIN) {
             Ok(bank) => bank,
             Err(err) => panic!("the built-in question bank is invalid: {err}"),
         })
@@ -566,12 +565,12 @@ impl Bank {
 
     /// Reads and checks a bank from its JSON text.
     pub fn from_json(json: &str) -> Result<Bank, BankError> {
-        let raw: raw::Bank = serde_json::from_str(json).map_err(|err| BankError::Json {
+        let raw: shapes::Bank = serde_json::from_str(json).map_err(|err| BankError::Json {
             line: err.line(),
             column: err.column(),
             message: err.to_string(),
         })?;
-        raw::validate(raw)
+        raw::validate(&raw)
     }
 
     /// The bank's version, e.g. `"2026.1"`.
@@ -697,123 +696,21 @@ impl Bank {
     }
 }
 
-/// The raw serde shapes of `bank.json` and their validation into the public types.
+/// The raw shapes of `bank.json`, shared with the build script.
+mod shapes;
+
+/// The built-in bank as a static of the raw shapes, written by `build.rs` from `bank.json`.
+mod builtin {
+    use super::shapes::*;
+    use std::borrow::Cow::Borrowed;
+
+    include!(concat!(env!("OUT_DIR"), "/builtin_bank.rs"));
+}
+
+/// The validation of the raw shapes into the public types.
 mod raw {
+    use super::shapes::{Bank, Kind, Phase, PitfallKind, Question, Scales, SectionKind, Source};
     use super::*;
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub(super) struct Bank {
-        bank_version: String,
-        scales: Scales,
-        sources: Vec<SourceDoc>,
-        sections: Vec<Section>,
-        help_areas: Vec<HelpArea>,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Scales {
-        scale: [String; 4],
-        agreement: [String; 4],
-        pitfall: [String; 3],
-        yes_no: [String; 2],
-        dont_know: String,
-        not_applicable: String,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct SourceDoc {
-        seed: String,
-        title: String,
-        by: String,
-        used_for: String,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Source {
-        seed: String,
-        part: String,
-    }
-
-    #[derive(Deserialize, Clone, Copy)]
-    #[serde(rename_all = "snake_case")]
-    enum SectionKind {
-        LaunchStep,
-        Phases,
-        Table,
-        Pitfalls,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Section {
-        id: String,
-        kind: SectionKind,
-        step: Option<u8>,
-        title: String,
-        intro: String,
-        source: Source,
-        questions: Vec<Question>,
-    }
-
-    #[derive(Deserialize, Clone, Copy, PartialEq)]
-    #[serde(rename_all = "snake_case")]
-    enum Kind {
-        Scale,
-        Agreement,
-        Count,
-        YesNo,
-        Pitfall,
-    }
-
-    #[derive(Deserialize, Clone, Copy)]
-    #[serde(rename_all = "snake_case")]
-    enum Phase {
-        Forming,
-        Norming,
-        Storming,
-        Performing,
-    }
-
-    #[derive(Deserialize, Clone, Copy)]
-    #[serde(rename_all = "snake_case")]
-    enum PitfallKind {
-        Pitfall,
-        Objection,
-        Missing,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Question {
-        id: String,
-        label: Option<String>,
-        kind: Kind,
-        text: String,
-        help: Option<String>,
-        source: Source,
-        #[serde(default)]
-        advice: String,
-        gate: Option<String>,
-        why: Option<String>,
-        phase: Option<Phase>,
-        pitfall: Option<PitfallKind>,
-        min: Option<u32>,
-        max: Option<u32>,
-        not_more_than: Option<String>,
-        expected: Option<bool>,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct HelpArea {
-        id: String,
-        label: String,
-        section: Option<String>,
-    }
 
     /// Ids are short and readable so they can appear in share links and exports unchanged.
     fn usable_id(id: &str) -> bool {
@@ -824,7 +721,7 @@ mod raw {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
     }
 
-    fn text(item: &str, field: &'static str, value: String) -> Result<String, BankError> {
+    fn text(item: &str, field: &'static str, value: &str) -> Result<String, BankError> {
         let trimmed = value.trim();
         if trimmed.is_empty() {
             return Err(BankError::EmptyText {
@@ -835,7 +732,7 @@ mod raw {
         Ok(trimmed.to_string())
     }
 
-    fn optional_text(value: Option<String>) -> Option<String> {
+    fn optional_text(value: Option<&str>) -> Option<String> {
         value
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
@@ -843,18 +740,18 @@ mod raw {
 
     fn source(
         item: &str,
-        raw: Source,
+        raw: &Source,
         seeds: &HashSet<String>,
     ) -> Result<super::Source, BankError> {
-        if !seeds.contains(&raw.seed) {
+        if !seeds.contains(&*raw.seed) {
             return Err(BankError::UnknownSeed {
                 item: item.to_string(),
-                seed: raw.seed,
+                seed: raw.seed.to_string(),
             });
         }
         Ok(super::Source {
-            seed: raw.seed,
-            part: text(item, "source part", raw.part)?,
+            seed: raw.seed.to_string(),
+            part: text(item, "source part", &raw.part)?,
         })
     }
 
@@ -866,11 +763,11 @@ mod raw {
     }
 
     fn question(
-        raw: Question,
+        raw: &Question,
         section_kind: SectionKind,
         seeds: &HashSet<String>,
     ) -> Result<super::Question, BankError> {
-        let id = raw.id;
+        let id = raw.id.to_string();
         if !usable_id(&id) {
             return Err(BankError::BadId {
                 item: "question",
@@ -915,8 +812,8 @@ mod raw {
                 return Err(bad(&id, "has a \"min\" larger than its \"max\""));
             }
         }
-        let why = optional_text(raw.why);
-        let label = optional_text(raw.label);
+        let why = optional_text(raw.why.as_deref());
+        let label = optional_text(raw.label.as_deref());
         if matches!(raw.kind, Kind::Count | Kind::YesNo) && label.is_none() {
             return Err(bad(
                 &id,
@@ -929,7 +826,7 @@ mod raw {
                 "is a count or role check without a \"why\": say why the expectation matters",
             ));
         }
-        let gate = match raw.gate {
+        let gate = match &raw.gate {
             None => None,
             Some(condition) => {
                 if raw.kind != Kind::Scale {
@@ -958,7 +855,7 @@ mod raw {
             Kind::Count => QuestionKind::Count(CountRange {
                 min: raw.min,
                 max: raw.max,
-                not_more_than: raw.not_more_than,
+                not_more_than: raw.not_more_than.as_deref().map(String::from),
             }),
             Kind::YesNo => QuestionKind::YesNo {
                 expected: raw.expected.unwrap_or(true),
@@ -971,9 +868,9 @@ mod raw {
         };
         Ok(super::Question {
             label,
-            text: text(&item, "text", raw.text)?,
-            help: optional_text(raw.help),
-            source: source(&item, raw.source, seeds)?,
+            text: text(&item, "text", &raw.text)?,
+            help: optional_text(raw.help.as_deref()),
+            source: source(&item, &raw.source, seeds)?,
             kind,
             gate,
             why,
@@ -982,7 +879,7 @@ mod raw {
         })
     }
 
-    fn scales(raw: Scales) -> Result<super::Scales, BankError> {
+    fn scales(raw: &Scales) -> Result<super::Scales, BankError> {
         let all = raw
             .scale
             .iter()
@@ -999,39 +896,37 @@ mod raw {
             }
         }
         Ok(super::Scales {
-            scale: raw.scale,
-            agreement: raw.agreement,
-            pitfall: raw.pitfall,
-            yes_no: raw.yes_no,
-            dont_know: raw.dont_know,
-            not_applicable: raw.not_applicable,
+            scale: raw.scale.clone().map(String::from),
+            agreement: raw.agreement.clone().map(String::from),
+            pitfall: raw.pitfall.clone().map(String::from),
+            yes_no: raw.yes_no.clone().map(String::from),
+            dont_know: raw.dont_know.to_string(),
+            not_applicable: raw.not_applicable.to_string(),
         })
     }
 
-    pub(super) fn validate(raw: Bank) -> Result<super::Bank, BankError> {
-        let version = text("The bank", "bank_version", raw.bank_version)?;
+    pub(super) fn validate(raw: &Bank) -> Result<super::Bank, BankError> {
+        let version = text("The bank", "bank_version", &raw.bank_version)?;
 
         let mut seeds = HashSet::new();
         let mut sources = Vec::new();
-        for doc in raw.sources {
-            let item = format!("Source \"{}\"", doc.seed);
-            if !SEEDS.contains(&doc.seed.as_str()) {
-                return Err(BankError::UnknownSeed {
-                    item,
-                    seed: doc.seed,
-                });
+        for doc in raw.sources.iter() {
+            let seed = doc.seed.to_string();
+            let item = format!("Source \"{seed}\"");
+            if !SEEDS.contains(&seed.as_str()) {
+                return Err(BankError::UnknownSeed { item, seed });
             }
-            if !seeds.insert(doc.seed.clone()) {
+            if !seeds.insert(seed.clone()) {
                 return Err(BankError::DuplicateId {
                     item: "source",
-                    id: doc.seed,
+                    id: seed,
                 });
             }
             sources.push(super::SourceDoc {
-                title: text(&item, "title", doc.title)?,
-                used_for: text(&item, "used_for", doc.used_for)?,
-                by: doc.by,
-                seed: doc.seed,
+                title: text(&item, "title", &doc.title)?,
+                used_for: text(&item, "used_for", &doc.used_for)?,
+                by: doc.by.to_string(),
+                seed,
             });
         }
 
@@ -1040,8 +935,8 @@ mod raw {
         let mut index = HashMap::new();
         let mut next_step: u8 = 1;
         let mut seen_kinds = HashSet::new();
-        for (s, raw_section) in raw.sections.into_iter().enumerate() {
-            let id = raw_section.id;
+        for (s, raw_section) in raw.sections.iter().enumerate() {
+            let id = raw_section.id.to_string();
             if !usable_id(&id) {
                 return Err(BankError::BadId {
                     item: "section",
@@ -1088,7 +983,7 @@ mod raw {
                 }
             };
             let mut questions = Vec::with_capacity(raw_section.questions.len());
-            for (q, raw_question) in raw_section.questions.into_iter().enumerate() {
+            for (q, raw_question) in raw_section.questions.iter().enumerate() {
                 let question = question(raw_question, raw_section.kind, &seeds)?;
                 if index.insert(question.id.clone(), (s, q)).is_some() {
                     return Err(BankError::DuplicateId {
@@ -1105,9 +1000,9 @@ mod raw {
                 });
             }
             sections.push(super::Section {
-                title: text(&item, "title", raw_section.title)?,
-                intro: text(&item, "intro", raw_section.intro)?,
-                source: source(&item, raw_section.source, &seeds)?,
+                title: text(&item, "title", &raw_section.title)?,
+                intro: text(&item, "intro", &raw_section.intro)?,
+                source: source(&item, &raw_section.source, &seeds)?,
                 kind,
                 questions,
                 id,
@@ -1134,21 +1029,23 @@ mod raw {
 
         let mut help_ids = HashSet::new();
         let mut help_areas = Vec::new();
-        for area in raw.help_areas {
-            if !usable_id(&area.id) {
+        for area in raw.help_areas.iter() {
+            let id = area.id.to_string();
+            if !usable_id(&id) {
                 return Err(BankError::BadId {
                     item: "help area",
-                    id: area.id,
+                    id,
                 });
             }
-            if !help_ids.insert(area.id.clone()) {
+            if !help_ids.insert(id.clone()) {
                 return Err(BankError::DuplicateId {
                     item: "help area",
-                    id: area.id,
+                    id,
                 });
             }
-            let item = format!("Help area \"{}\"", area.id);
-            if let Some(section) = &area.section {
+            let item = format!("Help area \"{id}\"");
+            let section = area.section.as_deref().map(String::from);
+            if let Some(section) = &section {
                 if !section_ids.contains(section) {
                     return Err(BankError::UnknownReference {
                         item,
@@ -1157,15 +1054,15 @@ mod raw {
                 }
             }
             help_areas.push(super::HelpArea {
-                label: text(&item, "label", area.label)?,
-                section: area.section,
-                id: area.id,
+                label: text(&item, "label", &area.label)?,
+                section,
+                id,
             });
         }
 
         Ok(super::Bank {
             version,
-            scales: scales(raw.scales)?,
+            scales: scales(&raw.scales)?,
             sources,
             sections,
             help_areas,

@@ -23,7 +23,8 @@ use base64::Engine as _;
 
 use crate::export::MAX_META_CHARS;
 use crate::share_link::{
-    read_text_block, text_block, write_varint, Reader, ShareLinkError, BASE64, MAX_LINK_CHARS,
+    crc32, read_text_block, text_block, write_varint, Reader, ShareLinkError, BASE64,
+    MAX_LINK_CHARS,
 };
 
 /// The fragment's key: a coach link's fragment reads `c=<payload>`.
@@ -204,7 +205,7 @@ pub fn encode_coach_link(session: &CoachSession) -> String {
     ]);
     out.push(mode);
     out.extend_from_slice(&text);
-    let checksum = crc32fast::hash(&out);
+    let checksum = crc32(&out);
     out.extend_from_slice(&checksum.to_le_bytes());
     format!("{COACH_KEY}={}", BASE64.encode(out))
 }
@@ -242,7 +243,7 @@ pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError>
     }
     let (body, check) = bytes.split_at(bytes.len() - 4);
     let expected = u32::from_le_bytes([check[0], check[1], check[2], check[3]]);
-    if crc32fast::hash(body) != expected {
+    if crc32(body) != expected {
         return Err(CoachLinkError::ChecksumMismatch);
     }
     let mut reader = Reader { bytes: body, at: 1 };

@@ -33,6 +33,7 @@ pub mod report;
 pub mod scoring;
 /// Share links: the whole assessment, compact and versioned, in the URL fragment.
 pub mod share_link;
+pub mod small_sort;
 pub mod summary;
 
 pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
@@ -70,6 +71,7 @@ pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
+pub use small_sort::sort_stable_by_key;
 pub use summary::mail_draft;
 
 /// The version of this crate, shown in report footers when the app gives none of its own.

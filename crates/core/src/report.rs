@@ -11,6 +11,7 @@ use crate::scoring::{
     fitting_answer, phase_profile, section_scores, table_checks, Band, PhaseProfile, SectionScore,
     TableCheck, WhereYouAre,
 };
+use crate::small_sort::sort_stable_by_key;
 
 /// A pitfall, objection or missing element reported as happening here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,8 +220,10 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
 
     // Gates first (blocking ones before the rest), then the weakest answers; the sort is
     // stable, so bank order breaks the remaining ties.
-    gaps.sort_by_key(|g| (!g.blocking, !g.question.is_gate(), g.answer));
-    pitfalls.sort_by_key(|p| std::cmp::Reverse(p.level));
+    sort_stable_by_key(&mut gaps, |g| {
+        (!g.blocking, !g.question.is_gate(), g.answer)
+    });
+    sort_stable_by_key(&mut pitfalls, |p| std::cmp::Reverse(p.level));
 
     let ta_request = TaSummary {
         areas: bank

@@ -33,6 +33,7 @@
 //! left, inflated text is capped at [`MAX_LINK_TEXT_BYTES`], trailing bytes are refused, and
 //! each failure is a [`ShareLinkError`] a person can act on.
 
+mod crc32;
 mod layouts;
 mod text_code;
 
@@ -44,6 +45,7 @@ use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
 use crate::assessment::Assessment;
 use crate::bank::Bank;
 use crate::format::{SkipReason, Skipped};
+pub(crate) use crc32::crc32;
 use layouts::{layout_by_code, layout_for, LinkKind, LinkLayout};
 use text_code::TextCode;
 
@@ -265,7 +267,7 @@ fn encode_payload(layout: &LinkLayout, bank: &Bank, assessment: &Assessment) -> 
         }
     }
     out.extend_from_slice(&text);
-    let checksum = crc32fast::hash(&out);
+    let checksum = crc32(&out);
     out.extend_from_slice(&checksum.to_le_bytes());
     out
 }
@@ -370,7 +372,7 @@ fn decode_payload(bank: &Bank, bytes: &[u8]) -> Result<SharedAssessment, ShareLi
     }
     let (body, check) = bytes.split_at(bytes.len() - 4);
     let expected = u32::from_le_bytes([check[0], check[1], check[2], check[3]]);
-    if crc32fast::hash(body) != expected {
+    if crc32(body) != expected {
         return Err(ShareLinkError::ChecksumMismatch);
     }
     let mut reader = Reader { bytes: body, at: 1 };

@@ -436,6 +436,17 @@ fn choices_list_the_scale_then_dont_know_and_not_applicable() {
     }
 }
 
+/// The built-in bank's source text. The app carries it as the static that `build.rs` writes;
+/// the tests also read the text itself.
+const BUILTIN_JSON: &str = include_str!("../../bank/bank.json");
+
+#[test]
+fn the_builtin_static_is_the_bank_json_read_at_run_time() {
+    let parsed = Bank::from_json(BUILTIN_JSON).expect("bank.json is a valid bank");
+    // Every text, count and flag of the bank is in this comparison of the public types.
+    assert_eq!(&parsed, bank());
+}
+
 /// Applies `edit` to the built-in bank's JSON and loads the result.
 fn load_edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Bank, BankError> {
     let mut value: serde_json::Value =

@@ -43,6 +43,7 @@ use crate::scoring::{
     count_verdict, fitting_answer, phase_profile, section_scores, PhaseProfile, SectionScore,
     Verdict, WhereYouAre,
 };
+use crate::small_sort::sort_stable_by_key;
 
 /// Two answers this many scale points apart or more are a disagreement.
 pub const DISAGREEMENT_POINTS: u8 = 2;
@@ -180,7 +181,7 @@ impl QuestionRow<'_> {
                 None => tally.push((*answer, 1)),
             }
         }
-        tally.sort_by_key(|(answer, _)| order(answer));
+        sort_stable_by_key(&mut tally, |(answer, _)| order(answer));
         tally
     }
 }
@@ -307,7 +308,9 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
         }
     }
     // The sort is stable, so bank order breaks the remaining ties.
-    questions.sort_by_key(|row| (!row.disagreement, Reverse(row.spread())));
+    sort_stable_by_key(&mut questions, |row| {
+        (!row.disagreement, Reverse(row.spread()))
+    });
 
     let unmatched = respondents
         .iter()

@@ -1,8 +1,14 @@
-//! The respondents gathered on the Compare screen. They are kept in the page while the app is
-//! open (switching screens keeps them), never on the device and never sent anywhere.
+//! The respondents gathered on the Compare screen. They live in the page and in this tab's
+//! session storage (so a reload keeps them, and closing the tab forgets them); they are never
+//! sent anywhere, and in shared-computer mode nothing is kept at all.
 
 use leptos::prelude::*;
-use readiness_core::{decode_share_link, Assessment, Bank, Skipped, SHARE_KEY};
+use readiness_core::{
+    decode_kept_group, decode_share_link, encode_kept_group, Assessment, Bank, KeptRespondent,
+    Skipped, SHARE_KEY,
+};
+
+use crate::storage;
 
 /// One respondent in the group view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,8 +23,8 @@ pub struct Member {
     pub assessment: Assessment,
     /// Where the results came from, e.g. "share link" or a file's name.
     pub origin: String,
-    /// What their results hold that this version's bank does not have.
-    pub skipped: Vec<Skipped>,
+    /// What their results hold that this version's bank does not have, as sentences.
+    pub left_out: Vec<String>,
 }
 
 /// The respondents of the group view, provided by the app.
@@ -40,6 +46,66 @@ impl Group {
         Self {
             members: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// The group this tab kept before a reload, or an empty one; the error says why a kept
+    /// group could not be read (it is then forgotten, since its results are still wherever
+    /// they came from).
+    pub fn restore(bank: &Bank) -> (Self, Option<String>) {
+        let group = Self::new();
+        let Some(text) = storage::kept_group() else {
+            return (group, None);
+        };
+        match decode_kept_group(bank, &text) {
+            Ok(kept) => {
+                group.members.set(
+                    kept.into_iter()
+                        .zip(1..)
+                        .map(|(kept, key)| Member {
+                            key,
+                            label: kept.label,
+                            hidden: kept.hidden,
+                            assessment: kept.assessment,
+                            origin: kept.origin,
+                            left_out: kept.left_out,
+                        })
+                        .collect(),
+                );
+                (group, None)
+            }
+            Err(problem) => {
+                storage::forget_kept_group();
+                (
+                    group,
+                    Some(format!(
+                        "{problem}; add the results on the Compare screen again."
+                    )),
+                )
+            }
+        }
+    }
+
+    /// Keeps the group in this tab's session storage, or forgets it when `keep` is false
+    /// (shared-computer mode).
+    pub fn keep(self, bank: &Bank, keep: bool) {
+        if !keep {
+            storage::forget_kept_group();
+            return;
+        }
+        let text = self.members.with(|members| {
+            let kept: Vec<KeptRespondent> = members
+                .iter()
+                .map(|m| KeptRespondent {
+                    label: m.label.clone(),
+                    hidden: m.hidden,
+                    origin: m.origin.clone(),
+                    left_out: m.left_out.clone(),
+                    assessment: m.assessment.clone(),
+                })
+                .collect();
+            encode_kept_group(bank, &kept)
+        });
+        storage::keep_group(&text);
     }
 
     /// Adds a respondent with a label of its own, and returns the label.
@@ -67,7 +133,7 @@ impl Group {
                     hidden: false,
                     assessment,
                     origin,
-                    skipped,
+                    left_out: skipped.iter().map(|s| s.to_string()).collect(),
                 });
             }
         });

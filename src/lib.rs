@@ -125,7 +125,6 @@ pub fn App() -> impl IntoView {
     let invite = CoachInvite(RwSignal::new(None));
     provide_context(shared);
     provide_context(invite);
-    provide_context(group::Group::new());
     let address = RwSignal::new(address_in_location());
     // A share link opens its report and a coach link its invitation, whatever screen the
     // address names; a link pasted into a tab where the app is open already does too.
@@ -147,6 +146,13 @@ pub fn App() -> impl IntoView {
     provide_context(shell);
     let assessments = Assessments::load(bank);
     provide_context(assessments);
+    let (group, unreadable) = group::Group::restore(bank);
+    if let Some(problem) = unreadable {
+        assessments.notices.update(|notices| notices.push(problem));
+    }
+    provide_context(group);
+    // The group follows every change to it, and shared-computer mode.
+    Effect::new(move |_| group.keep(bank, !assessments.shared_mode.get()));
 
     // Back and Forward change the address without reloading; follow them.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {

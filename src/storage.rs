@@ -243,8 +243,36 @@ pub fn remove_set_aside(key: &str) -> Result<(), StorageError> {
     local_storage()?.remove_item(key).map_err(write_error)
 }
 
+/// The key of the Compare screen's group in this tab's session storage.
+const KEPT_GROUP_KEY: &str = "readiness-check:group";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+}
+
+/// The Compare screen's group as this tab kept it, if it did.
+pub fn kept_group() -> Option<String> {
+    session_storage()?.get_item(KEPT_GROUP_KEY).ok().flatten()
+}
+
+/// Keeps the Compare screen's group for this tab only. A refusal (storage full or off) only
+/// costs keeping the group across a reload, so it is not reported.
+pub fn keep_group(text: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(KEPT_GROUP_KEY, text);
+    }
+}
+
+/// Forgets the Compare screen's group kept for this tab.
+pub fn forget_kept_group() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(KEPT_GROUP_KEY);
+    }
+}
+
 /// Removes everything this app stored on this device, and nothing else.
 pub fn forget_everything() -> Result<(), StorageError> {
+    forget_kept_group();
     let storage = local_storage()?;
     for key in our_keys(&storage) {
         storage.remove_item(&key).map_err(write_error)?;

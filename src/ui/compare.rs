@@ -284,7 +284,7 @@ fn GroupResults() -> impl IntoView {
             members
                 .iter()
                 .filter(|m| !m.hidden)
-                .flat_map(|m| m.skipped.iter().map(move |s| format!("{}: {s}", m.label)))
+                .flat_map(|m| m.left_out.iter().map(move |s| format!("{}: {s}", m.label)))
                 .collect::<Vec<_>>()
         })
     };

@@ -603,3 +603,93 @@ fn kind_name(kind: &QuestionKind) -> &'static str {
 
 #[cfg(test)]
 mod tests;
+
+/// The `format` field of a group kept between reloads of one browser tab.
+pub const KEPT_GROUP_FORMAT: &str = "readiness-check/kept-group";
+
+/// One respondent as the app keeps it between reloads of one tab: everything the Compare
+/// screen shows about them, with their answers as a share link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptRespondent {
+    /// The label the person gave or accepted.
+    pub label: String,
+    /// Whether it is hidden from the comparison.
+    pub hidden: bool,
+    /// Where the results came from, e.g. "share link" or a file's name.
+    pub origin: String,
+    /// What the results held that the bank does not have, as sentences.
+    pub left_out: Vec<String>,
+    /// The answers.
+    pub assessment: Assessment,
+}
+
+/// Writes the respondents of the Compare screen so that a reload of the tab keeps them:
+/// `{"format": "readiness-check/kept-group", "version": 1, "respondents": [{"label", "hidden",
+/// "origin", "left_out", "link"}]}`, each assessment as its share-link fragment.
+pub fn encode_kept_group(bank: &Bank, respondents: &[KeptRespondent]) -> String {
+    let respondents: Vec<Value> = respondents
+        .iter()
+        .map(|r| {
+            json!({
+                "label": r.label,
+                "hidden": r.hidden,
+                "origin": r.origin,
+                "left_out": r.left_out,
+                "link": crate::share_link::encode_share_link(bank, &r.assessment),
+            })
+        })
+        .collect();
+    json!({ "format": KEPT_GROUP_FORMAT, "version": GROUP_VERSION, "respondents": respondents })
+        .to_string()
+}
+
+/// Reads what [`encode_kept_group`] wrote. Anything that is not exactly that shape is refused
+/// whole with a sentence saying so: the group is only a working copy of results the person
+/// still has as links or files, so nothing is half-restored.
+pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<KeptRespondent>, String> {
+    let damaged =
+        |what: &str| format!("The comparison kept in this tab could not be read ({what})");
+    let value: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
+    if value.get("format").and_then(Value::as_str) != Some(KEPT_GROUP_FORMAT)
+        || value.get("version").and_then(Value::as_u64) != Some(GROUP_VERSION)
+    {
+        return Err(damaged("its format is not one this version reads"));
+    }
+    let list = value
+        .get("respondents")
+        .and_then(Value::as_array)
+        .ok_or_else(|| damaged("it has no list of respondents"))?;
+    list.iter()
+        .map(|item| {
+            let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_string);
+            let (Some(label), Some(origin), Some(link), Some(hidden)) = (
+                text("label"),
+                text("origin"),
+                text("link"),
+                item.get("hidden").and_then(Value::as_bool),
+            ) else {
+                return Err(damaged("a respondent is missing a part"));
+            };
+            let mut left_out: Vec<String> = item
+                .get("left_out")
+                .and_then(Value::as_array)
+                .map(|all| {
+                    all.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let shared = crate::share_link::decode_share_link(bank, &link)
+                .map_err(|error| damaged(&error.to_string()))?;
+            left_out.extend(shared.skipped.iter().map(|s| s.to_string()));
+            Ok(KeptRespondent {
+                label,
+                hidden,
+                origin,
+                left_out,
+                assessment: shared.assessment,
+            })
+        })
+        .collect()
+}

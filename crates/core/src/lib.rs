@@ -55,8 +55,9 @@ pub use format::{
     decode_stored, encode_stored, DecodedStored, SkipReason, Skipped, StoredAssessment, StoredError,
 };
 pub use group::{
-    group_csv, group_json, group_view, scale_position, GroupView, QuestionRow, Respondent,
-    RespondentSummary, StepRow, Unmatched, DISAGREEMENT_POINTS, GROUP_FORMAT, GROUP_VERSION,
+    decode_kept_group, encode_kept_group, group_csv, group_json, group_view, scale_position,
+    GroupView, KeptRespondent, QuestionRow, Respondent, RespondentSummary, StepRow, Unmatched,
+    DISAGREEMENT_POINTS, GROUP_FORMAT, GROUP_VERSION, KEPT_GROUP_FORMAT,
 };
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};

@@ -733,3 +733,52 @@ fn a_tally_counts_each_answer_in_scale_order() {
         ]
     );
 }
+
+#[test]
+fn a_kept_group_reads_back_the_same_and_a_damaged_one_is_refused_whole() {
+    let mut first = respondent(
+        "Convener",
+        &[("s1.convener", Answer::Scale(ScalePoint::Done))],
+    );
+    first
+        .assessment
+        .set_note("s1.convener", "Agreed in March <b>");
+    let kept = vec![
+        KeptRespondent {
+            label: first.label.clone(),
+            hidden: false,
+            origin: "share link".into(),
+            left_out: vec!["answer to \"old.q\"".into()],
+            assessment: first.assessment.clone(),
+        },
+        KeptRespondent {
+            label: "=HYPERLINK(\"x\")".into(),
+            hidden: true,
+            origin: "north.json".into(),
+            left_out: Vec::new(),
+            assessment: Assessment::new(bank()),
+        },
+    ];
+    let text = encode_kept_group(bank(), &kept);
+    assert_eq!(decode_kept_group(bank(), &text), Ok(kept));
+    assert_eq!(
+        decode_kept_group(bank(), &encode_kept_group(bank(), &[])),
+        Ok(Vec::new())
+    );
+
+    for bad in [
+        "",
+        "not json",
+        "[]",
+        r#"{"format": "readiness-check/kept-group", "version": 2, "respondents": []}"#,
+        r#"{"format": "readiness-check/kept-group", "version": 1}"#,
+        r#"{"format": "readiness-check/kept-group", "version": 1, "respondents": [{"label": "a"}]}"#,
+        r#"{"format": "readiness-check/kept-group", "version": 1, "respondents": [{"label": "a", "hidden": false, "origin": "x", "link": "s=AAAA"}]}"#,
+    ] {
+        let error = decode_kept_group(bank(), bad).expect_err(bad);
+        assert!(
+            error.starts_with("The comparison kept in this tab could not be read"),
+            "{error}"
+        );
+    }
+}

@@ -50,6 +50,8 @@ test("a coach makes a link; a region opens it in a fresh browser, answers within
   const id = new URL(region.url()).searchParams.get("id");
   await region.goto(`./?screen=report&id=${id}`);
   await expect(region.getByRole("heading", { name: "Send your results to Dana Whitfield" })).toBeVisible();
+  await expect(region.locator(".assessed")).toContainText("Module 3: preparing to launch, 2026-12-04, Dana Whitfield");
+  await expect(region.locator(".assessed")).toContainText("Step 3, Prepare to launch");
   const href = await region.getByRole("link", { name: "Send results to your coach" }).getAttribute("href");
   expect(href).toMatch(/^mailto:dana@example\.org\?subject=Results%20for%20your%20session/);
   const body = decodeURIComponent(href.split("&body=")[1]);

@@ -58,7 +58,7 @@ fn live(bank: &'static Bank, assessment: &Assessment) -> Live {
         .collect();
     Live {
         sections,
-        where_you_are: WhereYouAre::from_scores(&scores).sentence(),
+        where_you_are: WhereYouAre::for_assessment(&scores, assessment).sentence(),
         leading_phase: phase_profile(bank, assessment).leading.map(|p| p.name()),
     }
 }

@@ -251,7 +251,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
             RespondentSummary {
                 label: &respondent.label,
                 bank_version: &assessment.meta.bank_version,
-                where_you_are: WhereYouAre::from_scores(scores),
+                where_you_are: WhereYouAre::for_assessment(scores, &respondent.assessment),
                 leading_phase: phases.leading,
                 phases,
                 blocks: scores

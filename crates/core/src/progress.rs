@@ -203,8 +203,8 @@ pub fn progress<'a>(bank: &'a Bank, before: &Assessment, after: &Assessment) -> 
         no_longer_answered,
         gates_cleared,
         gates_blocked,
-        where_before: WhereYouAre::from_scores(&scores_before),
-        where_after: WhereYouAre::from_scores(&scores_after),
+        where_before: WhereYouAre::for_assessment(&scores_before, before),
+        where_after: WhereYouAre::for_assessment(&scores_after, after),
         phase_before: phase_profile(bank, before).leading,
         phase_after: phase_profile(bank, after).leading,
     }

@@ -160,7 +160,7 @@ impl<'a> Report<'a> {
 /// Builds the report of an assessment against a bank.
 pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
     let sections = section_scores(bank, assessment);
-    let where_you_are = WhereYouAre::from_scores(&sections);
+    let where_you_are = WhereYouAre::for_assessment(&sections, assessment);
 
     let mut pitfalls = Vec::new();
     let mut strengths = Vec::new();

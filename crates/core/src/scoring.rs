@@ -261,6 +261,12 @@ pub enum WhereYouAre<'a> {
     },
     /// Every launch step is Strong and none is blocked: the partnership is sustaining its work.
     Sustaining,
+    /// The assessment was started from a coach's link that put only some sections in scope,
+    /// and every launch step among them (perhaps none) is Strong and unblocked.
+    ScopeDone {
+        /// The numbers of the launch steps in scope.
+        steps: Vec<u8>,
+    },
 }
 
 impl WhereYouAre<'_> {
@@ -281,6 +287,29 @@ impl WhereYouAre<'_> {
             })
     }
 
+    /// Where an assessment stands, within its coach's scope when it was started from a coach
+    /// link: steps outside the scope were not asked, so they neither hold the partnership back
+    /// nor count as done.
+    pub fn for_assessment<'a>(
+        scores: &[SectionScore<'a>],
+        assessment: &Assessment,
+    ) -> WhereYouAre<'a> {
+        let Some(coach) = assessment.coach.as_ref().filter(|c| !c.scope.is_empty()) else {
+            return WhereYouAre::from_scores(scores);
+        };
+        let in_scope: Vec<SectionScore<'a>> = scores
+            .iter()
+            .filter(|score| coach.in_scope(score.section.id()))
+            .cloned()
+            .collect();
+        match WhereYouAre::from_scores(&in_scope) {
+            WhereYouAre::Sustaining => WhereYouAre::ScopeDone {
+                steps: in_scope.iter().filter_map(|s| s.section.step()).collect(),
+            },
+            at_step => at_step,
+        }
+    }
+
     /// The report's lead sentence, e.g. "You are at step 3, Prepare to launch. Blocking: At
     /// least two CEO champions who will sign the invitation."
     pub fn sentence(&self) -> String {
@@ -288,6 +317,19 @@ impl WhereYouAre<'_> {
             WhereYouAre::Sustaining => "Every launch step is Strong and nothing is blocking: \
                  the partnership is sustaining its work. Keep reassessing and refreshing the agenda."
                 .to_string(),
+            WhereYouAre::ScopeDone { steps } if steps.is_empty() => {
+                "Your coach's session covers no launch step, so there is no step to place the \
+                 partnership at; see the sections below."
+                    .to_string()
+            }
+            WhereYouAre::ScopeDone { steps } => {
+                let steps: Vec<String> = steps.iter().map(u8::to_string).collect();
+                format!(
+                    "Every launch step your coach asked about (step {}) is Strong and nothing is \
+                     blocking.",
+                    steps.join(", ")
+                )
+            }
             WhereYouAre::AtStep {
                 step,
                 section,

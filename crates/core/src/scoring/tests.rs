@@ -441,3 +441,46 @@ fn advice_appears_beside_a_question_only_when_its_answer_is_weak() {
         false,
     );
 }
+
+#[test]
+fn a_coach_scope_limits_where_you_are_to_the_steps_it_asked_about() {
+    use crate::coach_link::CoachSession;
+    let bank = bank();
+    let scoped = |scope: &[&str], done: &[&str]| {
+        let mut a = Assessment::new(bank);
+        a.coach = Some(CoachSession {
+            scope: scope.iter().map(|s| s.to_string()).collect(),
+            ..CoachSession::default()
+        });
+        for id in done {
+            for question in bank.section(id).expect("section").questions() {
+                a.set_answer(question.id(), DONE);
+            }
+        }
+        a
+    };
+    let place = |a: &Assessment| WhereYouAre::for_assessment(&section_scores(bank, a), a);
+
+    // Steps 4 and 5 all done; step 1, out of scope and unanswered, holds nothing back.
+    let a = scoped(&["s4", "s5", "phases"], &["s4", "s5"]);
+    assert_eq!(place(&a), WhereYouAre::ScopeDone { steps: vec![4, 5] });
+    assert!(place(&a).sentence().contains("(step 4, 5) is Strong"));
+    assert!(WhereYouAre::from_scores(&section_scores(bank, &a))
+        .sentence()
+        .starts_with("You are at step 1"));
+
+    // Within the scope, the first step not done is where you are.
+    let a = scoped(&["s4", "s5"], &["s4"]);
+    assert!(matches!(place(&a), WhereYouAre::AtStep { step: 5, .. }));
+
+    // A scope without launch steps places the partnership at no step.
+    let a = scoped(&["phases", "pitfalls"], &[]);
+    assert_eq!(place(&a), WhereYouAre::ScopeDone { steps: vec![] });
+    assert!(place(&a).sentence().contains("covers no launch step"));
+
+    // No coach, or a coach who kept everything in scope: the whole bank counts.
+    let mut a = scoped(&[], &["s4"]);
+    assert!(matches!(place(&a), WhereYouAre::AtStep { step: 1, .. }));
+    a.coach = None;
+    assert!(matches!(place(&a), WhereYouAre::AtStep { step: 1, .. }));
+}

@@ -117,6 +117,25 @@ impl Report<'_> {
                 one_line(&meta.bank_version)
             );
         }
+        if let Some(coach) = &self.assessment.coach {
+            let _ = writeln!(
+                out,
+                "- Coach's session: {} ({}, {})",
+                one_line(&coach.session_name),
+                one_line(&coach.session_date),
+                one_line(&coach.coach_name)
+            );
+            if !coach.scope.is_empty() {
+                let scope: Vec<String> = self
+                    .bank
+                    .sections()
+                    .iter()
+                    .filter(|section| coach.in_scope(section.id()))
+                    .map(|section| section.heading())
+                    .collect();
+                let _ = writeln!(out, "- In scope: {}", scope.join("; "));
+            }
+        }
 
         let _ = writeln!(
             out,
@@ -349,5 +368,30 @@ mod tests {
         );
         assert!(mail_draft("a@b.org?bcc=c@d.org", "s", "b").starts_with("mailto:?subject="));
         assert!(mail_draft("", "s", "b").starts_with("mailto:?subject=s&body=b"));
+    }
+
+    #[test]
+    fn a_coach_session_is_named_in_the_summary() {
+        let bank = Bank::builtin();
+        let mut a = Assessment::new(bank);
+        a.coach = Some(crate::coach_link::CoachSession {
+            coach_name: "Dana".into(),
+            session_name: "Module 3".into(),
+            session_date: "2026-12-04".into(),
+            scope: ["s2".to_string()].into(),
+            ..Default::default()
+        });
+        let md = report(bank, &a).to_markdown();
+        assert!(
+            md.contains("- Coach's session: Module 3 (2026-12-04, Dana)"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- In scope: Step 2, Define the scope of industry focus"),
+            "{md}"
+        );
+        assert!(!report(bank, &Assessment::new(bank))
+            .to_markdown()
+            .contains("Coach"));
     }
 }

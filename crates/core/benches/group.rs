@@ -5,25 +5,14 @@
 //! timed assertion to mean anything. Run it with `cargo bench -p readiness-core --bench group`.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+
+mod timing;
+use timing::median;
 
 use readiness_core::{
     group_csv, group_json, group_view, Agreement, Answer, Assessment, Bank, PitfallLevel,
     QuestionKind, Respondent, ScalePoint,
 };
-
-/// Runs `f` `runs` times and returns the median duration of one run.
-fn median<F: FnMut()>(runs: usize, mut f: F) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
 
 /// A small, seeded random number generator (xorshift), so every run measures the same answers
 /// without a dependency.

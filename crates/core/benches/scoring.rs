@@ -5,26 +5,15 @@
 //! timed assertion to mean anything. Run it with `cargo bench -p readiness-core`.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+
+mod timing;
+use timing::median;
 
 use readiness_core::{
     report, section_score, Agreement, Answer, Assessment, Bank, PitfallLevel, QuestionKind,
     ScalePoint,
 };
 use serde_json::{json, Value};
-
-/// Runs `f` `runs` times and returns the median duration of one run.
-fn median<F: FnMut()>(runs: usize, mut f: F) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
 
 /// A bank with 150 questions in each of six launch steps, 40 phase indicators, 30 counts and
 /// 30 pitfalls: 1,000 questions in all.

@@ -92,6 +92,18 @@ test("links and files are added several at once; bad ones are named and the rest
   await expect(alert).toContainText("Line 2:");
   await expect(page.getByLabel("Share links, one a line")).toHaveValue(/not a link/);
 
+  // A respondent who answered an older bank with a question this bank no longer has.
+  const older = JSON.parse(content);
+  older.assessment.meta.bank_version = "2025.1";
+  older.assessment.answers["s1.retired-question"] = "done";
+  await page.locator("#compare-files").setInputFiles([
+    { name: "older.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(older)) },
+  ]);
+  await expect(page.getByRole("heading", { name: "Not matched" })).toBeVisible();
+  await expect(page.locator(".group-results")).toContainText("s1.retired-question");
+  await expect(page.getByRole("table", { name: /Where you are, leading phase/ })).toContainText("answered question bank 2025.1");
+  await page.getByRole("button", { name: "Remove Convener" }).click();
+
   await page.locator("#compare-files").setInputFiles([
     { name: "first.json", mimeType: "application/json", buffer: Buffer.from(content) },
     { name: "second.json", mimeType: "application/json", buffer: Buffer.from(content) },

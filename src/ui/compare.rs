@@ -380,7 +380,12 @@ fn group_tables(
             };
             view! {
                 <tr>
-                    <th scope="row">{r.label.to_string()}</th>
+                    <th scope="row">
+                        {r.label.to_string()}
+                        {(!r.bank_version.is_empty() && r.bank_version != bank.version()).then(|| {
+                            view! { <span class="question-section">{format!("answered question bank {}", r.bank_version)}</span> }
+                        })}
+                    </th>
                     <td>{r.where_you_are.sentence()}</td>
                     <td>{r.leading_phase.map_or("None stands out", |p| p.name())}</td>
                     <td>{blocks}</td>

@@ -34,7 +34,16 @@ test("hostile text in every field is shown as text and runs nothing: report, sha
   await expectSaved(page);
   await expectNotPwned(page);
 
+  // The rename field of the assessment list, too.
   const id = new URL(page.url()).searchParams.get("id");
+  await page.goto("./?screen=assessment");
+  const card = page.locator(".assessment-card").first();
+  await card.getByRole("button", { name: "Rename" }).click();
+  await card.getByLabel("New name").fill(meta[3]);
+  await card.getByRole("button", { name: "Save name" }).click();
+  await expect(card.getByRole("heading", { level: 3 })).toHaveText(meta[3].trim());
+  await expectNotPwned(page);
+
   await page.goto(`./?screen=report&id=${id}`);
   const notes = [text["javascript: URL"], text["data: URL"], text["template syntax"], text["emoji and combining marks"]];
   await expectShownAsText(page.locator(".report"), [...meta.map(short), ...notes]);

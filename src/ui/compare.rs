@@ -488,7 +488,7 @@ fn group_tables(
     view! {
         <h3>"Where each respondent places the partnership"</h3>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Respondents, scrollable">
-            <table class="report-table">
+            <table class="report-table group-table group-who">
                 <caption>"Where you are, leading phase and blocking gates, per respondent"</caption>
                 <thead>
                     <tr>

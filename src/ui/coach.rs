@@ -72,14 +72,12 @@ pub fn CoachScreen() -> impl IntoView {
     };
     let copy = move |_| {
         let Some(url) = link() else { return };
-        leptos::task::spawn_local(async move {
-            let text = if clipboard::copy(&url).await {
-                "Link copied. Paste it into your email or invitation."
-            } else {
-                "The browser did not allow copying. Select the link above and copy it by hand."
-            };
-            said.set(Some(text.to_string()));
-        });
+        clipboard::copy_and_tell(
+            url,
+            "Link copied. Paste it into your email or invitation.".to_string(),
+            "The browser did not allow copying. Select the link above and copy it by hand.",
+            said,
+        );
     };
     let scope_choice = move |id: &'static str, heading: String| {
         let input_id = format!("scope-{id}");

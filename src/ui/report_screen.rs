@@ -185,14 +185,12 @@ fn ReportActions(
     };
     let copy_summary = move |_| {
         let Some((_, text)) = summary() else { return };
-        leptos::task::spawn_local(async move {
-            let said = if clipboard::copy(&text).await {
-                "Summary copied. Paste it into an email or a document."
-            } else {
-                "The browser did not allow copying. Use “Download summary” instead."
-            };
-            message.set(Some(said.to_string()));
-        });
+        clipboard::copy_and_tell(
+            text,
+            "Summary copied. Paste it into an email or a document.".to_string(),
+            "The browser did not allow copying. Use “Download summary” instead.",
+            message,
+        );
     };
     let download_summary = move |_| {
         let Some((name, text)) = summary() else {
@@ -216,15 +214,17 @@ fn ReportActions(
     let show_qr = RwSignal::new(false);
     let copy_link = move |_| {
         let Some(url) = share_url() else { return };
-        leptos::task::spawn_local(async move {
-            let long = url.len() > URL_WARN_LENGTH;
-            let said = match (clipboard::copy(&url).await, long) {
-                (true, false) => "Share link copied. Whoever opens it sees this report; the answers travel in the link itself, never through a server.".to_string(),
-                (true, true) => format!("Share link copied, but it is {} characters long: some email and chat programs cut links over {URL_WARN_LENGTH}. Send the JSON file instead if it arrives broken.", url.len()),
-                (false, _) => "The browser did not allow copying. Use the QR code or the JSON file instead.".to_string(),
-            };
-            message.set(Some(said));
-        });
+        let copied = if url.len() > URL_WARN_LENGTH {
+            format!("Share link copied, but it is {} characters long: some email and chat programs cut links over {URL_WARN_LENGTH}. Send the JSON file instead if it arrives broken.", url.len())
+        } else {
+            "Share link copied. Whoever opens it sees this report; the answers travel in the link itself, never through a server.".to_string()
+        };
+        clipboard::copy_and_tell(
+            url,
+            copied,
+            "The browser did not allow copying. Use the QR code or the JSON file instead.",
+            message,
+        );
     };
     let download_file = move |kind: &'static str| {
         let Some(a) = assessment() else { return };

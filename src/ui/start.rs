@@ -251,6 +251,28 @@ pub fn MetaField(
     }
 }
 
+/// Who and what is assessed, from a start form's fields, trimmed; `None` while the region, the
+/// sector or the role is empty (the form then flags them).
+fn meta_from_form(
+    name: String,
+    region: RwSignal<String>,
+    sector: RwSignal<String>,
+    role: RwSignal<String>,
+) -> Option<Meta> {
+    let text = |field: RwSignal<String>| field.with_untracked(|t| t.trim().to_string());
+    let (region, sector, respondent_role) = (text(region), text(sector), text(role));
+    if region.is_empty() || sector.is_empty() || respondent_role.is_empty() {
+        return None;
+    }
+    Some(Meta {
+        name: name.trim().to_string(),
+        region,
+        sector,
+        respondent_role,
+        ..Meta::default()
+    })
+}
+
 /// The form that starts a new assessment.
 #[component]
 fn NewAssessment() -> impl IntoView {
@@ -264,19 +286,8 @@ fn NewAssessment() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        let required = [region, sector, role];
-        if required
-            .iter()
-            .any(|field| field.with_untracked(|t| t.trim().is_empty()))
-        {
+        let Some(meta) = meta_from_form(name.get_untracked(), region, sector, role) else {
             return;
-        }
-        let meta = Meta {
-            name: name.get_untracked().trim().to_string(),
-            region: region.get_untracked().trim().to_string(),
-            sector: sector.get_untracked().trim().to_string(),
-            respondent_role: role.get_untracked().trim().to_string(),
-            ..Meta::default()
         };
         let id = assessments.create(Bank::builtin(), meta);
         open(shell, id);
@@ -368,24 +379,14 @@ fn Invitation(session: CoachSession) -> impl IntoView {
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        if [region, sector, role]
-            .iter()
-            .any(|field| field.with_untracked(|t| t.trim().is_empty()))
-        {
-            return;
-        }
         let session = keep.get_value();
         let name = [session.session_name.as_str(), session.coach_name.as_str()]
             .into_iter()
             .find(|text| !text.is_empty())
             .map(|text| format!("For {text}"))
             .unwrap_or_default();
-        let meta = Meta {
-            name,
-            region: region.get_untracked().trim().to_string(),
-            sector: sector.get_untracked().trim().to_string(),
-            respondent_role: role.get_untracked().trim().to_string(),
-            ..Meta::default()
+        let Some(meta) = meta_from_form(name, region, sector, role) else {
+            return;
         };
         let id = assessments.create_for_coach(bank, meta, session);
         // The invitation is used: the address no longer carries it, so it is not offered again.

@@ -6,6 +6,7 @@ use readiness_core::{group_csv, group_json, group_view, Bank, GroupView, Respond
 
 use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
+use super::report::percent;
 use super::report_screen::file_stem;
 use crate::assessments::Assessments;
 use crate::download;
@@ -363,7 +364,6 @@ fn group_tables(
             </tr>
         }
     };
-    let pct = |value: Option<u8>| value.map_or_else(|| "–".to_string(), |p| format!("{p}%"));
 
     let who = view
         .respondents
@@ -416,7 +416,7 @@ fn group_tables(
                         let blocked = row.blocked_for.contains(&at);
                         view! {
                             <td>
-                                {pct(*value)}
+                                {percent(*value)}
                                 {blocked.then(|| view! { <strong class="blocked">" blocked"</strong> })}
                             </td>
                         }
@@ -432,7 +432,7 @@ fn group_tables(
                 <tr>
                     <th scope="row">{row.section.heading()}</th>
                     {cells}
-                    <td>{pct(row.mean)}</td>
+                    <td>{percent(row.mean)}</td>
                     <td>{range}</td>
                 </tr>
             }

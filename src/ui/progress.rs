@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use readiness_core::{progress, Bank, Progress, Question, QuestionMove};
 
+use super::report::percent;
 use crate::assessments::Assessments;
 use crate::storage::display_name;
 
@@ -115,7 +116,6 @@ fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
         return view! { <p class="notice">"Nothing changed between these two results."</p> }
             .into_any();
     }
-    let pct = |value: Option<u8>| value.map_or_else(|| "–".to_string(), |p| format!("{p}%"));
     let steps = change
         .steps
         .iter()
@@ -135,8 +135,8 @@ fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{step.section.heading()}</th>
-                    <td>{pct(step.before)}</td>
-                    <td>{pct(step.after)}</td>
+                    <td>{percent(step.before)}</td>
+                    <td>{percent(step.after)}</td>
                     <td>{delta}</td>
                     <td>{blocked}</td>
                 </tr>

@@ -86,9 +86,10 @@ impl Group {
     }
 
     /// Keeps the group in this tab's session storage, or forgets it when `keep` is false
-    /// (shared-computer mode).
+    /// (shared-computer mode) or the group is empty.
     pub fn keep(self, bank: &Bank, keep: bool) {
-        if !keep {
+        // An empty group leaves nothing behind, so a tab that never compares writes nothing.
+        if !keep || self.members.with(Vec::is_empty) {
             storage::forget_kept_group();
             return;
         }

@@ -134,6 +134,18 @@ pub fn is_email_address(text: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
 }
 
+/// A sentence of this module's own made into the middle of another one: "Your name is ..."
+/// becomes "your name is ...". Only the first letter changes, and it is always ASCII, so the
+/// rest (which may quote the link's own text) stays as it was, and the app needs no Unicode
+/// case tables for it.
+fn lowercase_first_letter(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 /// Why a coach link could not be opened. Each message says what to do next.
 #[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
 pub enum CoachLinkError {
@@ -273,7 +285,9 @@ pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError>
         scope,
     };
     match session.problem() {
-        Some(problem) => Err(damaged(problem.trim_end_matches('.').to_lowercase())),
+        Some(problem) => Err(damaged(lowercase_first_letter(
+            problem.trim_end_matches('.'),
+        ))),
         None => Ok(session),
     }
 }
@@ -427,14 +441,20 @@ mod tests {
             "a@b.org?bcc=all@c.org",
         ]));
         let error = decode_coach_link(&signed(hostile_email)).expect_err("refused");
-        assert!(error.to_string().contains("email"), "{error}");
-        let long_name = "x".repeat(MAX_META_CHARS + 1);
+        assert_eq!(
+            error,
+            damaged("the return email does not look like an email address (name@example.org)")
+        );
+        let long_name = "É".repeat(MAX_META_CHARS + 1);
         let mut too_long = vec![1, 0, 0];
-        too_long.extend(plain_text(&[&long_name, "", "", "", "", "", ""]));
-        assert!(matches!(
+        too_long.extend(plain_text(&["", "", "", "", &long_name, "", ""]));
+        assert_eq!(
             decode_coach_link(&signed(too_long)),
-            Err(CoachLinkError::Damaged { .. })
-        ));
+            Err(damaged(format!(
+                "the sector is {} characters long; keep it to {MAX_META_CHARS}",
+                MAX_META_CHARS + 1
+            )))
+        );
         let mut missing_text = vec![1, 0, 0];
         missing_text.extend(plain_text(&["only one"]));
         assert!(matches!(

@@ -8,6 +8,8 @@
 // plus sw.js, which the browser fetches in the background once the page has loaded: it is
 // counted in the first load, and marked as such. With --budget, exits non-zero with a message when
 // the first load is over BUDGET (compressed sizes, as a static host with compression sends them).
+// With --ceiling, exits non-zero when it is over CEILING, the most it may weigh while BUDGET is
+// not met: scripts/test.sh checks that, so the first load cannot grow unnoticed.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -15,6 +17,13 @@ import { firstLoadFiles } from "../scripts/first-load.mjs";
 
 /** The first-load budget in bytes (1 KB = 1,000 bytes). */
 export const BUDGET = { brotli: 120_000, gzip: 150_000 };
+/**
+ * The most the first load may weigh until BUDGET is met: a guard against growth, not a target.
+ * Set a little above the build of the day (304.3 KB brotli, 385.6 KB gzip). Lower it whenever
+ * the app shrinks; raising it is a decision to write in the commit message.
+ */
+export const CEILING = { brotli: 310_000, gzip: 395_000 };
+const KINDS = ["brotli", "gzip"];
 const SERVICE_WORKER = "sw.js";
 
 function files(dir) {
@@ -76,33 +85,61 @@ export function report(root) {
   lines.push(line("Whole folder", sum([...page, ...background, ...others])));
   if (missing.length > 0) lines.push(`Warning: index.html refers to files not in ${root}/: ${missing.join(", ")}`);
 
-  const over = ["brotli", "gzip"].filter((kind) => firstLoad[kind] > BUDGET[kind]);
+  const against = (limit) =>
+    KINDS.map((kind) => `${kind} ${kb(firstLoad[kind])} of ${kb(limit[kind])} (${percent(firstLoad[kind], limit[kind])})`).join(
+      ", ",
+    );
   lines.push(
-    `Budget for the first load: ${["brotli", "gzip"]
-      .map((kind) => `${kind} ${kb(firstLoad[kind])} of ${kb(BUDGET[kind])} (${percent(firstLoad[kind], BUDGET[kind])})`)
-      .join(", ")}`,
+    `Budget for the first load: ${against(BUDGET)}`,
+    `Ceiling until the budget is met: ${against(CEILING)}`,
   );
-  return { lines, over, firstLoad, wasm };
+  const overOf = (limit) => KINDS.filter((kind) => firstLoad[kind] > limit[kind]);
+  return { lines, over: overOf(BUDGET), overCeiling: overOf(CEILING), firstLoad, wasm };
+}
+
+/** The message for a first load over `limit` in the given kinds of compression. */
+function overMessage(title, over, firstLoad, limit, wasm, remedy) {
+  return (
+    `\n${title}: the first load is ${over
+      .map((kind) => `${kb(firstLoad[kind])} ${kind}, more than the ${kb(limit[kind])} allowed`)
+      .join(" and ")}.` +
+    `\nThe wasm is ${kb(wasm.brotli)} brotli of it. Look for large dependencies or formatting code` +
+    ` pulled into the wasm, or ${remedy}.`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const root = args.find((arg) => !arg.startsWith("--")) ?? "dist";
   const checkBudget = args.includes("--budget");
+  const checkCeiling = args.includes("--ceiling");
   try {
-    const { lines, over, firstLoad, wasm } = report(root);
+    const { lines, over, overCeiling, firstLoad, wasm } = report(root);
     console.log(lines.join("\n"));
+    const failures = [];
     if (checkBudget && over.length > 0) {
-      console.error(
-        `\nOVER BUDGET: the first load is ${over
-          .map((kind) => `${kb(firstLoad[kind])} ${kind}, more than the ${kb(BUDGET[kind])} allowed`)
-          .join(" and ")}.` +
-          `\nThe wasm is ${kb(wasm.brotli)} brotli of it. Look for large dependencies or formatting code` +
-          " pulled into the wasm, or agree a new budget in tests/size-report.mjs (BUDGET).",
+      failures.push(
+        overMessage("OVER BUDGET", over, firstLoad, BUDGET, wasm, "agree a new budget in tests/size-report.mjs (BUDGET)"),
       );
+    }
+    if (checkCeiling && overCeiling.length > 0) {
+      failures.push(
+        overMessage(
+          "OVER THE CEILING",
+          overCeiling,
+          firstLoad,
+          CEILING,
+          wasm,
+          "raise CEILING in tests/size-report.mjs and say why in the commit message",
+        ),
+      );
+    }
+    if (failures.length > 0) {
+      console.error(failures.join("\n"));
       process.exit(1);
     }
     if (checkBudget) console.log("Within budget.");
+    if (checkCeiling) console.log("Within the ceiling.");
   } catch (error) {
     console.error(`size report failed: ${error.message}`);
     process.exit(1);

@@ -1,0 +1,70 @@
+// Checks of the size report itself, on small made-up build folders: the budget and the ceiling
+// must fail when passed, and only then. Run by scripts/test.sh with `node --test`.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { BUDGET, CEILING, report } from "./size-report.mjs";
+
+const SCRIPT = new URL("./size-report.mjs", import.meta.url).pathname;
+
+/** A build folder whose page loads one script of `bytes` incompressible characters. */
+function buildOf(bytes) {
+  const root = mkdtempSync(join(tmpdir(), "size-report-"));
+  writeFileSync(join(root, "index.html"), '<!doctype html><script type="module" src="./app.js"></script>');
+  writeFileSync(join(root, "app.js"), `// ${randomBytes(bytes).toString("base64").slice(0, bytes)}\n`);
+  writeFileSync(join(root, "not-loaded.png"), randomBytes(1000));
+  return root;
+}
+
+/** The exit code of the command-line report on `root` with the given flags. */
+function exitCode(root, ...flags) {
+  try {
+    execFileSync(process.execPath, [SCRIPT, root, ...flags], { stdio: "pipe" });
+    return 0;
+  } catch (error) {
+    return error.status;
+  }
+}
+
+test("the ceiling sits between the budget and what a grown app would weigh", () => {
+  assert.ok(CEILING.brotli > BUDGET.brotli && CEILING.gzip > BUDGET.gzip);
+});
+
+test("a small first load is within the budget and the ceiling", () => {
+  const root = buildOf(20_000);
+  try {
+    const { over, overCeiling, firstLoad } = report(root);
+    assert.deepEqual([over, overCeiling], [[], []]);
+    assert.ok(firstLoad.raw > 20_000 && firstLoad.raw < 21_000, "counts index.html and app.js, not the PNG");
+    assert.equal(exitCode(root, "--budget", "--ceiling"), 0);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("a first load over the budget fails --budget but not --ceiling", () => {
+  const root = buildOf(240_000);
+  try {
+    const { over, overCeiling } = report(root);
+    assert.deepEqual([over, overCeiling], [["brotli", "gzip"], []]);
+    assert.equal(exitCode(root, "--budget"), 1);
+    assert.equal(exitCode(root, "--ceiling"), 0);
+    assert.equal(exitCode(root), 0, "without a flag it only reports");
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("a first load over the ceiling fails --ceiling", () => {
+  const root = buildOf(600_000);
+  try {
+    assert.deepEqual(report(root).overCeiling, ["brotli", "gzip"]);
+    assert.equal(exitCode(root, "--ceiling"), 1);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});

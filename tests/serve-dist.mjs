@@ -1,12 +1,17 @@
 // Serves the release build in dist/ on 127.0.0.1 for the browser journeys, both at the root
 // and under a sub-folder (/sub/folder/), to prove the app needs no server rewrite rules.
-// Playwright starts it and stops it; it stops by itself after an hour in any case.
+// Playwright starts it as a command; the cross-engine suite imports `serveDist` and reads its
+// request log. Either way it stops by itself after an hour.
+//
+// It answers as a well-configured static host does: files whose names carry trunk's content
+// hash may be kept for a year (`immutable`), every other file (index.html, sw.js, the icons and
+// the manifest) must be revalidated (`no-cache`) and has an ETag, so a repeated request is a
+// body-less 304. The journeys then see what a real first visit transfers.
 import { createServer } from "node:http";
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
-const root = resolve(process.argv[2] ?? "dist");
-const port = Number(process.argv[3] ?? 4173);
 export const SUB_FOLDER = "/sub/folder/";
 
 const types = {
@@ -20,27 +25,54 @@ const types = {
   ".png": "image/png",
 };
 
-const server = createServer(async (request, response) => {
-  let path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
-  if (path.startsWith(SUB_FOLDER)) path = "/" + path.slice(SUB_FOLDER.length);
-  if (path.endsWith("/")) path += "index.html";
-  const file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
-    response.writeHead(403).end();
-    return;
-  }
-  try {
-    if (!(await stat(file)).isFile()) throw new Error("not a file");
-    const body = await readFile(file);
-    response.writeHead(200, {
-      "content-type": types[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-store",
-    });
-    response.end(body);
-  } catch {
-    response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-  }
-});
+/** Whether a file's name carries trunk's content hash (`name-0123456789abcdef.js`, `..._bg.wasm`). */
+export function isContentAddressed(path) {
+  return /-[0-9a-f]{12,16}(?:_bg)?\.[a-z]+$/.test(path);
+}
 
-server.listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
-setTimeout(() => server.close(() => process.exit(0)), 60 * 60 * 1000).unref();
+/**
+ * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port). Resolves to the server, with
+ * `port` and `requests`: every request answered, as `{ path, status, bytes }`, where `bytes` is
+ * the body sent.
+ */
+export async function serveDist(root = "dist", port = 0) {
+  root = resolve(root);
+  const requests = [];
+  const server = createServer(async (request, response) => {
+    let path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+    if (path.startsWith(SUB_FOLDER)) path = "/" + path.slice(SUB_FOLDER.length);
+    if (path.endsWith("/")) path += "index.html";
+    const answer = (status, headers, body) => {
+      requests.push({ path, status, bytes: body ? body.length : 0 });
+      response.writeHead(status, headers).end(body);
+    };
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) return answer(403, {});
+    try {
+      if (!(await stat(file)).isFile()) throw new Error("not a file");
+      const body = await readFile(file);
+      const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+      const headers = {
+        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "cache-control": isContentAddressed(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        etag,
+      };
+      if (request.headers["if-none-match"] === etag) return answer(304, headers);
+      answer(200, headers, body);
+    } catch {
+      answer(404, { "content-type": "text/plain" }, Buffer.from("not found"));
+    }
+  });
+  await new Promise((ready) => server.listen(port, "127.0.0.1", ready));
+  server.port = server.address().port;
+  server.requests = requests;
+  setTimeout(() => server.close(), 60 * 60 * 1000).unref();
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? "dist";
+  const server = await serveDist(root, Number(process.argv[3] ?? 4173));
+  console.log(`serving ${resolve(root)} at http://127.0.0.1:${server.port}/`);
+  server.on("close", () => process.exit(0));
+}

@@ -5,6 +5,11 @@
 // post_build hook): FILES is what index.html loads, VERSION a hash of those files' names and
 // contents. Never edit them by hand; left as they are here, the worker refuses to install.
 //
+// - Filling the cache costs no second download of what the page itself just fetched: a file whose
+//   name carries the build's content hash (the wasm, the app's JS and CSS) is taken from the
+//   browser's HTTP cache if it is there, whatever its age, since that name can only ever hold
+//   these bytes; every other file (index.html, icons, manifest) is revalidated with the server,
+//   which a static host answers with a body-less 304 when nothing changed.
 // - Cache-first for this build's own files; the network for anything else (nothing else is
 //   expected: the app makes no other request).
 // - A navigation to the app's page, whatever its query (?screen=...) or fragment (share data,
@@ -19,6 +24,8 @@ const SCOPE = new URL(self.registration.scope);
 const PREFIX = `readiness-check ${SCOPE.href} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL("index.html", self.location).href;
+// trunk's content-hashed names: `readiness-check-0123456789abcdef_bg.wasm`, `main-....css`.
+const CONTENT_ADDRESSED = /-[0-9a-f]{12,16}(?:_bg)?\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -29,7 +36,8 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       for (const file of FILES) {
         const url = new URL(file, self.location).href;
-        const response = await fetch(new Request(url, { cache: "reload" }));
+        const cacheMode = CONTENT_ADDRESSED.test(file) ? "force-cache" : "no-cache";
+        const response = await fetch(new Request(url, { cache: cacheMode }));
         if (!response.ok) throw new Error(`could not keep ${url} for offline use: ${response.status}`);
         // A redirected response cannot answer a navigation, so keep a plain copy.
         await cache.put(url, response.redirected ? await plainCopy(response) : response);

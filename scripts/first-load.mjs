@@ -22,7 +22,8 @@ function htmlReferences(html) {
 }
 
 /**
- * Relative module specifiers in a script, and the wasm address trunk's loader passes to init.
+ * Relative module specifiers in a script, and the wasm address trunk's loader passes to init
+ * (or, once the build hook has rewritten the loader, fetches itself).
  * (wasm-bindgen's glue also names a fallback wasm file with `new URL(..., import.meta.url)` that
  * trunk's loader never uses, so that form is deliberately not followed.)
  */
@@ -32,6 +33,7 @@ function scriptReferences(js) {
     /\bimport\s*["'](\.{1,2}\/[^"']+)["']/g,
     /\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g,
     /\bmodule_or_path\s*:\s*["'](\.{1,2}\/[^"']+)["']/g,
+    /\bfetch\s*\(\s*["'](\.{1,2}\/[^"']+)["']/g,
   ];
   return patterns.flatMap((pattern) => [...js.matchAll(pattern)].map((match) => match[1]));
 }

@@ -2,6 +2,11 @@
 // trunk moves it into dist/.
 //
 // Release builds (`trunk build --release`):
+//   0. fetch the wasm once: trunk's page preloads the wasm with a <link rel="preload"> and its
+//      loader then fetches it again; Chromium and Firefox reuse the preload, WebKit does not and
+//      downloads it twice. The hook removes that link and has the loader start the one fetch
+//      itself, at once, with the link's integrity, before it imports the JS glue (which its own
+//      <link rel="modulepreload"> is already fetching);
 //   1. add the Content-Security-Policy to index.html as a <meta http-equiv> right after
 //      <meta charset>, with the sha256 hash of every inline script the build emitted (trunk's
 //      module loader), computed here from the staged file, never by hand;
@@ -42,6 +47,33 @@ export function contentSecurityPolicy(scripts) {
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
+}
+
+const WASM_PRELOAD = /[ \t]*<link\b[^>]*\brel="preload"[^>]*>[ \t]*\n?/gi;
+const LOADER_IMPORT = /import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);/;
+
+/**
+ * index.html with one fetch of the wasm instead of a preload link plus a second fetch: the
+ * preload link goes, and trunk's loader starts the fetch itself (with the link's integrity)
+ * before importing the glue, then hands the response to init.
+ */
+export function withSingleWasmFetch(html) {
+  const preloads = [...html.matchAll(WASM_PRELOAD)].filter(([link]) => /\bhref="[^"]+\.wasm"/.test(link));
+  if (preloads.length !== 1) throw new Error(`index.html has ${preloads.length} wasm preload links; trunk writes one.`);
+  const [link] = preloads[0];
+  const href = link.match(/\bhref="([^"]+)"/)[1];
+  const integrity = link.match(/\bintegrity="([^"]+)"/)?.[1];
+  if (!integrity) throw new Error("trunk's wasm preload link has no integrity attribute to carry over.");
+  const loader = html.match(LOADER_IMPORT);
+  if (!loader || loader[2] !== href) {
+    throw new Error("trunk's module loader is not the one this hook knows (import init, * as bindings ...; await init({ module_or_path })).");
+  }
+  const oneFetch = [
+    `const wasmResponse = fetch('${href}', { integrity: '${integrity}' });`,
+    `const bindings = await import('${loader[1]}');`,
+    "const wasm = await bindings.default({ module_or_path: wasmResponse });",
+  ].join("\n");
+  return html.replace(link, "").replace(loader[0], oneFetch);
 }
 
 /** Things a strict policy would block at run time, found in the page itself: fail the build. */
@@ -132,6 +164,12 @@ export function checkBuild(root) {
     problems.push("the policy's script hashes do not match the inline scripts of index.html.");
   }
   if (!REGISTER_SCRIPT.test(html)) problems.push("index.html does not load register-sw.js.");
+  if ([...html.matchAll(WASM_PRELOAD)].some(([link]) => /\.wasm"/.test(link))) {
+    problems.push("index.html preloads the wasm, which WebKit then downloads twice.");
+  }
+  if (!/const wasmResponse = fetch\('[^']+\.wasm', \{ integrity: 'sha384-[^']+' \}\);/.test(html)) {
+    problems.push("the loader does not fetch the wasm itself with its integrity.");
+  }
   const { files, missing } = firstLoadFiles(root);
   if (missing.length > 0) problems.push(`index.html refers to files not in the build: ${missing.join(", ")}`);
   const sw = serviceWorkerManifest(readFileSync(join(root, "sw.js"), "utf8"));
@@ -145,7 +183,7 @@ export function checkBuild(root) {
 
 function release(root) {
   const indexPath = join(root, "index.html");
-  const html = withContentSecurityPolicy(readFileSync(indexPath, "utf8"));
+  const html = withContentSecurityPolicy(withSingleWasmFetch(readFileSync(indexPath, "utf8")));
   if (!REGISTER_SCRIPT.test(html)) throw new Error("index.html does not load register-sw.js; offline use would be lost.");
   writeFileSync(indexPath, html);
 

@@ -14,12 +14,19 @@ import {
   preparedServiceWorker,
   serviceWorkerManifest,
   withContentSecurityPolicy,
+  withSingleWasmFetch,
 } from "./post-build.mjs";
 
+// What trunk writes: the loader, and preload links with integrity for the glue and the wasm.
 const LOADER = `
-import init from './app-1.js';
-await init({ module_or_path: './app-1_bg.wasm' });
+import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });
+
+
+window.wasmBindings = bindings;
 `;
+const PRELOADS = `<link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-glue">
+<link rel="preload" href="./app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-wasm" as="fetch" type="application/wasm">`;
 const PAGE = `<!DOCTYPE html>
 <html lang="en">
   <head>
@@ -28,6 +35,7 @@ const PAGE = `<!DOCTYPE html>
     <link rel="icon" href="favicon.svg">
     <script src="./register-sw-1.js" defer></script>
 <script type="module">${LOADER}</script>
+${PRELOADS}
   </head>
   <body></body>
 </html>
@@ -60,7 +68,8 @@ function sampleBuild() {
 
 /** Does in a made-up build what the hook does in trunk's staging folder. */
 function finish(root) {
-  writeFileSync(join(root, "index.html"), withContentSecurityPolicy(readFileSync(join(root, "index.html"), "utf8")));
+  const page = readFileSync(join(root, "index.html"), "utf8");
+  writeFileSync(join(root, "index.html"), withContentSecurityPolicy(withSingleWasmFetch(page)));
   const { files } = firstLoadFiles(root);
   const sw = preparedServiceWorker(TEMPLATE, files, precacheVersion(root, files));
   writeFileSync(join(root, "sw.js"), sw);
@@ -84,6 +93,27 @@ test("the policy goes right after <meta charset>, once, and the build refuses in
   assert.throws(() => withContentSecurityPolicy(PAGE.replace("</head>", "<style>p{}</style></head>")), /<style> element/);
   assert.throws(() => withContentSecurityPolicy(PAGE.replace("<body>", '<body onload="go()">')), /onload=/);
   assert.throws(() => withContentSecurityPolicy(PAGE.replace('<meta charset="utf-8">', "")), /no <meta charset/);
+});
+
+test("the wasm is fetched once, by the loader, with the preload link's integrity, before the glue is imported", () => {
+  const html = withSingleWasmFetch(PAGE);
+  assert.doesNotMatch(html, /rel="preload"/);
+  assert.match(html, /<link rel="modulepreload" href="\.\/app-1\.js" crossorigin="anonymous" integrity="sha384-glue">/);
+  const [loader] = inlineScripts(html);
+  assert.equal(
+    loader,
+    `
+const wasmResponse = fetch('./app-1_bg.wasm', { integrity: 'sha384-wasm' });
+const bindings = await import('./app-1.js');
+const wasm = await bindings.default({ module_or_path: wasmResponse });
+
+
+window.wasmBindings = bindings;
+`,
+  );
+  assert.throws(() => withSingleWasmFetch(html), /0 wasm preload links/);
+  assert.throws(() => withSingleWasmFetch(PAGE.replace("import init, * as", "import start, * as")), /loader is not the one/);
+  assert.throws(() => withSingleWasmFetch(PAGE.replace(' integrity="sha384-wasm"', "")), /no integrity/);
 });
 
 test("the files to keep are what the page loads, followed through stylesheets and imports", () => {

@@ -118,3 +118,44 @@ test("hostile text in a coach's message and details is shown as text and runs no
   await expectNotPwned(region);
   await fresh.close();
 });
+
+test("a session date the browser cannot read, or in an unlikely year, is flagged and never dropped in silence", async ({ page }) => {
+  await page.goto("./?screen=coach");
+  await page.getByLabel("Your name (required)", { exact: true }).fill("Dana");
+  const date = page.getByLabel("Session date (optional)", { exact: true });
+  // Month and day but no year: the browser holds a date it cannot read and reports no value.
+  await date.click();
+  await page.keyboard.type("1204");
+  expect(await date.evaluate((input) => [input.value, input.validity.badInput])).toEqual(["", true]);
+  await page.getByRole("button", { name: "Make the link" }).click();
+  await expect(page.getByRole("alert")).toContainText("The session's date is not a whole date");
+  await expect(page.locator("#coach-date-error")).toHaveText(/not a whole date/);
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Link to send", { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await date.fill("0004-12-12");
+  await page.getByRole("button", { name: "Make the link" }).click();
+  await expect(page.getByRole("alert")).toContainText("in the year 0004");
+  await expect(page.getByLabel("Link to send", { exact: true })).toHaveCount(0);
+
+  await date.fill("2026-12-04");
+  await page.getByRole("button", { name: "Make the link" }).click();
+  await expect(page.locator('.coach-form p.field-error[role="alert"]')).toBeEmpty();
+  await expect(date).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Link to send", { exact: true })).toHaveValue(/#c=/);
+});
+
+for (const width of [320, 1280]) {
+  test(`the link to send shows every line of the link at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const message = "Please answer every part before we meet; bring your questions. ".repeat(6);
+    await makeCoachLink(page, { message });
+    const box = page.getByLabel("Link to send", { exact: true });
+    const { scrollHeight, clientHeight } = await box.evaluate((textarea) => ({
+      scrollHeight: textarea.scrollHeight,
+      clientHeight: textarea.clientHeight,
+    }));
+    expect(scrollHeight, "the link's text is taller than its box").toBeLessThanOrEqual(clientHeight);
+  });
+}

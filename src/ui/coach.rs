@@ -17,6 +17,7 @@ pub fn CoachScreen() -> impl IntoView {
     let coach_name = RwSignal::new(String::new());
     let session_name = RwSignal::new(String::new());
     let session_date = RwSignal::new(String::new());
+    let date_unreadable = RwSignal::new(false);
     let region = RwSignal::new(String::new());
     let sector = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
@@ -57,6 +58,17 @@ pub fn CoachScreen() -> impl IntoView {
         }
         if scope.with(|chosen| chosen.is_empty()) {
             return Some("Choose at least one part of the assessment.".to_string());
+        }
+        if date_unreadable.get() {
+            return Some(
+                "The session's date is not a whole date: enter the day, month and year again, or clear it."
+                    .to_string(),
+            );
+        }
+        if let Some(year) = unlikely_year(&session.session_date) {
+            return Some(format!(
+                "The session's date is in the year {year}. Check the year, or clear the date."
+            ));
         }
         session.problem()
     };
@@ -138,6 +150,7 @@ pub fn CoachScreen() -> impl IntoView {
                 value=session_date
                 tried=tried
                 kind="date"
+                unreadable=date_unreadable
             />
             <MetaField
                 id="coach-region"
@@ -199,7 +212,12 @@ pub fn CoachScreen() -> impl IntoView {
                             <h2 id="coach-link-title">"Your link"</h2>
                             <div class="field">
                                 <label for="coach-link">"Link to send"</label>
-                                <textarea id="coach-link" rows="3" readonly prop:value=url></textarea>
+                                // The box grows with the link: an invisible copy of the text in the
+                                // same grid cell sets its height, so no line is ever cut off.
+                                <div class="link-box">
+                                    <textarea id="coach-link" rows="1" readonly prop:value=url.clone()></textarea>
+                                    <span class="link-box-mirror" aria-hidden="true">{url}</span>
+                                </div>
                                 <span class="hint">{format!("{length} characters")}</span>
                             </div>
                             <p class="actions">
@@ -228,5 +246,33 @@ pub fn CoachScreen() -> impl IntoView {
                     }
                 })
         }}
+    }
+}
+
+/// The year of a session date (`YYYY-MM-DD`, as a date field gives it) when it cannot be the
+/// year of a coming session, such as 0004 from a date typed in the wrong order.
+fn unlikely_year(date: &str) -> Option<&str> {
+    let year = date
+        .split('-')
+        .next()
+        .filter(|year| !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()))?;
+    match year.parse::<u32>() {
+        Ok(2000..=2099) => None,
+        _ => Some(year),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unlikely_year;
+
+    #[test]
+    fn a_session_date_in_an_unlikely_year_is_named() {
+        assert_eq!(unlikely_year("2026-12-04"), None);
+        assert_eq!(unlikely_year(""), None);
+        assert_eq!(unlikely_year("0004-12-12"), Some("0004"));
+        assert_eq!(unlikely_year("275760-09-13"), Some("275760"));
+        // Text from a browser without a date field is left to the coach.
+        assert_eq!(unlikely_year("next Tuesday"), None);
     }
 }

@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { test, expect, expectAccessible } from "./fixtures.js";
 import { acceptInvitation, answer, expectSaved, makeCoachLink, startAssessment } from "./journey.js";
+import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
 
 /** The share link a region's "send results to your coach" email carries. */
 async function returnedLink(page) {
@@ -49,6 +50,11 @@ test("a coach gathers three respondents who disagree and sees the disagreements 
   await expect(page.locator(".disagreement-count")).toContainText("1 question(s)");
   await expect(page.getByRole("table", { name: /Readiness of each launch step/ }).getByRole("row").nth(1)).toContainText("blocked");
   await expectAccessible(page);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(brokenWordsInTableCells), `words broken at ${width} px`).toEqual([]);
+    expect(await page.evaluate(tableScrollProblems), `page at ${width} px`).toEqual([]);
+  }
 
   await page.getByLabel("Show only the questions where people disagree").check();
   await expect(questions.locator("tbody tr:visible")).toHaveCount(1);

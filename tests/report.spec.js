@@ -1,6 +1,9 @@
 // The report: on screen, in print, as a share link and as files.
 import { test, expect, expectAccessible } from "./fixtures.js";
 import { answer, expectSaved, openSection, startAssessment } from "./journey.js";
+import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
+
+const GOLDEN_EXPORT = new URL("../crates/core/golden/export-v1.json", import.meta.url).pathname;
 
 async function answeredAssessment(page) {
   await startAssessment(page, { name: "Spring check" });
@@ -107,4 +110,46 @@ test("a bad file or a huge one gets its own message and changes nothing", async 
   await expect(page.getByRole("alert")).toContainText("at most 1 MB");
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("readiness-check:assessment:")))).toEqual([]);
   await expectAccessible(page);
+});
+
+/** Opens the golden export of a fully answered assessment as a new assessment; shows its report. */
+async function fullyAnswered(page) {
+  await page.goto("./?screen=assessment");
+  await page.locator("#import-input").setInputFiles(GOLDEN_EXPORT);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Readiness report");
+}
+
+// The printable width of A4 at the report's 1.5 cm margins (Letter is wider), in CSS pixels.
+const A4_PRINT_WIDTH = Math.floor(((210 - 2 * 15) / 25.4) * 96);
+
+test("no word is broken in a table cell, on screen at 1280 and 320 px and in print", async ({ page }) => {
+  await fullyAnswered(page);
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(brokenWordsInTableCells), `words broken at ${width} px`).toEqual([]);
+    expect(await page.evaluate(tableScrollProblems), `page at ${width} px`).toEqual([]);
+  }
+  await page.setViewportSize({ width: A4_PRINT_WIDTH, height: 1100 });
+  await page.emulateMedia({ media: "print" });
+  expect(await page.evaluate(brokenWordsInTableCells), "words broken in print").toEqual([]);
+  // On paper nothing scrolls: every table fits the page.
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll(".table-scroll")].filter((region) => region.scrollWidth > region.clientWidth + 1).length,
+  );
+  expect(clipped, "tables cut off in print").toBe(0);
+});
+
+test("a shared report prints without its 'you are viewing a shared report' banner", async ({ page, browser }) => {
+  await answeredAssessment(page);
+  const href = await page.getByRole("link", { name: "Email the summary" }).getAttribute("href");
+  const link = decodeURIComponent(href.split("&body=")[1]).match(/https?:\/\/\S+#s=[A-Za-z0-9_-]+/)[0];
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  const banner = other.getByText("You are viewing a shared report, read-only.");
+  await expect(banner).toBeVisible();
+  await other.emulateMedia({ media: "print" });
+  await expect(banner).toBeHidden();
+  await expect(other.locator(".where-you-are")).toBeVisible();
+  await fresh.close();
 });

@@ -8,6 +8,7 @@ use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
 use super::report::percent;
 use super::report_screen::file_stem;
+use super::table_scroll::TableScroll;
 use crate::assessments::Assessments;
 use crate::download;
 use crate::group::{Group, Member};
@@ -484,10 +485,12 @@ fn group_tables(
         .map(|u| format!("{}: question \"{}\"", u.label, u.question_id))
         .collect();
     unmatched.extend(skipped);
+    let step_head = head("Step", &["Mean", "Range"]);
+    let question_head = head("Question", &["Mean", "Range", "Flag"]);
 
     view! {
         <h3>"Where each respondent places the partnership"</h3>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Respondents, scrollable">
+        <TableScroll label="Respondents">
             <table class="report-table group-table group-who">
                 <caption>"Where you are, leading phase and blocking gates, per respondent"</caption>
                 <thead>
@@ -500,15 +503,15 @@ fn group_tables(
                 </thead>
                 <tbody>{who}</tbody>
             </table>
-        </div>
+        </TableScroll>
         <h3>"Launch steps"</h3>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Launch steps, scrollable">
+        <TableScroll label="Launch steps">
             <table class="report-table group-table">
                 <caption>"Readiness of each launch step, per respondent, with the mean and range"</caption>
-                <thead>{head("Step", &["Mean", "Range"])}</thead>
+                <thead>{step_head}</thead>
                 <tbody>{steps}</tbody>
             </table>
-        </div>
+        </TableScroll>
         <h3>"Questions, biggest disagreements first"</h3>
         <p class="disagreement-count">
             {format!(
@@ -526,13 +529,13 @@ fn group_tables(
                 " Show only the questions where people disagree"
             </label>
         </p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Questions, scrollable">
+        <TableScroll label="Questions">
             <table class="report-table group-table group-questions">
                 <caption>"Each respondent's answer, the mean and range of scale positions, and the disagreement flag"</caption>
-                <thead>{head("Question", &["Mean", "Range", "Flag"])}</thead>
+                <thead>{question_head}</thead>
                 <tbody>{questions}</tbody>
             </table>
-        </div>
+        </TableScroll>
         {(!unmatched.is_empty()).then(|| view! {
             <h3>"Not matched"</h3>
             <p>"These answers use questions this version's bank does not have, so they are left out of the comparison:"</p>

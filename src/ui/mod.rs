@@ -18,6 +18,7 @@ pub mod report_screen;
 pub mod save_status;
 pub mod screen_link;
 pub mod start;
+pub mod table_scroll;
 
 /// The product's name, as shown in the header and the browser tab.
 pub const PRODUCT_NAME: &str = "Sector Partnership Readiness Check";

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use readiness_core::{progress, Bank, Progress, Question, QuestionMove};
 
 use super::report::percent;
+use super::table_scroll::TableScroll;
 use crate::assessments::Assessments;
 use crate::storage::display_name;
 
@@ -150,7 +151,7 @@ fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
         <p>{format!("Leading phase: {} before, {} now.", phase(change.phase_before), phase(change.phase_after))}</p>
         {question_list("Gates cleared", &change.gates_cleared)}
         {question_list("Gates newly blocking", &change.gates_blocked)}
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Change per launch step, scrollable">
+        <TableScroll label="Change per launch step">
             <table class="report-table">
                 <caption>"Readiness of each launch step, before and now"</caption>
                 <thead>
@@ -164,7 +165,7 @@ fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
                 </thead>
                 <tbody>{steps}</tbody>
             </table>
-        </div>
+        </TableScroll>
         {move_list("Moved up", &change.moved_up, bank)}
         {move_list("Moved down", &change.moved_down, bank)}
         {question_list("Answered for the first time", &change.newly_answered)}

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use readiness_core::{report, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict};
 
+use super::table_scroll::TableScroll;
+
 /// The whole report of one assessment. Everything in it is computed from the answers now;
 /// nothing stored or imported is trusted as a score.
 #[component]
@@ -217,6 +219,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
                     "Strong from 75%, Developing from 50%, Early below 50%; a step with under half of its questions answered has not enough answers to judge. A blocked step has a gate answered Not yet."
                 </figcaption>
             </figure>
+            <TableScroll label="Launch steps in figures">
             <table class="report-table">
                 <caption>"Launch steps in figures"</caption>
                 <thead>
@@ -230,6 +233,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </TableScroll>
         </section>
     }
 }
@@ -273,6 +277,7 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
         <section class="report-section" aria-labelledby="phase-title">
             <h2 id="phase-title">"Partnership phase"</h2>
             <p>{lead}</p>
+            <TableScroll label="Partnership phase">
             <table class="report-table">
                 <caption>"Agreement with each phase's statements"</caption>
                 <thead>
@@ -284,6 +289,7 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </TableScroll>
         </section>
     }
 }
@@ -327,7 +333,7 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
         <section class="report-section new-page" aria-labelledby="table-title">
             <h2 id="table-title">"Who is at the table"</h2>
             <p>{format!("{concerns} check(s) to act on, {unknown} not known yet.")}</p>
-            <div class="table-scroll">
+            <TableScroll label="Who is at the table">
                 <table class="report-table">
                     <caption>"Checks against what has worked elsewhere"</caption>
                     <thead>
@@ -341,7 +347,7 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
     }
 }

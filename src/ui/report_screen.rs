@@ -77,7 +77,7 @@ fn SharedView(assessment: Assessment) -> impl IntoView {
         shell.navigate(Address::of(Screen::Compare));
     };
     view! {
-        <div class="notice" role="status">
+        <div class="notice shared-notice" role="status">
             <p>
                 <strong>"You are viewing a shared report, read-only."</strong>
                 " It is not saved on this device, and nothing you have here was changed."

@@ -47,21 +47,26 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
     fail "cargo could not install wasm-bindgen-cli $WASM_BINDGEN_VERSION."
 fi
 
-step "Chromium and ChromeDriver (Debian packages)"
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+step "Browsers (Debian packages): Chromium and ChromeDriver, Firefox ESR, WebKitGTK's WebDriver, Xvfb"
+# Playwright drives Chromium; the cross-engine suite drives Firefox over WebDriver BiDi and
+# WebKitGTK (Safari's engine) through WebKitWebDriver, which needs a display: xvfb-run gives it one.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ] ||
+  [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y chromium chromium-driver ||
-    { $sudo apt-get update && $sudo apt-get install -y chromium chromium-driver; } ||
-    fail "apt-get could not install chromium and chromium-driver."
+  packages="chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth"
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y $packages ||
+    { $sudo apt-get update && $sudo apt-get install -y $packages; } ||
+    fail "apt-get could not install $packages."
 fi
 
-step "npm packages from package-lock.json (Playwright, axe-core, binaryen's wasm-opt)"
+step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt)"
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then
   # Playwright must use Debian's Chromium; it never downloads a browser of its own.
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || fail "npm ci failed."
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund || fail "npm ci failed."
   echo "$lock_sum" >node_modules/.installed-lock
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"

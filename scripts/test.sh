@@ -2,7 +2,8 @@
 # Sets everything up, then runs every test: formatting, lints (native and wasm), the core's
 # native tests, the build hook's unit checks, the component tests in headless Chromium, a release
 # build and its policy and offline check, the Playwright journeys with accessibility, security and
-# offline checks, and the size report with the first-load ceiling.
+# offline checks, the main journeys in Firefox and WebKit, and the size report with the
+# first-load ceiling.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -31,6 +32,8 @@ run "component tests in headless Chromium" cargo test -p readiness-check --targe
 run "release build" trunk build --release
 run "release build check (Content-Security-Policy, service worker)" node scripts/post-build.mjs --check dist
 run "browser journeys (Playwright + axe-core)" npx playwright test
+# The main journeys again in Firefox ESR and WebKitGTK, both at once (WebKit needs a display).
+run "main journeys in Firefox and WebKit" xvfb-run --auto-servernum node --test --test-concurrency=2 tests/engines/firefox.test.mjs tests/engines/webkit.test.mjs
 # The first-load budget (`--budget`) is not met yet (see README): the report prints it, and the
 # ceiling (`--ceiling`) fails the run if the first load grows past today's size.
 run "size report, first-load ceiling" node tests/size-report.mjs dist --ceiling

@@ -1,0 +1,370 @@
+// The two engines besides Chromium, driven through one small interface so that each journey is
+// written once: Firefox ESR over WebDriver BiDi (puppeteer-core, no geckodriver), and WebKitGTK,
+// Safari's engine, over classic WebDriver (selenium-webdriver talking to Debian's
+// WebKitWebDriver, which starts its MiniBrowser; it needs a display, so the suite runs under
+// xvfb-run). Both use the browsers Debian installed; nothing is downloaded.
+//
+// Every tab collects what went wrong in the page: uncaught errors, console errors and
+// Content-Security-Policy violations. Firefox reports them from the first line the page runs.
+// WebKitWebDriver cannot capture console output from page start, so in WebKit the listeners are
+// installed right after each load: an error raised while the page is still loading is missed
+// there, and only there.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer } from "node:net";
+import puppeteer from "puppeteer-core";
+import webdriver from "selenium-webdriver";
+import http from "selenium-webdriver/http/index.js";
+
+const { WebDriver, Capabilities, By } = webdriver;
+
+/** Listeners the page runs to keep what went wrong in `window.__engineProblems`. */
+function watchForProblems() {
+  if (window.__engineProblems) return;
+  const problems = (window.__engineProblems = []);
+  window.addEventListener("error", (event) => problems.push(`uncaught error: ${event.message}`));
+  window.addEventListener("unhandledrejection", (event) => problems.push(`unhandled rejection: ${event.reason}`));
+  document.addEventListener("securitypolicyviolation", (event) =>
+    problems.push(`policy violation: ${event.violatedDirective} blocked ${event.blockedURI}`),
+  );
+  const error = console.error.bind(console);
+  console.error = (...parts) => {
+    problems.push(`console error: ${parts.join(" ")}`);
+    error(...parts);
+  };
+}
+
+/** Keeps every Blob the page turns into a download address, so a journey can read the file. */
+function keepDownloads() {
+  if (window.__engineDownloads) return;
+  const kept = (window.__engineDownloads = []);
+  const create = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (blob) => {
+    kept.push(blob);
+    return create(blob);
+  };
+}
+
+/** What a journey can do with one tab, the same in every engine. */
+class Tab {
+  constructor(engine) {
+    this.engine = engine;
+    this.seen = [];
+  }
+
+  /** Polls `fn(...args)` in the page until it returns something truthy; returns that. */
+  async waitFor(what, fn, ...args) {
+    const deadline = Date.now() + 15_000;
+    let last;
+    for (;;) {
+      try {
+        last = await this.evaluate(fn, ...args);
+        if (last) return last;
+      } catch (error) {
+        // A navigation in progress can drop one evaluation; the next poll tries again.
+        last = error.message;
+      }
+      if (Date.now() > deadline) throw new Error(`${this.engine}: timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+      await new Promise((resume) => setTimeout(resume, 100));
+    }
+  }
+
+  /** Waits until an element matching `selector` has text containing `text`; returns its text. */
+  async waitForText(selector, text) {
+    return this.waitFor(
+      `"${text}" in ${selector}`,
+      (selector, text) => [...document.querySelectorAll(selector)].map((e) => e.textContent).find((t) => t.includes(text)),
+      selector,
+      text,
+    );
+  }
+
+  /** Marks the element matching `selector` whose text is `text` (trimmed), for a native click. */
+  async markByText(selector, text) {
+    const mark = `m${Math.random().toString(36).slice(2)}`;
+    await this.waitFor(
+      `${selector} "${text}"`,
+      (selector, text, mark) => {
+        const found = [...document.querySelectorAll(selector)].find((e) => e.textContent.trim() === text);
+        if (found) found.setAttribute("data-engine-mark", mark);
+        return Boolean(found);
+      },
+      selector,
+      text,
+      mark,
+    );
+    return `[data-engine-mark="${mark}"]`;
+  }
+
+  /** Clicks the button (or link) whose text is `text`. */
+  async clickText(text, selector = "button, a") {
+    await this.click(await this.markByText(selector, text));
+  }
+
+  /** Problems the page reported since the last call, and forgets them. */
+  async takeProblems() {
+    const inPage = await this.evaluate(() => {
+      const found = window.__engineProblems ?? [];
+      window.__engineProblems?.splice(0);
+      return [...found];
+    }).catch(() => []);
+    const all = [...this.seen, ...inPage];
+    this.seen = [];
+    return [...new Set(all)];
+  }
+
+  /** Reads the files the page offered as downloads, oldest first. */
+  async downloads() {
+    return this.evaluate(async () => Promise.all((window.__engineDownloads ?? []).map((blob) => blob.text())));
+  }
+}
+
+class FirefoxTab extends Tab {
+  constructor(page) {
+    super("firefox");
+    this.page = page;
+    page.on("console", (message) => {
+      if (message.type() === "error") this.seen.push(`console error: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => this.seen.push(`uncaught error: ${error.message}`));
+  }
+
+  static async open(context) {
+    const page = await context.newPage();
+    await page.evaluateOnNewDocument(watchForProblems);
+    await page.evaluateOnNewDocument(keepDownloads);
+    // A background tab is throttled in Firefox: keep the tab in use in front.
+    await page.bringToFront();
+    return new FirefoxTab(page);
+  }
+
+  async goto(url) {
+    await this.page.bringToFront();
+    await this.page.goto(url, { waitUntil: "load" });
+  }
+
+  // Puppeteer's own waitForFunction is blocked by the app's policy in Firefox; `waitFor` polls
+  // with evaluate instead, which is not.
+  evaluate(fn, ...args) {
+    return this.page.evaluate(fn, ...args);
+  }
+
+  /** The element matching `selector`, once the app has drawn it. */
+  async element(selector) {
+    await this.waitFor(selector, (selector) => Boolean(document.querySelector(selector)), selector);
+    return this.page.$(selector);
+  }
+
+  async click(selector) {
+    await (await this.element(selector)).click();
+  }
+
+  async type(selector, text) {
+    await this.click(selector);
+    await this.page.keyboard.type(text);
+  }
+
+  async fill(selector, text) {
+    await (await this.element(selector)).evaluate((element) => {
+      element.value = "";
+    });
+    await this.type(selector, text);
+  }
+
+  async upload(selector, path) {
+    await (await this.element(selector)).uploadFile(path);
+  }
+
+  async setWidth(width) {
+    // Puppeteer's setViewport also sets a screen orientation, which Firefox ESR 140 does not
+    // implement; the BiDi viewport command alone is all this needs.
+    await this.page.mainFrame().browsingContext.setViewport({ viewport: { width, height: 900 } });
+    await this.waitFor(`a page ${width} px wide`, (width) => window.innerWidth === width, width);
+    return width;
+  }
+
+  async close() {
+    await this.page.browserContext().close();
+  }
+}
+
+class WebKitTab extends Tab {
+  constructor(driver, driverProcess) {
+    super("webkit");
+    this.driver = driver;
+    this.driverProcess = driverProcess;
+  }
+
+  async goto(url) {
+    this.seen.push(...(await this.takeProblems()));
+    await this.driver.get(url);
+    await this.afterLoad();
+  }
+
+  /** Installs the listeners a new document needs (see the note at the top of this file). */
+  async afterLoad() {
+    await this.evaluate(watchForProblems);
+    await this.evaluate(keepDownloads);
+  }
+
+  async evaluate(fn, ...args) {
+    return this.driver.executeScript(`return (${fn}).apply(null, arguments);`, ...args);
+  }
+
+  async element(selector) {
+    await this.waitFor(selector, (selector) => Boolean(document.querySelector(selector)), selector);
+    return this.driver.findElement(By.css(selector));
+  }
+
+  async click(selector) {
+    await (await this.element(selector)).click();
+  }
+
+  async type(selector, text) {
+    const element = await this.element(selector);
+    await element.click();
+    await element.sendKeys(text);
+  }
+
+  async fill(selector, text) {
+    const element = await this.element(selector);
+    await element.clear();
+    await this.type(selector, text);
+  }
+
+  async upload(selector, path) {
+    await (await this.element(selector)).sendKeys(path);
+  }
+
+  /**
+   * Sizes the window so the page is `width` wide, or as close as MiniBrowser allows: its toolbar
+   * keeps the window at least 447 px wide. Returns the page's width.
+   */
+  async setWidth(width) {
+    await this.driver.manage().window().setRect({ width, height: 900 });
+    const { width: window } = await this.driver.manage().window().getRect();
+    await this.waitFor(`a page ${window} px wide`, (width) => window.innerWidth === width, window);
+    return window;
+  }
+
+  async close() {
+    await this.driver.quit().catch(() => {});
+    this.driverProcess.kill();
+  }
+}
+
+/** Collects what each tab of a journey reported, then closes them all. */
+async function endJourney(tabs) {
+  const problems = [];
+  for (const tab of tabs.splice(0)) {
+    problems.push(...(await tab.takeProblems()));
+    await tab.close().catch(() => {});
+  }
+  return problems;
+}
+
+/** A free port on 127.0.0.1. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** Firefox ESR from Debian, headless, over WebDriver BiDi. */
+export async function firefox() {
+  const profile = mkdtempSync(join(tmpdir(), "engines-firefox-"));
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: "/usr/bin/firefox-esr",
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      // Only 127.0.0.1 is reachable here: no updates, telemetry or remote settings.
+      "app.update.enabled": false,
+      "browser.safebrowsing.malware.enabled": false,
+      "browser.safebrowsing.phishing.enabled": false,
+      "datareporting.policy.dataSubmissionEnabled": false,
+    },
+  });
+  const tabs = [];
+  return {
+    name: "firefox",
+    /** A tab in a profile of its own: no storage, cache or service worker from any other. */
+    async freshTab() {
+      const tab = await FirefoxTab.open(await browser.createBrowserContext());
+      tabs.push(tab);
+      return tab;
+    },
+    /** The problems the journey's tabs reported; closes them. */
+    endJourney: () => endJourney(tabs),
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where Debian put WebKitGTK's MiniBrowser, which WebKitWebDriver drives. */
+function miniBrowser() {
+  const found = readdirSync("/usr/lib")
+    .flatMap((arch) => ["webkit2gtk-4.1", "webkitgtk-6.0", "webkit2gtk-4.0"].map((lib) => join("/usr/lib", arch, lib, "MiniBrowser")))
+    .filter((path) => existsSync(path));
+  if (found.length === 0) throw new Error("WebKitGTK's MiniBrowser is missing: install Debian's webkit2gtk-driver.");
+  return found[0];
+}
+
+/** Starts WebKitWebDriver on a free port and waits until it answers. */
+async function startWebKitDriver() {
+  const port = await freePort();
+  const process = spawn("/usr/bin/WebKitWebDriver", [`--port=${port}`], { stdio: "ignore" });
+  const started = Date.now();
+  for (;;) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/status`);
+      return { process, executor: new http.Executor(new http.HttpClient(`http://127.0.0.1:${port}`)) };
+    } catch (error) {
+      if (Date.now() - started > 10_000) {
+        process.kill();
+        throw new Error(`WebKitWebDriver did not start: ${error.message}`);
+      }
+      await new Promise((resume) => setTimeout(resume, 100));
+    }
+  }
+}
+
+/** WebKitGTK from Debian, through WebKitWebDriver and its MiniBrowser (needs a display). */
+export async function webkit() {
+  const binary = miniBrowser();
+  const tabs = [];
+  return {
+    name: "webkit",
+    /**
+     * A new browser session: an ephemeral profile with no storage, cache or worker of another.
+     * WebKitWebDriver holds one session at a time, so each tab gets a driver of its own.
+     */
+    async freshTab() {
+      const { process, executor } = await startWebKitDriver();
+      const capabilities = new Capabilities({
+        browserName: "MiniBrowser",
+        "webkitgtk:browserOptions": { binary, args: ["--automation"] },
+      });
+      try {
+        const tab = new WebKitTab(await WebDriver.createSession(executor, capabilities), process);
+        tabs.push(tab);
+        return tab;
+      } catch (error) {
+        process.kill();
+        throw error;
+      }
+    },
+    /** The problems the journey's tabs reported; closes them. */
+    endJourney: () => endJourney(tabs),
+    async close() {
+      await endJourney(tabs);
+    },
+  };
+}

@@ -1,0 +1,233 @@
+// The main journeys, written once and run in Firefox and in WebKit (see browsers.mjs) against the
+// release build served on 127.0.0.1. Playwright runs the whole suite in Chromium; these are the
+// journeys people take after opening a link in whatever browser they have, plus the checks that
+// differ between engines: the date field, what a first visit downloads, and table cells.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brokenWordsInTableCells, tableScrollProblems } from "../page-checks.mjs";
+
+const GOLDEN_EXPORT = new URL("../../crates/core/golden/export-v1.json", import.meta.url);
+
+/** Starts a new assessment on the assessment screen; returns its id. */
+async function startAssessment(tab, base, name) {
+  await tab.goto(`${base}?screen=assessment`);
+  await tab.fill("#new-region", "North Valley");
+  await tab.fill("#new-sector", "Advanced manufacturing");
+  await tab.fill("#new-role", "Convener");
+  await tab.fill("#new-name", name);
+  await tab.clickText("Start the assessment");
+  await tab.waitForText("main h1", "Step 1");
+  return tab.evaluate(() => new URL(location.href).searchParams.get("id"));
+}
+
+/** Chooses an answer by its visible label, the way a person clicks it. */
+async function answer(tab, questionId, label) {
+  const fieldset = `#q-${questionId.replaceAll(".", "-")}`;
+  await tab.click(await tab.markByText(`${fieldset} label.choice`, label));
+  await tab.waitFor(`${questionId} answered ${label}`, (fieldset, label) => {
+    const chosen = [...document.querySelectorAll(`${fieldset} label.choice`)].find((l) => l.querySelector("input").checked);
+    return chosen?.textContent.trim() === label;
+  }, fieldset, label);
+}
+
+async function waitForSaved(tab) {
+  await tab.waitForText(".save-status", "Saved on this device");
+}
+
+/** The share link inside the report's "Email the summary" draft. */
+async function shareLinkFromMailDraft(tab) {
+  const href = await tab.evaluate(() => [...document.querySelectorAll("a")].find((a) => a.textContent.trim() === "Email the summary")?.href);
+  const body = decodeURIComponent(href.split("&body=")[1]);
+  return body.match(/https?:\/\/\S+#s=[A-Za-z0-9_-]+/)[0];
+}
+
+/** Fills the coach's form, typing the date key by key; returns what the form says. */
+async function coachForm(tab, base, typedDate) {
+  await tab.goto(`${base}?screen=coach`);
+  await tab.fill("#coach-name", "Dana Whitfield");
+  await tab.fill("#coach-session", "Module 3: preparing to launch");
+  await tab.type("#coach-date", typedDate);
+  await tab.fill("#coach-region", "North Valley");
+  await tab.fill("#coach-sector", "Advanced manufacturing");
+  for (const part of ["s4", "s5", "s6", "phases", "table", "pitfalls"]) {
+    if (await tab.evaluate((id) => document.getElementById(id).checked, `scope-${part}`)) await tab.click(`#scope-${part}`);
+  }
+  await tab.fill("#coach-message", "Please answer steps 1 to 3 before we meet.");
+  await tab.clickText("Make the link");
+  return tab.waitFor("the link or an error", () => {
+    const link = document.querySelector("#coach-link")?.value ?? null;
+    const errors = [...document.querySelectorAll(".coach-form .field-error")].map((e) => e.textContent.trim()).filter(Boolean);
+    const date = document.querySelector("#coach-date");
+    return (link || errors.length > 0) && { link, errors, value: date.value, badInput: date.validity.badInput };
+  });
+}
+
+export const journeys = [
+  {
+    name: "start, answer, reload: the answers are kept, and the report says where you are",
+    async run(engine, { base }) {
+      const tab = await engine.freshTab();
+      const id = await startAssessment(tab, base, "Engine check");
+      await answer(tab, "s1.convener", "Not yet");
+      await answer(tab, "s1.roles", "Done");
+      await waitForSaved(tab);
+      await tab.goto(`${base}?screen=assessment&id=${id}`);
+      await tab.waitFor("the answers after a reload", () => {
+        const checked = (id) => [...document.querySelectorAll(`${id} label.choice`)].find((l) => l.querySelector("input").checked)?.textContent.trim();
+        return checked("#q-s1-convener") === "Not yet" && checked("#q-s1-roles") === "Done";
+      });
+      await tab.goto(`${base}?screen=report&id=${id}`);
+      await tab.waitForText(".where-you-are", "You are at step 1");
+    },
+  },
+  {
+    name: "a share link opens the same report in a fresh profile, read-only, and can be saved there",
+    async run(engine, { base }) {
+      const tab = await engine.freshTab();
+      const id = await startAssessment(tab, base, "Shared check");
+      await answer(tab, "s1.convener", "Mostly");
+      await waitForSaved(tab);
+      await tab.goto(`${base}?screen=report&id=${id}`);
+      await tab.waitForText("main h1", "Readiness report: Shared check");
+      const mine = await tab.evaluate(() => document.querySelector(".report").innerText);
+      const link = await shareLinkFromMailDraft(tab);
+
+      const other = await engine.freshTab();
+      await other.goto(link);
+      await other.waitForText(".shared-notice", "You are viewing a shared report, read-only.");
+      assert.equal(await other.evaluate(() => document.querySelector(".report").innerText), mine);
+      assert.equal(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":assessment:")).length), 0);
+      await other.clickText("Save a copy on this device");
+      await other.waitFor("the saved copy", () => Object.keys(localStorage).filter((k) => k.includes(":assessment:")).length === 1);
+    },
+  },
+  {
+    name: "JSON out of one profile and into another gives the same report",
+    async run(engine, { base }) {
+      const tab = await engine.freshTab();
+      const id = await startAssessment(tab, base, "File check");
+      await answer(tab, "s1.roles", "Started");
+      await waitForSaved(tab);
+      await tab.goto(`${base}?screen=report&id=${id}`);
+      await tab.waitForText("main h1", "Readiness report: File check");
+      const mine = await tab.evaluate(() => document.querySelector(".report").innerText);
+      await tab.clickText("Download JSON");
+      await tab.waitForText(".action-message", "downloaded");
+      const [json] = await tab.downloads();
+      assert.equal(JSON.parse(json).assessment.answers["s1.roles"], "started");
+
+      const folder = mkdtempSync(join(tmpdir(), "engines-json-"));
+      const file = join(folder, "readiness-report-file-check.json");
+      writeFileSync(file, json);
+      const other = await engine.freshTab();
+      await other.goto(`${base}?screen=assessment`);
+      await other.upload("#import-input", file);
+      await other.waitForText("main h1", "Readiness report: File check");
+      assert.equal(await other.evaluate(() => document.querySelector(".report").innerText), mine);
+      rmSync(folder, { recursive: true, force: true });
+    },
+  },
+  {
+    name: "a coach link opens its invitation in a fresh profile and starts a scoped assessment",
+    async run(engine, { base }) {
+      const tab = await engine.freshTab();
+      const made = await coachForm(tab, base, "12/04/2026");
+      assert.deepEqual(made.errors, []);
+      assert.match(made.link, /#c=[A-Za-z0-9_-]+$/);
+      const region = await engine.freshTab();
+      await region.goto(made.link);
+      await region.waitForText("main", "From your coach, Dana Whitfield");
+      await region.waitForText("main", "Module 3: preparing to launch, 2026-12-04");
+      await region.waitFor("the region filled in", () => document.querySelector("#invite-region")?.value === "North Valley");
+      await region.fill("#invite-role", "Workforce board director");
+      await region.clickText("Start the assessment for this session");
+      await region.waitForText("main h1", "Step 1");
+      const sections = await region.evaluate(() => document.querySelectorAll('nav[aria-label="Sections"] a').length);
+      assert.equal(sections, 4, "three steps in scope and where you want help");
+    },
+  },
+  {
+    name: "a date the browser cannot read is never dropped in silence",
+    async run(engine, { base }) {
+      const tab = await engine.freshTab();
+      // Typed as digits only (WebKit's field does not move on after two digits and holds a date
+      // it cannot read), then in ISO order (WebKit reads it as the year 0004).
+      for (const typed of ["12042026", "2026-12-04"]) {
+        const form = await coachForm(tab, base, typed);
+        if (form.badInput) {
+          assert.ok(!form.link, `${typed}: no link while the date cannot be read`);
+          assert.ok(form.errors.some((e) => e.includes("not a whole date")), `${typed}: ${form.errors}`);
+        } else if (!/^20\d\d-/.test(form.value)) {
+          assert.ok(!form.link, `${typed} read as ${form.value}: no link`);
+          assert.ok(form.errors.some((e) => e.includes("Check the year")), `${typed}: ${form.errors}`);
+        } else {
+          assert.deepEqual(form.errors, [], `${typed} read as ${form.value}`);
+          assert.ok(form.link, `${typed} read as ${form.value}: a link`);
+        }
+      }
+    },
+  },
+  {
+    name: "a damaged share link says what is wrong and changes nothing",
+    async run(engine, { base }) {
+      const tab = await engine.freshTab();
+      await tab.goto(`${base}#s=AAAAnotarealpayload`);
+      await tab.waitForText('[role="alert"]', "This share link could not be opened");
+      assert.equal(await tab.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":assessment:")).length), 0);
+    },
+  },
+  {
+    name: "a first visit downloads each file once; the service worker then serves the app with the server gone",
+    async run(engine, { base, server }) {
+      const tab = await engine.freshTab();
+      server.requests.length = 0;
+      await tab.goto(base);
+      await tab.waitForText("main h1", "Sector Partnership Readiness Check");
+      await tab.waitFor("the service worker in control", () => navigator.serviceWorker.controller !== null);
+      // Give the worker a moment to finish anything it still fetches after taking control.
+      await new Promise((resume) => setTimeout(resume, 500));
+      const bodies = {};
+      for (const { path, bytes } of server.requests) {
+        if (bytes > 0) bodies[path] = (bodies[path] ?? 0) + 1;
+      }
+      const total = server.requests.reduce((sum, request) => sum + request.bytes, 0);
+      console.log(`${engine.name}: first visit transferred ${total} bytes in ${server.requests.length} requests`);
+      const wasm = Object.entries(bodies).filter(([path]) => path.endsWith(".wasm"));
+      assert.deepEqual(wasm.map(([, count]) => count), [1], "the wasm is downloaded once");
+      // The page itself (2 KB) is the one exception in every engine: the visit asks for it as the
+      // folder's address, the worker keeps it as index.html, and to a browser's cache those
+      // differ. WebKit's worker also finds none of the small files the page loaded as a
+      // stylesheet, script or image in its cache (only what the page fetched with fetch(), like
+      // the wasm) and downloads those again: 64 KB.
+      const mayRepeat = (path) =>
+        path === "/index.html" || (engine.name === "webkit" && /\.(css|js|svg|png|webmanifest)$/.test(path));
+      const twice = Object.entries(bodies).filter(([path, count]) => count > 1 && !mayRepeat(path));
+      console.log(`${engine.name}: downloaded more than once: ${JSON.stringify(Object.entries(bodies).filter(([, count]) => count > 1))}`);
+      assert.deepEqual(twice, [], "files downloaded more than once on a first visit");
+      assert.ok(Object.keys(bodies).some((path) => path.endsWith(".wasm")), "the wasm was downloaded");
+
+      await new Promise((done) => server.close(done));
+      server.closeAllConnections();
+      await tab.goto(`${base}?screen=about`);
+      await tab.waitForText("main h1", "About this check and its sources");
+    },
+  },
+  {
+    name: "no word is broken in a table cell, at 1280 px and at 320 px (447 px in WebKit)",
+    async run(engine, { base }) {
+      const tab = await engine.freshTab();
+      await tab.goto(`${base}?screen=assessment`);
+      await tab.upload("#import-input", GOLDEN_EXPORT.pathname);
+      await tab.waitForText("main h1", "Readiness report");
+      for (const wanted of [1280, 320]) {
+        // WebKit's MiniBrowser cannot be narrower than 447 px; Chromium and Firefox check 320.
+        const width = await tab.setWidth(wanted);
+        assert.ok(width === wanted || (engine.name === "webkit" && width < 500), `${wanted} px asked, ${width} px given`);
+        assert.deepEqual(await tab.evaluate(brokenWordsInTableCells), [], `words broken at ${width} px`);
+        assert.deepEqual(await tab.evaluate(tableScrollProblems), [], `page scrolls sideways at ${width} px`);
+      }
+    },
+  },
+];

@@ -4,9 +4,21 @@
 //! `readiness_core::format`, so one damaged entry never takes the others with it, and two tabs
 //! working on different assessments never write the same key. Text that cannot be read is
 //! never thrown away: it is moved aside under a key of its own, for the person to download.
+//!
+//! The work goes through gloo-storage's `LocalStorage` and `SessionStorage`, with two limits
+//! of that crate worked around here:
+//! - gloo throws (for a wasm app, a panic) when the browser offers no storage at all, as some
+//!   private windows and a storage setting do, so every use stands behind `offered`, which
+//!   asks the browser without throwing;
+//! - gloo reads and writes values as JSON, which is right for an assessment (its record
+//!   serializes to exactly the stored text) but not for text that must stay byte for byte as
+//!   it is: text being read (it may not be JSON, and must then be set aside as it was), a
+//!   set-aside entry, and the Compare screen's kept group (text in its own format). Those go
+//!   through the `web_sys::Storage` that gloo hands out with `raw()`.
 
-use readiness_core::{decode_stored, encode_stored, Bank, Skipped, StoredAssessment};
-use wasm_bindgen::JsCast;
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use readiness_core::{decode_stored, stored_record, Bank, Skipped, StoredAssessment};
 
 /// The start of every key this app writes; "forget everything" removes exactly these.
 const PREFIX: &str = "readiness-check:";
@@ -71,35 +83,53 @@ pub enum Read {
     SetAside(SetAside),
 }
 
-fn local_storage() -> Result<web_sys::Storage, StorageError> {
-    web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)
+/// Which of the browser's two stores.
+#[derive(Clone, Copy)]
+enum Store {
+    Local,
+    Session,
 }
 
-/// Turns the exception a refused write throws into a message.
-fn write_error(error: wasm_bindgen::JsValue) -> StorageError {
-    match error.dyn_ref::<web_sys::DomException>() {
-        Some(exception)
-            if exception.name() == "QuotaExceededError"
-                || exception.name() == "NS_ERROR_DOM_QUOTA_REACHED" =>
+/// Whether the browser offers `store` at all, asked without throwing (reading
+/// `window.localStorage` throws a security error when storage is turned off).
+fn offered(store: Store) -> bool {
+    web_sys::window().is_some_and(|window| {
+        let storage = match store {
+            Store::Local => window.local_storage(),
+            Store::Session => window.session_storage(),
+        };
+        matches!(storage, Ok(Some(_)))
+    })
+}
+
+/// Local storage, through gloo, once the browser has said it offers it.
+fn local() -> Result<web_sys::Storage, StorageError> {
+    if offered(Store::Local) {
+        Ok(LocalStorage::raw())
+    } else {
+        Err(StorageError::Unavailable)
+    }
+}
+
+/// Turns what a refused write threw into a message; a full quota says "full".
+fn write_error(error: GlooError) -> StorageError {
+    match error {
+        GlooError::JsError(error)
+            if error.name == "QuotaExceededError" || error.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
         {
             StorageError::Full
         }
-        Some(exception) => StorageError::Refused(exception.message()),
-        None => StorageError::Refused("no reason given".to_string()),
+        GlooError::JsError(error) => StorageError::Refused(error.message),
+        other => StorageError::Refused(other.to_string()),
     }
 }
 
 /// Writes and removes a small test value to learn whether answers can be kept on this device.
 pub fn probe() -> Availability {
-    let Ok(storage) = local_storage() else {
-        return Availability::Unavailable;
-    };
-    if storage.set_item(PROBE_KEY, "1").is_err() {
+    if local().is_err() || LocalStorage::set(PROBE_KEY, 1).is_err() {
         return Availability::Unavailable;
     }
-    let _ = storage.remove_item(PROBE_KEY);
+    LocalStorage::delete(PROBE_KEY);
     Availability::Available
 }
 
@@ -119,7 +149,7 @@ pub fn is_ours(key: &str) -> bool {
 
 /// Every key this app has written, in storage order.
 fn our_keys(storage: &web_sys::Storage) -> Vec<String> {
-    let count = storage.length().unwrap_or(0);
+    let count = LocalStorage::length();
     (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())
         .filter(|key| is_ours(key))
@@ -128,7 +158,7 @@ fn our_keys(storage: &web_sys::Storage) -> Vec<String> {
 
 /// Reads everything the app stored on this device, setting aside what cannot be read.
 pub fn load_all(bank: &Bank) -> Result<Found, StorageError> {
-    let storage = local_storage()?;
+    let storage = local()?;
     let mut found = Found::default();
     for key in our_keys(&storage) {
         let Ok(Some(raw)) = storage.get_item(&key) else {
@@ -164,7 +194,7 @@ pub fn newest_first(assessments: &mut [StoredAssessment]) {
 
 /// Reads one assessment, setting it aside if it cannot be read.
 pub fn load(bank: &Bank, id: &str) -> Result<Read, StorageError> {
-    let storage = local_storage()?;
+    let storage = local()?;
     match storage.get_item(&assessment_key(id)) {
         Ok(Some(raw)) => Ok(read_text(&storage, id, raw, bank)),
         Ok(None) => Ok(Read::Missing),
@@ -188,7 +218,7 @@ fn set_aside(storage: &web_sys::Storage, key: &str, raw: String, reason: &str) -
     let aside_key = format!("{SET_ASIDE_PREFIX}{}:{key}", js_sys::Date::now() as u64);
     let kept = format!("{reason}\n{raw}");
     if storage.set_item(&aside_key, &kept).is_ok() {
-        let _ = storage.remove_item(key);
+        LocalStorage::delete(key);
         SetAside {
             key: aside_key,
             reason: reason.to_string(),
@@ -221,18 +251,18 @@ pub fn display_name(stored: &StoredAssessment) -> String {
         .unwrap_or_else(|| "Untitled assessment".to_string())
 }
 
-/// Saves one assessment under its own key.
+/// Saves one assessment under its own key. gloo serializes its record, which gives exactly the
+/// stored text of `readiness_core::encode_stored`.
 pub fn save(stored: &StoredAssessment) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(&assessment_key(&stored.id), &encode_stored(stored))
-        .map_err(write_error)
+    local()?;
+    LocalStorage::set(assessment_key(&stored.id), stored_record(stored)).map_err(write_error)
 }
 
 /// Removes one assessment.
 pub fn remove(id: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .remove_item(&assessment_key(id))
-        .map_err(write_error)
+    local()?;
+    LocalStorage::delete(assessment_key(id));
+    Ok(())
 }
 
 /// Removes an entry that was set aside, once the person has dealt with it.
@@ -240,42 +270,45 @@ pub fn remove_set_aside(key: &str) -> Result<(), StorageError> {
     if !is_ours(key) {
         return Ok(());
     }
-    local_storage()?.remove_item(key).map_err(write_error)
+    local()?;
+    LocalStorage::delete(key);
+    Ok(())
 }
 
 /// The key of the Compare screen's group in this tab's session storage.
 const KEPT_GROUP_KEY: &str = "readiness-check:group";
 
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+/// Session storage, through gloo, once the browser has said it offers it.
+fn session() -> Option<web_sys::Storage> {
+    offered(Store::Session).then(SessionStorage::raw)
 }
 
 /// The Compare screen's group as this tab kept it, if it did.
 pub fn kept_group() -> Option<String> {
-    session_storage()?.get_item(KEPT_GROUP_KEY).ok().flatten()
+    session()?.get_item(KEPT_GROUP_KEY).ok().flatten()
 }
 
 /// Keeps the Compare screen's group for this tab only. A refusal (storage full or off) only
 /// costs keeping the group across a reload, so it is not reported.
 pub fn keep_group(text: &str) {
-    if let Some(storage) = session_storage() {
+    if let Some(storage) = session() {
         let _ = storage.set_item(KEPT_GROUP_KEY, text);
     }
 }
 
 /// Forgets the Compare screen's group kept for this tab.
 pub fn forget_kept_group() {
-    if let Some(storage) = session_storage() {
-        let _ = storage.remove_item(KEPT_GROUP_KEY);
+    if session().is_some() {
+        SessionStorage::delete(KEPT_GROUP_KEY);
     }
 }
 
 /// Removes everything this app stored on this device, and nothing else.
 pub fn forget_everything() -> Result<(), StorageError> {
     forget_kept_group();
-    let storage = local_storage()?;
+    let storage = local()?;
     for key in our_keys(&storage) {
-        storage.remove_item(&key).map_err(write_error)?;
+        LocalStorage::delete(key);
     }
     Ok(())
 }

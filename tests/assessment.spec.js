@@ -276,3 +276,21 @@ test("an address naming an assessment that is not here says so and offers the li
   await expect(page.getByText("The assessment in this address is not on this device.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "New assessment" })).toBeVisible();
 });
+
+test("a browser that offers no storage at all gets a clear message, and answering still works", async ({ page }) => {
+  // As in a browser with site data turned off: reading window.localStorage throws.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await openApp(page);
+  await expect(page.getByText("This browser is not letting the app save anything on this device")).toBeVisible();
+  await startAssessment(page);
+  await answer(page, "s1.roles", "Done");
+  await expect(question(page, "s1.roles").getByRole("radio", { name: "Done", exact: true })).toBeChecked();
+  await expect(page.locator(".save-status")).toContainText("Not saved");
+  await expectAccessible(page);
+});

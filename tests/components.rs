@@ -116,3 +116,45 @@ async fn a_tampered_coach_link_says_so_and_offers_the_ordinary_start() {
     assert!(host.query_selector("#new-region").ok().flatten().is_some());
     host.remove();
 }
+
+/// gloo-storage writes an assessment as exactly the stored text the core's format defines, and
+/// the app reads it back, so stored-v1 data stays byte for byte what it was.
+#[wasm_bindgen_test]
+fn an_assessment_saved_through_gloo_is_the_stored_text_byte_for_byte() {
+    use readiness_check::storage;
+    use readiness_core::{decode_stored, encode_stored, Bank};
+
+    let bank = Bank::builtin();
+    let golden = include_str!("../crates/core/golden/stored-v1.json");
+    let mut stored = decode_stored(bank, golden)
+        .expect("the golden stored assessment opens")
+        .stored;
+    stored.id = "gloo-check".to_string();
+    assert_eq!(storage::probe(), storage::Availability::Available);
+    storage::save(&stored).expect("saved");
+
+    let raw = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|local| {
+            local
+                .get_item("readiness-check:assessment:gloo-check")
+                .ok()
+                .flatten()
+        })
+        .expect("the text is under the assessment's key");
+    assert_eq!(raw, encode_stored(&stored));
+    match storage::load(bank, "gloo-check").expect("storage is offered") {
+        storage::Read::Found(found, skipped) => {
+            assert_eq!(*found, stored);
+            assert!(skipped.is_empty());
+        }
+        _ => panic!("the saved assessment reads back"),
+    }
+    storage::remove("gloo-check").expect("removed");
+    assert!(matches!(
+        storage::load(bank, "gloo-check"),
+        Ok(storage::Read::Missing)
+    ));
+}

@@ -120,18 +120,29 @@ pub enum StoredError {
     },
 }
 
-/// Writes an assessment in the current stored shape.
-pub fn encode_stored(stored: &StoredAssessment) -> String {
-    let envelope = StoredV1 {
+/// What is stored under an assessment's key, in the current stored shape, for a storage API
+/// that serializes values itself (the app's gloo-storage): serializing it to JSON gives
+/// exactly the text of `encode_stored`.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct StoredRecord(StoredV1);
+
+/// An assessment in the current stored shape, ready to be serialized.
+pub fn stored_record(stored: &StoredAssessment) -> StoredRecord {
+    StoredRecord(StoredV1 {
         format: STORED_FORMAT.to_string(),
         version: STORED_VERSION,
         id: stored.id.clone(),
         created_ms: stored.created_ms,
         updated_ms: stored.updated_ms,
         assessment: RecordV1::from_assessment(&stored.assessment),
-    };
+    })
+}
+
+/// Writes an assessment in the current stored shape.
+pub fn encode_stored(stored: &StoredAssessment) -> String {
     // Serialising plain strings, numbers and maps cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    serde_json::to_string(&stored_record(stored)).unwrap_or_default()
 }
 
 /// Reads stored text of any shipped version, migrating older versions to the current one.

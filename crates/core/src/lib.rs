@@ -52,7 +52,8 @@ pub use export::{
     MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
 };
 pub use format::{
-    decode_stored, encode_stored, DecodedStored, SkipReason, Skipped, StoredAssessment, StoredError,
+    decode_stored, encode_stored, stored_record, DecodedStored, SkipReason, Skipped,
+    StoredAssessment, StoredError, StoredRecord,
 };
 pub use group::{
     decode_kept_group, encode_kept_group, group_csv, group_json, group_view, scale_position,

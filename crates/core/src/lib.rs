@@ -141,4 +141,29 @@ mod tests {
             }
         }
     }
+
+    /// The README's fuzzing command names `corpus/<target>` and `seeds/<target>`: both folders
+    /// exist in a fresh clone for every target, and every target has at least one seed.
+    #[test]
+    fn every_fuzz_target_has_its_corpus_folder_and_seeds() {
+        let fuzz = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+        let targets = std::fs::read_dir(fuzz.join("fuzz_targets")).expect("fuzz/fuzz_targets");
+        let mut names = Vec::new();
+        for entry in targets {
+            let path = entry.expect("a fuzz target").path();
+            let name = path
+                .file_stem()
+                .expect("a file name")
+                .to_string_lossy()
+                .to_string();
+            let corpus = fuzz.join("corpus").join(&name);
+            assert!(corpus.join(".gitkeep").is_file(), "no {}", corpus.display());
+            let seeds = std::fs::read_dir(fuzz.join("seeds").join(&name))
+                .unwrap_or_else(|_| panic!("no fuzz/seeds/{name}"))
+                .count();
+            assert!(seeds > 0, "fuzz/seeds/{name} is empty");
+            names.push(name);
+        }
+        assert!(names.len() >= 4, "fuzz targets: {names:?}");
+    }
 }

@@ -1,7 +1,7 @@
 //! The last screen of an assessment: where the region wants technical assistance.
 
 use leptos::prelude::*;
-use readiness_core::{Bank, Edit};
+use readiness_core::{Bank, Edit, MAX_TA_TEXT_CHARS};
 
 use super::screen_link::PlaceLink;
 use crate::assessments::Assessments;
@@ -80,7 +80,7 @@ pub fn HelpRequest(
             <textarea
                 id="ta-text"
                 rows="4"
-                maxlength="4000"
+                maxlength=MAX_TA_TEXT_CHARS.to_string()
                 prop:value=text
                 on:input:target=move |ev| edit(Edit::SetTaText(ev.target().value()))
             ></textarea>

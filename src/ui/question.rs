@@ -2,7 +2,9 @@
 //! help line, the advice when the answer is weak, and a note.
 
 use leptos::prelude::*;
-use readiness_core::{advice_for, parse_count, Answer, Bank, Edit, Question, QuestionKind};
+use readiness_core::{
+    advice_for, parse_count, Answer, Bank, Edit, Question, QuestionKind, MAX_NOTE_CHARS,
+};
 
 use crate::assessments::Assessments;
 
@@ -142,7 +144,7 @@ pub fn QuestionView(
                 <textarea
                     id=format!("{dom_id}-note")
                     rows="2"
-                    maxlength="2000"
+                    maxlength=MAX_NOTE_CHARS.to_string()
                     placeholder="Evidence, who, when"
                     prop:value=move || note.get()
                     on:input:target=move |ev| {

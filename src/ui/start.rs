@@ -2,7 +2,7 @@
 //! controls over what this device keeps.
 
 use leptos::prelude::*;
-use readiness_core::{Bank, CoachSession, Edit, Meta, StoredAssessment};
+use readiness_core::{Bank, CoachSession, Edit, Meta, StoredAssessment, MAX_META_CHARS};
 
 use crate::assessments::Assessments;
 use crate::storage::display_name;
@@ -123,7 +123,7 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
                     <input
                         id=format!("rename-{id}")
                         type="text"
-                        maxlength="120"
+                        maxlength=MAX_META_CHARS.to_string()
                         bind:value=new_name
                     />
                     <button type="submit" class="button primary">"Save name"</button>
@@ -256,7 +256,7 @@ pub fn MetaField(
                 id=id
                 node_ref=input
                 type=kind.unwrap_or("text")
-                maxlength="120"
+                maxlength=MAX_META_CHARS.to_string()
                 autocomplete=autocomplete.unwrap_or("off")
                 aria-describedby=described
                 aria-invalid=move || (missing() || cannot_read()).then_some("true")

@@ -153,3 +153,12 @@ test("a shared report prints without its 'you are viewing a shared report' banne
   await expect(other.locator(".where-you-are")).toBeVisible();
   await fresh.close();
 });
+
+test("the JSON Schema of the export format is served with the app", async ({ page }) => {
+  const response = await page.request.get("./schema/export-v1.json");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  const schema = await response.json();
+  expect(schema.$id).toMatch(/\/schema\/export-v1\.json$/);
+  expect(schema.properties.format.const).toBe("readiness-check/export");
+});

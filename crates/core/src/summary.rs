@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 use crate::answer::PitfallLevel;
 use crate::bank::Phase;
 use crate::report::Report;
@@ -30,16 +32,15 @@ pub fn mail_draft(to: &str, subject: &str, body: &str) -> String {
     )
 }
 
+/// Everything but the letters, digits and `-._~` (RFC 3986's unreserved characters).
+const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
+    utf8_percent_encode(text, NOT_UNRESERVED).to_string()
 }
 
 /// Puts a person's text on one line, so a stray newline or heading mark cannot reshape the

@@ -1,22 +1,18 @@
 //! The CRC-32 that closes every share link: the common one of zlib, PNG and Ethernet
 //! (reflected polynomial `0xEDB88320`, initial value and final XOR all ones).
 //!
-//! Written bit by bit rather than with a lookup table. A link is at most a few kilobytes, so
-//! the check takes microseconds either way, and a table-driven crate would put 16 KB of
-//! incompressible table into the wasm that every visitor downloads.
+//! From the `crc` crate with its `NoTable` implementation: the same bit-by-bit loop as a table
+//! would replace. A link is at most a few kilobytes, so the check takes microseconds either
+//! way, and a table would put 1 to 16 KB of incompressible data into the wasm that every
+//! visitor downloads.
+
+use crc::{Crc, NoTable, CRC_32_ISO_HDLC};
+
+const CRC_32: Crc<u32, NoTable> = Crc::<u32, NoTable>::new(&CRC_32_ISO_HDLC);
 
 /// The CRC-32 of `bytes`.
 pub(crate) fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = u32::MAX;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            // All ones when the low bit is set, zero otherwise.
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
-        }
-    }
-    !crc
+    CRC_32.checksum(bytes)
 }
 
 #[cfg(test)]

@@ -6,11 +6,11 @@ use readiness_core::{
     phase_profile, section_scores, Assessment, Band, Bank, Section, SectionKind, WhereYouAre,
 };
 
+use super::coach_message::CoachMessage;
 use super::help_request::HelpRequest;
 use super::question::QuestionView;
 use super::save_status::SaveStatusLine;
 use super::screen_link::PlaceLink;
-use super::start::CoachMessage;
 use crate::assessments::Assessments;
 use crate::storage::display_name;
 use crate::{Address, Screen, Shell};

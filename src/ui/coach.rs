@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use readiness_core::{encode_coach_link, Bank, CoachSession, MAX_COACH_MESSAGE_CHARS};
 
+use super::meta_field::MetaField;
 use super::qr_code::qr_figure;
 use super::screen_link::ScreenLink;
-use super::start::MetaField;
 use crate::{clipboard, link_to_app, Screen};
 
 /// The form, the link it makes, and what to do with the link.

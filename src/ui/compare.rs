@@ -2,12 +2,12 @@
 //! one partnership's progress between two of its assessments.
 
 use leptos::prelude::*;
-use readiness_core::{group_csv, group_json, group_view, Bank, GroupView, Respondent};
+use readiness_core::{
+    file_stem, group_csv, group_json, group_view, percent_text, Bank, GroupView, Respondent,
+};
 
 use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
-use super::report::percent;
-use super::report_screen::file_stem;
 use super::table_scroll::TableScroll;
 use crate::assessments::Assessments;
 use crate::download;
@@ -417,7 +417,7 @@ fn group_tables(
                         let blocked = row.blocked_for.contains(&at);
                         view! {
                             <td>
-                                {percent(*value)}
+                                {percent_text(*value)}
                                 {blocked.then(|| view! { <strong class="blocked">" blocked"</strong> })}
                             </td>
                         }
@@ -433,7 +433,7 @@ fn group_tables(
                 <tr>
                     <th scope="row">{row.section.heading()}</th>
                     {cells}
-                    <td>{percent(row.mean)}</td>
+                    <td>{percent_text(row.mean)}</td>
                     <td>{range}</td>
                 </tr>
             }

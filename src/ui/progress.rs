@@ -2,9 +2,8 @@
 //! compared step by step and question by question.
 
 use leptos::prelude::*;
-use readiness_core::{progress, Bank, Progress, Question, QuestionMove};
+use readiness_core::{percent_text, progress, Bank, Progress, Question, QuestionMove};
 
-use super::report::percent;
 use super::table_scroll::TableScroll;
 use crate::assessments::Assessments;
 use crate::storage::display_name;
@@ -136,8 +135,8 @@ fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{step.section.heading()}</th>
-                    <td>{percent(step.before)}</td>
-                    <td>{percent(step.after)}</td>
+                    <td>{percent_text(step.before)}</td>
+                    <td>{percent_text(step.after)}</td>
                     <td>{delta}</td>
                     <td>{blocked}</td>
                 </tr>

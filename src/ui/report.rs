@@ -1,7 +1,9 @@
 //! The readiness report, drawn from the core's `Report` value: on screen and in print.
 
 use leptos::prelude::*;
-use readiness_core::{report, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict};
+use readiness_core::{
+    percent_text, report, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict,
+};
 
 use super::table_scroll::TableScroll;
 
@@ -105,11 +107,6 @@ fn assessed(assessment: &Assessment, bank: &'static Bank) -> impl IntoView {
     }
 }
 
-/// A percentage for a table cell, or a dash when there is none.
-pub fn percent(value: Option<u8>) -> String {
-    value.map_or_else(|| "–".to_string(), |p| format!("{p}%"))
-}
-
 /// The CSS class and the short words of a band, so the chart reads in black and white.
 fn band_class(band: Option<Band>) -> &'static str {
     match band {
@@ -190,7 +187,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{score.section.heading()}</th>
-                    <td>{percent(score.readiness_pct())}</td>
+                    <td>{percent_text(score.readiness_pct())}</td>
                     <td>{score.band().map_or("Not enough answers", Band::label)}</td>
                     <td>{format!("{}%", score.coverage_pct())}</td>
                     <td>{if blocked.is_empty() { "No".to_string() } else { format!("Yes: {}", blocked.join("; ")) }}</td>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    answers_csv, encode_export, encode_share_link, mail_draft, report, Assessment, Bank,
+    answers_csv, encode_export, encode_share_link, file_stem, mail_draft, report, Assessment, Bank,
     URL_WARN_LENGTH,
 };
 
@@ -132,31 +132,6 @@ fn ChooseReport() -> impl IntoView {
             <p class="lead">"Choose the assessment to report on."</p>
             <ul class="report-choice">{list}</ul>
         </Show>
-    }
-}
-
-/// A file name made of the assessment's name, safe on every system.
-pub fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let stem: String = stem.chars().take(40).collect();
-    if stem.is_empty() {
-        "readiness-report".to_string()
-    } else {
-        format!("readiness-report-{stem}")
     }
 }
 

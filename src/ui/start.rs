@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use readiness_core::{Bank, CoachSession, Edit, Meta, StoredAssessment, MAX_META_CHARS};
 
+use super::coach_message::CoachMessage;
+use super::meta_field::MetaField;
 use crate::assessments::Assessments;
 use crate::storage::display_name;
 use crate::{Address, CoachInvite, Screen, Shell};
@@ -203,82 +205,6 @@ fn Deleted() -> impl IntoView {
     }
 }
 
-/// What a date field says when the browser holds a date it cannot read.
-const UNREADABLE_DATE: &str =
-    "This is not a whole date: enter the day, month and year again, or clear the field.";
-
-/// One labelled text field of a form, with its message when it is required and missing, or,
-/// for a date, when the browser cannot read what was typed.
-#[component]
-pub fn MetaField(
-    /// The field's id.
-    id: &'static str,
-    /// The visible label.
-    label: &'static str,
-    /// A hint under the label.
-    hint: &'static str,
-    /// The field's value.
-    value: RwSignal<String>,
-    /// The message shown when the field is required and empty, if it is required.
-    #[prop(optional)]
-    required: Option<&'static str>,
-    /// Whether the form has been submitted once, so missing fields are flagged.
-    tried: RwSignal<bool>,
-    /// The input's type, `text` unless given (`email`, `date`).
-    #[prop(optional)]
-    kind: Option<&'static str>,
-    /// The browser's autocomplete hint, `off` unless given.
-    #[prop(optional)]
-    autocomplete: Option<&'static str>,
-    /// For a date: set while the browser holds a date it cannot read (typed only in part, or
-    /// not a real day). The browser then reports an empty value, so without this the date
-    /// would be dropped in silence.
-    #[prop(optional)]
-    unreadable: Option<RwSignal<bool>>,
-) -> impl IntoView {
-    let input = NodeRef::<leptos::html::Input>::new();
-    let check_readable = move || {
-        if let (Some(unreadable), Some(input)) = (unreadable, input.get_untracked()) {
-            unreadable.set(input.validity().bad_input());
-        }
-    };
-    let missing =
-        move || required.is_some() && tried.get() && value.with(|text| text.trim().is_empty());
-    let cannot_read = move || tried.get() && unreadable.is_some_and(|flag| flag.get());
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = format!("{hint_id} {error_id}");
-    view! {
-        <div class="field">
-            <label for=id>{label} {required.map(|_| " (required)")}</label>
-            <span class="hint" id=hint_id>{hint}</span>
-            <input
-                id=id
-                node_ref=input
-                type=kind.unwrap_or("text")
-                maxlength=MAX_META_CHARS.to_string()
-                autocomplete=autocomplete.unwrap_or("off")
-                aria-describedby=described
-                aria-invalid=move || (missing() || cannot_read()).then_some("true")
-                bind:value=value
-                on:input=move |_| check_readable()
-                on:change=move |_| check_readable()
-                on:keyup=move |_| check_readable()
-                on:blur=move |_| check_readable()
-            />
-            <span class="field-error" id=error_id>
-                {move || {
-                    if cannot_read() {
-                        Some(UNREADABLE_DATE)
-                    } else {
-                        missing().then_some(required).flatten()
-                    }
-                }}
-            </span>
-        </div>
-    }
-}
-
 /// Who and what is assessed, from a start form's fields, trimmed; `None` while the region, the
 /// sector or the role is empty (the form then flags them).
 fn meta_from_form(
@@ -358,25 +284,6 @@ fn NewAssessment() -> impl IntoView {
                 <button type="submit" class="button primary">"Start the assessment"</button>
             </form>
         </section>
-    }
-}
-
-/// The coach's session and message, shown before anything else on the page.
-#[component]
-pub fn CoachMessage(session: CoachSession) -> impl IntoView {
-    let when = [session.session_name.as_str(), session.session_date.as_str()]
-        .into_iter()
-        .filter(|text| !text.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let coach = session.coach_name.clone();
-    let has_message = !session.message.is_empty();
-    view! {
-        <p>
-            <strong>{format!("From your coach, {coach}")}</strong>
-            {(!when.is_empty()).then(|| format!(" · for {when}"))}
-        </p>
-        {has_message.then(|| view! { <p class="coach-message">{session.message.clone()}</p> })}
     }
 }
 

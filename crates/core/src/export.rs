@@ -160,6 +160,33 @@ struct ExportV1 {
     report: Value,
 }
 
+/// The start of a file name made of an assessment's name (or "group"), safe on every
+/// system: lower-case letters and digits joined by dashes, at most 40 of them after
+/// `readiness-report-`.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem: String = stem.chars().take(40).collect();
+    if stem.is_empty() {
+        "readiness-report".to_string()
+    } else {
+        format!("readiness-report-{stem}")
+    }
+}
+
 /// Writes an assessment as an export file: pretty JSON, with a readable copy of its report.
 pub fn encode_export(
     bank: &Bank,

@@ -47,9 +47,9 @@ pub use coach_link::{
     COACH_KEY, COACH_LINK_VERSION, MAX_COACH_MESSAGE_CHARS, SCOPE_SECTIONS,
 };
 pub use export::{
-    answers_csv, decode_export, encode_export, ImportError, ImportSource, Imported, EXPORT_FORMAT,
-    EXPORT_VERSION, MAX_ANSWERS, MAX_HELP_AREAS, MAX_ID_CHARS, MAX_IMPORT_BYTES, MAX_META_CHARS,
-    MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
+    answers_csv, decode_export, encode_export, file_stem, ImportError, ImportSource, Imported,
+    EXPORT_FORMAT, EXPORT_VERSION, MAX_ANSWERS, MAX_HELP_AREAS, MAX_ID_CHARS, MAX_IMPORT_BYTES,
+    MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
 };
 pub use format::{
     decode_stored, encode_stored, stored_record, DecodedStored, SkipReason, Skipped,
@@ -63,7 +63,8 @@ pub use group::{
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
-    report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength, TaSummary,
+    percent_text, report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength,
+    TaSummary,
 };
 pub use scoring::{
     advice_for, phase_profile, section_score, section_scores, table_checks, Band, PhaseProfile,

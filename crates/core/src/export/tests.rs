@@ -275,3 +275,23 @@ fn exports_validate_against_the_shipped_schema() {
     bad["assessment"]["meta"]["region"] = json!(7);
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn a_file_name_is_made_of_plain_words_whatever_the_assessment_is_called() {
+    let check = |name: &str, expected: &str| assert_eq!(file_stem(name), expected, "{name:?}");
+    check("Spring check", "readiness-report-spring-check");
+    check(
+        "  North Valley / Advanced manufacturing 2026!  ",
+        "readiness-report-north-valley-advanced-manufacturing-2026",
+    );
+    check("", "readiness-report");
+    check("../../etc/passwd", "readiness-report-etc-passwd");
+    check(
+        "<script>alert(1)</script>",
+        "readiness-report-script-alert-1-script",
+    );
+    assert_eq!(
+        file_stem(&"a".repeat(200)).len(),
+        "readiness-report-".len() + 40
+    );
+}

@@ -387,3 +387,10 @@ proptest! {
         prop_assert_eq!(r1.to_markdown(), r2.to_markdown());
     }
 }
+
+#[test]
+fn a_percentage_cell_reads_as_a_number_or_a_dash() {
+    assert_eq!(percent_text(Some(75)), "75%");
+    assert_eq!(percent_text(Some(0)), "0%");
+    assert_eq!(percent_text(None), "–");
+}

@@ -458,11 +458,9 @@ fn group_tables(
             let mean = row
                 .mean
                 .map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
-            let range = match (row.min, row.max, row.count_range()) {
-                (Some(min), Some(max), _) => format!("{min}–{max}"),
-                (_, _, Some((low, high))) => format!("{low}–{high}"),
-                _ => "–".to_string(),
-            };
+            let range = Some(row.range_in_words(bank))
+                .filter(|words| !words.is_empty())
+                .unwrap_or_else(|| "–".to_string());
             view! {
                 <tr class:disagree=flagged class:quiet=move || only_disagreements.get() && !flagged>
                     <th scope="row">

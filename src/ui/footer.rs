@@ -1,6 +1,7 @@
 //! The page footer: the promise about privacy and the credit to the sources.
 
 use leptos::prelude::*;
+use readiness_core::PRIVACY_LINE;
 
 use super::screen_link::ScreenLink;
 use crate::Screen;
@@ -10,7 +11,7 @@ use crate::Screen;
 pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
-            <p>"Answers stay on this device unless you share them."</p>
+            <p>{PRIVACY_LINE}</p>
             <p>
                 "Questions adapted from the Next Generation Sector Partnership toolkit and related guides. "
                 <ScreenLink screen=Screen::About>"Sources and credit"</ScreenLink>

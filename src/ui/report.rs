@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use readiness_core::{
     percent_text, report, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict,
+    PRIVACY_LINE,
 };
 
 use super::table_scroll::TableScroll;
@@ -531,7 +532,7 @@ fn report_footer(bank: &'static Bank) -> impl IntoView {
                 "Sector Partnership Readiness Check " {env!("CARGO_PKG_VERSION")}
                 ", question bank " {bank.version()} "."
             </p>
-            <p>"Answers stay on this device unless you share them."</p>
+            <p>{PRIVACY_LINE}</p>
         </footer>
     }
 }

@@ -145,7 +145,9 @@ fn ReportActions(
     let assessments = expect_context::<Assessments>();
     let message = RwSignal::new(None::<String>);
     let aid = StoredValue::new(id);
-    let summary = move || {
+    // The name and Markdown summary, made once per change and shared by copying, the
+    // download, the mail draft and the draft to the coach.
+    let summary = Memo::new(move |_| {
         aid.with_value(|id| {
             assessments.with(id, |stored| {
                 stored.map(|stored| {
@@ -157,7 +159,8 @@ fn ReportActions(
                 })
             })
         })
-    };
+    });
+    let summary = move || summary.get();
     let copy_summary = move |_| {
         let Some((_, text)) = summary() else { return };
         clipboard::copy_and_tell(

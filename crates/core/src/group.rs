@@ -153,6 +153,29 @@ impl QuestionRow<'_> {
         }
     }
 
+    /// The range of the answers in words: "Started to Done", "Mostly" when everyone agrees,
+    /// "4 to 9" for counts; empty when no answer is on the scale. The screen and the CSV both
+    /// show this.
+    pub fn range_in_words(&self, bank: &Bank) -> String {
+        let (lo, hi) = match (self.min, self.max, self.count_range()) {
+            (Some(min), Some(max), _) => (
+                position_label(bank, self.question, min)
+                    .unwrap_or_default()
+                    .to_string(),
+                position_label(bank, self.question, max)
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
+            (_, _, Some((min, max))) => (min.to_string(), max.to_string()),
+            _ => return String::new(),
+        };
+        if lo == hi {
+            lo
+        } else {
+            format!("{lo} to {hi}")
+        }
+    }
+
     /// For a count question, the lowest and highest count given; `None` for other questions
     /// and when no count was given.
     pub fn count_range(&self) -> Option<(u32, u32)> {
@@ -398,28 +421,6 @@ fn position_label<'a>(bank: &'a Bank, question: &Question, position: u8) -> Opti
     }
 }
 
-/// The range of a row in words: "Started to Done", "Mostly" when everyone agrees, "4 to 9"
-/// for counts; empty when no answer is on the scale.
-fn range_text(bank: &Bank, row: &QuestionRow) -> String {
-    let (lo, hi) = match (row.min, row.max, row.count_range()) {
-        (Some(min), Some(max), _) => (
-            position_label(bank, row.question, min)
-                .unwrap_or_default()
-                .to_string(),
-            position_label(bank, row.question, max)
-                .unwrap_or_default()
-                .to_string(),
-        ),
-        (_, _, Some((min, max))) => (min.to_string(), max.to_string()),
-        _ => return String::new(),
-    };
-    if lo == hi {
-        lo
-    } else {
-        format!("{lo} to {hi}")
-    }
-}
-
 /// The group view as CSV, one row per question in the view's order (disagreements first).
 ///
 /// Columns: `section,question_id,question`, then one column per respondent headed by their
@@ -449,7 +450,7 @@ pub fn group_csv(view: &GroupView) -> String {
                 .map(|answer| answer.map(|a| bank.answer_label(&a)).unwrap_or_default()),
         );
         cells.push(row.mean.map(|m| format!("{m:.1}")).unwrap_or_default());
-        cells.push(range_text(bank, row));
+        cells.push(row.range_in_words(bank));
         cells.push(if row.disagreement { "yes" } else { "no" }.to_string());
         push_row(&mut out, &cells);
     }

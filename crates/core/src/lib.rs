@@ -75,7 +75,7 @@ pub use share_link::{
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
 pub use small_sort::sort_stable_by_key;
-pub use summary::mail_draft;
+pub use summary::{mail_draft, PRIVACY_LINE};
 
 /// The version of this crate, shown in report footers when the app gives none of its own.
 pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");

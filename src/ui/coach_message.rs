@@ -6,11 +6,7 @@ use readiness_core::CoachSession;
 /// The coach's session and message, shown before anything else on the page.
 #[component]
 pub fn CoachMessage(session: CoachSession) -> impl IntoView {
-    let when = [session.session_name.as_str(), session.session_date.as_str()]
-        .into_iter()
-        .filter(|text| !text.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let when = session.when_line();
     let coach = session.coach_name.clone();
     let has_message = !session.message.is_empty();
     view! {

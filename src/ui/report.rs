@@ -47,25 +47,7 @@ fn assessed(assessment: &Assessment, bank: &'static Bank) -> impl IntoView {
     let meta = &assessment.meta;
     // An assessment started from a coach's link says for which session, and what was asked.
     let coach_rows = assessment.coach.as_ref().map(|coach| {
-        let session = [
-            coach.session_name.as_str(),
-            coach.session_date.as_str(),
-            coach.coach_name.as_str(),
-        ]
-        .into_iter()
-        .filter(|text| !text.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-        let scope = if coach.scope.is_empty() {
-            "The whole assessment".to_string()
-        } else {
-            bank.sections()
-                .iter()
-                .filter(|section| coach.in_scope(section.id()))
-                .map(|section| section.heading())
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
+        let (session, scope) = (coach.session_line(), coach.scope_line(bank));
         [("Coach's session", session), ("In scope", scope)]
     });
     let rows = [

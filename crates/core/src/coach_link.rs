@@ -72,6 +72,31 @@ impl CoachSession {
         self.scope.is_empty() || self.scope.contains(section_id)
     }
 
+    /// The session's name and date, those given, joined by a comma ("Module 3, 2026-12-04").
+    pub fn when_line(&self) -> String {
+        join_given(&[&self.session_name, &self.session_date])
+    }
+
+    /// The session in one line, as the report and the summary show it: its name, date and
+    /// coach, those given, joined by commas ("Module 3, 2026-12-04, Dana").
+    pub fn session_line(&self) -> String {
+        join_given(&[&self.session_name, &self.session_date, &self.coach_name])
+    }
+
+    /// What the session asked about, in words: "The whole assessment", or the headings of
+    /// the parts in scope joined by semicolons, in the bank's order.
+    pub fn scope_line(&self, bank: &crate::bank::Bank) -> String {
+        if self.scope.is_empty() {
+            return "The whole assessment".to_string();
+        }
+        bank.sections()
+            .iter()
+            .filter(|section| self.in_scope(section.id()))
+            .map(|section| section.heading())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The first thing wrong with this session for a coach link, in words for the coach's
     /// form: a text over its limit, or a return address that is not an email address.
     pub fn problem(&self) -> Option<String> {
@@ -113,6 +138,16 @@ impl CoachSession {
         }
         None
     }
+}
+
+/// The texts that are not blank, trimmed, joined by commas.
+fn join_given(texts: &[&str]) -> String {
+    texts
+        .iter()
+        .map(|text| text.trim())
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Whether a text is a plausible single email address: one `@`, something on each side, a dot
@@ -308,6 +343,37 @@ mod tests {
             return_email: "coach@example.org".into(),
             scope: ["s1", "s2", "s3"].map(String::from).into(),
         }
+    }
+
+    #[test]
+    fn the_session_and_its_scope_read_as_one_line_each() {
+        let bank = crate::Bank::builtin();
+        let full = session();
+        assert_eq!(
+            full.session_line(),
+            "Module 3: preparing to launch, 2026-12-04, Dana Whitfield"
+        );
+        let only_coach = CoachSession {
+            session_name: " ".into(),
+            session_date: String::new(),
+            ..session()
+        };
+        assert_eq!(only_coach.session_line(), "Dana Whitfield");
+        assert_eq!(only_coach.when_line(), "");
+        assert_eq!(
+            full.when_line(),
+            "Module 3: preparing to launch, 2026-12-04"
+        );
+        let headings: Vec<String> = ["s1", "s2", "s3"]
+            .iter()
+            .map(|id| bank.section(id).expect("a step").heading())
+            .collect();
+        assert_eq!(full.scope_line(bank), headings.join("; "));
+        let whole = CoachSession {
+            scope: Default::default(),
+            ..session()
+        };
+        assert_eq!(whole.scope_line(bank), "The whole assessment");
     }
 
     #[test]

@@ -121,20 +121,11 @@ impl Report<'_> {
         if let Some(coach) = &self.assessment.coach {
             let _ = writeln!(
                 out,
-                "- Coach's session: {} ({}, {})",
-                one_line(&coach.session_name),
-                one_line(&coach.session_date),
-                one_line(&coach.coach_name)
+                "- Coach's session: {}",
+                one_line(&coach.session_line())
             );
             if !coach.scope.is_empty() {
-                let scope: Vec<String> = self
-                    .bank
-                    .sections()
-                    .iter()
-                    .filter(|section| coach.in_scope(section.id()))
-                    .map(|section| section.heading())
-                    .collect();
-                let _ = writeln!(out, "- In scope: {}", scope.join("; "));
+                let _ = writeln!(out, "- In scope: {}", coach.scope_line(self.bank));
             }
         }
 
@@ -384,7 +375,7 @@ mod tests {
         });
         let md = report(bank, &a).to_markdown();
         assert!(
-            md.contains("- Coach's session: Module 3 (2026-12-04, Dana)"),
+            md.contains("- Coach's session: Module 3, 2026-12-04, Dana"),
             "{md}"
         );
         assert!(

@@ -52,7 +52,7 @@ fn live(bank: &'static Bank, assessment: &Assessment) -> Live {
             blocked_by: score
                 .blocked_by
                 .iter()
-                .map(|q| q.gate().unwrap_or(q.label()).to_string())
+                .map(|q| q.gate_label().to_string())
                 .collect(),
         })
         .collect();

@@ -375,7 +375,7 @@ fn group_tables(
             } else {
                 r.blocks
                     .iter()
-                    .map(|q| q.gate().unwrap_or(q.label()).to_string())
+                    .map(|q| q.gate_label().to_string())
                     .collect::<Vec<_>>()
                     .join("; ")
             };

@@ -77,7 +77,7 @@ fn question_list(title: &'static str, questions: &[&Question]) -> impl IntoView 
     (!questions.is_empty()).then(|| {
         let items = questions
             .iter()
-            .map(|q| view! { <li>{q.gate().unwrap_or(q.label()).to_string()}</li> })
+            .map(|q| view! { <li>{q.gate_label().to_string()}</li> })
             .collect_view();
         view! {
             <h3>{title}</h3>

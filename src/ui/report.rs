@@ -165,7 +165,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
             let blocked: Vec<&str> = score
                 .blocked_by
                 .iter()
-                .map(|q| q.gate().unwrap_or(q.label()))
+                .map(|q| q.gate_label())
                 .collect();
             view! {
                 <tr>

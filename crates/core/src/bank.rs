@@ -357,6 +357,12 @@ impl Question {
         self.gate.as_deref()
     }
 
+    /// What a list of gates calls the question: a gate's condition ("An agreed lead convener
+    /// or co-conveners"), or the question's short label.
+    pub fn gate_label(&self) -> &str {
+        self.gate().unwrap_or(self.label())
+    }
+
     /// True when a Not yet answer blocks the question's step.
     pub fn is_gate(&self) -> bool {
         self.gate.is_some()

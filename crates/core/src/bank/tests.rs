@@ -559,3 +559,12 @@ fn validation_rejects_broken_banks_with_a_message_to_act_on() {
         .to_string()
         .starts_with("The question bank could not be read at line 1"));
 }
+
+#[test]
+fn a_gate_is_listed_by_its_condition_and_any_other_question_by_its_label() {
+    let convener = question("s1.convener");
+    assert_eq!(convener.gate_label(), convener.gate().expect("a gate"));
+    for q in bank().questions().filter(|q| !q.is_gate()) {
+        assert_eq!(q.gate_label(), q.label(), "{}", q.id());
+    }
+}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use readiness_core::{
     decode_kept_group, decode_share_link, encode_kept_group, Assessment, Bank, KeptRespondent,
-    Skipped, SHARE_KEY,
+    Skipped, MAX_RESPONDENT_LABEL_CHARS, SHARE_KEY,
 };
 
 use crate::storage;
@@ -176,11 +176,15 @@ impl Group {
 
     /// Changes a respondent's label; a blank label is refused and the old one kept.
     pub fn rename(self, key: u32, label: &str) {
-        let label = label.trim();
+        let label: String = label
+            .trim()
+            .chars()
+            .take(MAX_RESPONDENT_LABEL_CHARS)
+            .collect();
         if label.is_empty() {
             return;
         }
-        self.update(key, |member| member.label = label.to_string());
+        self.update(key, |member| member.label = label);
     }
 
     /// Hides a respondent from the group view, or shows it again.
@@ -210,7 +214,11 @@ fn unique_label(assessment: &Assessment, number: usize, members: &[Member]) -> S
     let base = [meta.respondent_role.trim(), meta.name.trim()]
         .into_iter()
         .find(|text| !text.is_empty())
-        .map(|text| text.chars().take(60).collect::<String>())
+        .map(|text| {
+            text.chars()
+                .take(MAX_RESPONDENT_LABEL_CHARS)
+                .collect::<String>()
+        })
         .unwrap_or_else(|| format!("Respondent {number}"));
     let taken = |label: &str| members.iter().any(|m| m.label == label);
     if !taken(&base) {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use readiness_core::{
     file_stem, group_csv, group_json, group_view, percent_text, Bank, GroupView, Respondent,
+    MAX_RESPONDENT_LABEL_CHARS,
 };
 
 use super::import_file::{read_file, FileDrop};
@@ -219,7 +220,7 @@ fn MemberRow(member: Member) -> impl IntoView {
                 <input
                     id=input_id
                     type="text"
-                    maxlength="60"
+                    maxlength=MAX_RESPONDENT_LABEL_CHARS.to_string()
                     value=member.label.clone()
                     on:change:target=move |ev| group.rename(key, &ev.target().value())
                 />

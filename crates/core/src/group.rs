@@ -48,6 +48,9 @@ use crate::small_sort::sort_stable_by_key;
 /// Two answers this many scale points apart or more are a disagreement.
 pub const DISAGREEMENT_POINTS: u8 = 2;
 
+/// The longest label a respondent of the group view may have, in characters.
+pub const MAX_RESPONDENT_LABEL_CHARS: usize = 60;
+
 /// The `format` field of the group view's JSON file.
 pub const GROUP_FORMAT: &str = "readiness-check/group";
 

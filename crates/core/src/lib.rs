@@ -59,6 +59,7 @@ pub use group::{
     decode_kept_group, encode_kept_group, group_csv, group_json, group_view, scale_position,
     GroupView, KeptRespondent, QuestionRow, Respondent, RespondentSummary, StepRow, Unmatched,
     DISAGREEMENT_POINTS, GROUP_FORMAT, GROUP_VERSION, KEPT_GROUP_FORMAT,
+    MAX_RESPONDENT_LABEL_CHARS,
 };
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};

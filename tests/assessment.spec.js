@@ -248,6 +248,8 @@ test("the new-assessment form says which fields are missing", async ({ page }) =
 });
 
 test("every section and the help screen pass axe, and fit a 320 px phone", async ({ page }) => {
+  // Ten full axe runs: about 25 s on two busy cores, so more than the default 30 s allowance.
+  test.setTimeout(90_000);
   await startAssessment(page);
   await answer(page, "s1.convener", "Not yet");
   const sections = await page.getByRole("navigation", { name: "Sections" }).getByRole("link").allTextContents();

@@ -37,6 +37,16 @@ async function waitForSaved(tab) {
   await tab.waitForText(".save-status", "Saved on this device");
 }
 
+/** Starts an assessment called `name`, gives one answer, opens its report; returns its text. */
+async function reportWithOneAnswer(tab, base, name, questionId, label) {
+  const id = await startAssessment(tab, base, name);
+  await answer(tab, questionId, label);
+  await waitForSaved(tab);
+  await tab.goto(`${base}?screen=report&id=${id}`);
+  await tab.waitForText("main h1", `Readiness report: ${name}`);
+  return tab.evaluate(() => document.querySelector(".report").innerText);
+}
+
 /** The share link inside the report's "Email the summary" draft. */
 async function shareLinkFromMailDraft(tab) {
   const href = await tab.evaluate(() => [...document.querySelectorAll("a")].find((a) => a.textContent.trim() === "Email the summary")?.href);
@@ -87,12 +97,7 @@ export const journeys = [
     name: "a share link opens the same report in a fresh profile, read-only, and can be saved there",
     async run(engine, { base }) {
       const tab = await engine.freshTab();
-      const id = await startAssessment(tab, base, "Shared check");
-      await answer(tab, "s1.convener", "Mostly");
-      await waitForSaved(tab);
-      await tab.goto(`${base}?screen=report&id=${id}`);
-      await tab.waitForText("main h1", "Readiness report: Shared check");
-      const mine = await tab.evaluate(() => document.querySelector(".report").innerText);
+      const mine = await reportWithOneAnswer(tab, base, "Shared check", "s1.convener", "Mostly");
       const link = await shareLinkFromMailDraft(tab);
 
       const other = await engine.freshTab();
@@ -108,12 +113,7 @@ export const journeys = [
     name: "JSON out of one profile and into another gives the same report",
     async run(engine, { base }) {
       const tab = await engine.freshTab();
-      const id = await startAssessment(tab, base, "File check");
-      await answer(tab, "s1.roles", "Started");
-      await waitForSaved(tab);
-      await tab.goto(`${base}?screen=report&id=${id}`);
-      await tab.waitForText("main h1", "Readiness report: File check");
-      const mine = await tab.evaluate(() => document.querySelector(".report").innerText);
+      const mine = await reportWithOneAnswer(tab, base, "File check", "s1.roles", "Started");
       await tab.clickText("Download JSON");
       await tab.waitForText(".action-message", "downloaded");
       const [json] = await tab.downloads();

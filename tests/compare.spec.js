@@ -2,7 +2,7 @@
 // disagree, pasted links and dropped files, "compare with mine", and two results compared.
 import { readFile } from "node:fs/promises";
 import { test, expect, expectAccessible } from "./fixtures.js";
-import { acceptInvitation, answer, expectSaved, makeCoachLink, startAssessment } from "./journey.js";
+import { acceptInvitation, answer, expectSaved, makeCoachLink, startAssessment, reportMenu } from "./journey.js";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
 
 /** The share link a region's "send results to your coach" email carries. */
@@ -86,7 +86,7 @@ test("links and files are added several at once; bad ones are named and the rest
   const id = new URL(page.url()).searchParams.get("id");
   await page.goto(`./?screen=report&id=${id}`);
   const json = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download JSON" }).click();
+  await (await reportMenu(page, "Save as file")).getByRole("button", { name: "Download JSON" }).click();
   const file = await (await json).path();
   const content = await readFile(file, "utf8");
 
@@ -136,7 +136,7 @@ test("a shared report can be compared with mine", async ({ page, browser }) => {
   await expectSaved(theirs);
   await theirs.goto(`./?screen=report&id=${new URL(theirs.url()).searchParams.get("id")}`);
   await other.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await theirs.getByRole("button", { name: "Copy share link" }).click();
+  await (await reportMenu(theirs, "Share")).getByRole("button", { name: "Copy share link" }).click();
   const url = await theirs.evaluate(() => navigator.clipboard.readText());
   await other.close();
 

@@ -1,7 +1,7 @@
 // Hostile text typed into every text field of an assessment travels through the report, a
 // share link, an exported and re-imported file and the group view, and is only ever text.
 import { test, expect } from "./fixtures.js";
-import { answer, expectSaved, question, startAssessment } from "./journey.js";
+import { answer, expectSaved, question, startAssessment, reportMenu } from "./journey.js";
 import { expectNotPwned, hostileStrings } from "./hostile.js";
 
 const text = Object.fromEntries(hostileStrings.map(({ name, value }) => [name, value]));
@@ -51,7 +51,7 @@ test("hostile text in every field is shown as text and runs nothing: report, sha
 
   // Carried in a share link, opened in a fresh browser.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.getByRole("button", { name: "Copy share link" }).click();
+  await (await reportMenu(page, "Share")).getByRole("button", { name: "Copy share link" }).click();
   await expect(page.getByText(/Share link copied/)).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const fresh = await browser.newContext();
@@ -63,7 +63,7 @@ test("hostile text in every field is shown as text and runs nothing: report, sha
 
   // Carried in a JSON file, imported in the fresh browser.
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download JSON" }).click();
+  await (await reportMenu(page, "Save as file")).getByRole("button", { name: "Download JSON" }).click();
   await other.goto("./?screen=assessment");
   await other.locator("#import-input").setInputFiles(await (await download).path());
   await expect(other).toHaveURL(/screen=report&id=/);

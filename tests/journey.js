@@ -62,3 +62,10 @@ export async function acceptInvitation(page, link, role) {
   await page.getByRole("button", { name: "Start the assessment for this session" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Step 1");
 }
+
+/** Opens one of the report's menus ("Share", "Save as file") unless it is open; returns it. */
+export async function reportMenu(page, name) {
+  const menu = page.locator("details.action-menu").filter({ has: page.locator("summary", { hasText: name }) });
+  if (!(await menu.evaluate((details) => details.open))) await menu.locator("summary").click();
+  return menu;
+}

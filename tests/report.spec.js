@@ -1,6 +1,6 @@
 // The report: on screen, in print, as a share link and as files.
 import { test, expect, expectAccessible } from "./fixtures.js";
-import { answer, expectSaved, openSection, startAssessment } from "./journey.js";
+import { answer, expectSaved, openSection, startAssessment, reportMenu } from "./journey.js";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
 
 const GOLDEN_EXPORT = new URL("../crates/core/golden/export-v1.json", import.meta.url).pathname;
@@ -41,12 +41,12 @@ test("the print view hides navigation and buttons", async ({ page }) => {
 test("a share link opened in a fresh browser shows the same report, read-only, and can be saved", async ({ page, browser, context }) => {
   await answeredAssessment(page);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.getByRole("button", { name: "Copy share link" }).click();
+  await (await reportMenu(page, "Share")).getByRole("button", { name: "Copy share link" }).click();
   await expect(page.getByText("Share link copied.")).toBeVisible();
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(new URL(url).hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
   const mine = await page.locator(".report").innerText();
-  await page.getByRole("button", { name: "QR code" }).click();
+  await (await reportMenu(page, "Share")).getByRole("button", { name: "QR code" }).click();
   await expect(page.getByRole("img", { name: "QR code of the share link" })).toBeVisible();
 
   const fresh = await browser.newContext();
@@ -70,14 +70,14 @@ test("a tampered share link says what is wrong and changes nothing", async ({ pa
 test("JSON and CSV downloads carry the answers", async ({ page }) => {
   await answeredAssessment(page);
   const json = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download JSON" }).click();
+  await (await reportMenu(page, "Save as file")).getByRole("button", { name: "Download JSON" }).click();
   const file = await json;
   expect(file.suggestedFilename()).toBe("readiness-report-spring-check.json");
   const exported = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString());
   expect(exported.format).toBe("readiness-check/export");
   expect(exported.assessment.answers["s1.roles"]).toBe("done");
   const csv = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download CSV" }).click();
+  await (await reportMenu(page, "Save as file")).getByRole("button", { name: "Download CSV" }).click();
   const text = Buffer.concat(await (await (await csv).createReadStream()).toArray()).toString();
   expect(text.split("\r\n")[0]).toBe("section,question_id,question,answer,note,gate,source");
   expect(text).toContain("s1.roles");
@@ -87,7 +87,7 @@ test("export then import in a fresh browser gives the same report", async ({ pag
   await answeredAssessment(page);
   const mine = await page.locator(".report").innerText();
   const json = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download JSON" }).click();
+  await (await reportMenu(page, "Save as file")).getByRole("button", { name: "Download JSON" }).click();
   const path = await (await json).path();
 
   const fresh = await browser.newContext();
@@ -141,7 +141,7 @@ test("no word is broken in a table cell, on screen at 1280 and 320 px and in pri
 
 test("a shared report prints without its 'you are viewing a shared report' banner", async ({ page, browser }) => {
   await answeredAssessment(page);
-  const href = await page.getByRole("link", { name: "Email the summary" }).getAttribute("href");
+  const href = await (await reportMenu(page, "Share")).getByRole("link", { name: "Email the summary" }).getAttribute("href");
   const link = decodeURIComponent(href.split("&body=")[1]).match(/https?:\/\/\S+#s=[A-Za-z0-9_-]+/)[0];
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -161,4 +161,37 @@ test("the JSON Schema of the export format is served with the app", async ({ pag
   const schema = await response.json();
   expect(schema.$id).toMatch(/\/schema\/export-v1\.json$/);
   expect(schema.properties.format.const).toBe("readiness-check/export");
+});
+
+test("the report offers four choices, and its menus work by keyboard alone", async ({ page }) => {
+  await answeredAssessment(page);
+  const actions = page.getByRole("group", { name: "Use this report" });
+  const visible = await actions.locator("button:visible, summary:visible, a:visible").allInnerTexts();
+  expect(visible.map((text) => text.replace(/[▾▴]/g, "").trim())).toEqual([
+    "Print or save as PDF",
+    "Share",
+    "Save as file",
+    "Save a snapshot",
+  ]);
+  await expect(actions.getByRole("button", { name: "Download JSON" })).toBeHidden();
+
+  // Keyboard only: focus "Save as file", open it, reach "Download JSON", press it.
+  await actions.locator("summary", { hasText: "Save as file" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(actions.getByRole("button", { name: "Download JSON" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(actions.getByRole("button", { name: "Download JSON" })).toBeFocused();
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  expect((await download).suggestedFilename()).toBe("readiness-report-spring-check.json");
+  await expectAccessible(page);
+
+  await actions.locator("summary", { hasText: "Share" }).focus();
+  await page.keyboard.press("Space");
+  await expect(actions.getByRole("button", { name: "Copy share link" })).toBeVisible();
+  await expect(actions.getByRole("link", { name: "Email the summary" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(actions).toBeHidden();
 });

@@ -277,29 +277,41 @@ fn ReportActions(
     };
     view! {
         {send_to_coach}
+        // Four choices; the less used ways to share and to save sit in two disclosures, which
+        // browsers make keyboard and screen-reader ready (a button that says it is expanded).
         <div class="report-actions" role="group" aria-label="Use this report">
             <button type="button" class="button primary" on:click=print>
                 "Print or save as PDF"
             </button>
-            <button type="button" class="button" on:click=copy_summary>
-                "Copy summary"
-            </button>
-            <button type="button" class="button" on:click=download_summary>
-                "Download summary"
-            </button>
-            <button type="button" class="button" on:click=copy_link>
-                "Copy share link"
-            </button>
-            <button type="button" class="button" aria-expanded=move || show_qr.get().to_string() on:click=move |_| show_qr.update(|on| *on = !*on)>
-                "QR code"
-            </button>
-            <button type="button" class="button" on:click=move |_| download_file("json")>
-                "Download JSON"
-            </button>
-            <button type="button" class="button" on:click=move |_| download_file("csv")>
-                "Download CSV"
-            </button>
-            <a class="button" href=mail>"Email the summary"</a>
+            <details class="action-menu">
+                <summary class="button">"Share"</summary>
+                <div class="action-menu-items">
+                    <button type="button" class="button" on:click=copy_link>
+                        "Copy share link"
+                    </button>
+                    <button type="button" class="button" aria-expanded=move || show_qr.get().to_string() on:click=move |_| show_qr.update(|on| *on = !*on)>
+                        "QR code"
+                    </button>
+                    <a class="button" href=mail>"Email the summary"</a>
+                </div>
+            </details>
+            <details class="action-menu">
+                <summary class="button">"Save as file"</summary>
+                <div class="action-menu-items">
+                    <button type="button" class="button" on:click=move |_| download_file("json")>
+                        "Download JSON"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| download_file("csv")>
+                        "Download CSV"
+                    </button>
+                    <button type="button" class="button" on:click=download_summary>
+                        "Download summary"
+                    </button>
+                    <button type="button" class="button" on:click=copy_summary>
+                        "Copy summary"
+                    </button>
+                </div>
+            </details>
             <button type="button" class="button" on:click=move |_| {
                 let taken = aid.with_value(|id| assessments.snapshot(id)).is_some();
                 message.set(Some(if taken {

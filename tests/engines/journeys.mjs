@@ -114,6 +114,7 @@ export const journeys = [
     async run(engine, { base }) {
       const tab = await engine.freshTab();
       const mine = await reportWithOneAnswer(tab, base, "File check", "s1.roles", "Started");
+      await tab.clickText("Save as file", "summary");
       await tab.clickText("Download JSON");
       await tab.waitForText(".action-message", "downloaded");
       const [json] = await tab.downloads();

@@ -333,7 +333,7 @@ fn text_that_would_unpack_without_bound_is_refused() {
     check_link("deflate bomb", &fragment, &damaged());
     // The same through the text code.
     let long = "a".repeat(MAX_LINK_TEXT_BYTES + 1);
-    let coded = crate::share_link::text_code_for_tests(&[&long, "", "", "", ""]);
+    let coded = crate::codec::text_code_for_tests(&[&long, "", "", "", ""]);
     let mut rest = vec![0x02u8, 0];
     rest.extend(coded);
     check_link("coded text over the cap", &body(&rest), &damaged());

@@ -21,11 +21,9 @@ use std::collections::BTreeSet;
 
 use base64::Engine as _;
 
+use crate::codec::{crc32, read_text_block, text_block, write_varint, CodecError, Reader, BASE64};
 use crate::export::MAX_META_CHARS;
-use crate::share_link::{
-    crc32, read_text_block, text_block, write_varint, Reader, ShareLinkError, BASE64,
-    MAX_LINK_CHARS,
-};
+use crate::share_link::{ShareLinkError, MAX_LINK_CHARS};
 
 /// The fragment's key: a coach link's fragment reads `c=<payload>`.
 pub const COACH_KEY: &str = "c";
@@ -220,6 +218,12 @@ impl From<ShareLinkError> for CoachLinkError {
             ShareLinkError::ChecksumMismatch => CoachLinkError::ChecksumMismatch,
             _ => CoachLinkError::Garbled,
         }
+    }
+}
+
+impl From<CodecError> for CoachLinkError {
+    fn from(error: CodecError) -> Self {
+        damaged(error.to_string())
     }
 }
 

@@ -9,6 +9,25 @@ use crate::answer::Answer;
 use crate::bank::Bank;
 use crate::coach_link::CoachSession;
 
+// The limits of an assessment, the same on the device, in files and in links: what a person
+// can write, and what any reader accepts.
+
+/// The longest name, region, sector, role, date or bank version, in characters.
+pub const MAX_META_CHARS: usize = 200;
+
+/// The longest note on a question, in characters.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// The longest free text of a TA request, in characters.
+pub const MAX_TA_TEXT_CHARS: usize = 4_000;
+
+/// The most answers (and the most notes) a record may hold: several times the bank's
+/// questions, so answers from other bank versions still fit.
+pub const MAX_ANSWERS: usize = 500;
+
+/// The most help areas a TA request may name.
+pub const MAX_HELP_AREAS: usize = 100;
+
 /// Who and what is assessed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {

@@ -21,8 +21,8 @@ use std::collections::BTreeSet;
 
 use base64::Engine as _;
 
+use crate::assessment::MAX_META_CHARS;
 use crate::codec::{crc32, read_text_block, text_block, write_varint, CodecError, Reader, BASE64};
-use crate::export::MAX_META_CHARS;
 use crate::share_link::{ShareLinkError, MAX_LINK_CHARS};
 
 /// The fragment's key: a coach link's fragment reads `c=<payload>`.

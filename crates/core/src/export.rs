@@ -25,7 +25,9 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::answer::MAX_COUNT;
-use crate::assessment::Assessment;
+use crate::assessment::{
+    Assessment, MAX_ANSWERS, MAX_HELP_AREAS, MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
+};
 use crate::bank::Bank;
 use crate::format::{decode_stored, RecordV1, Skipped, StoredError, STORED_FORMAT, STORED_VERSION};
 use crate::report::report;
@@ -38,22 +40,6 @@ pub const EXPORT_VERSION: u64 = 1;
 
 /// The largest file import reads, in bytes; an assessment at every limit below is far smaller.
 pub const MAX_IMPORT_BYTES: usize = 1_000_000;
-
-/// The longest name, region, sector, role, date or bank version, in characters.
-pub const MAX_META_CHARS: usize = 200;
-
-/// The longest note on a question, in characters.
-pub const MAX_NOTE_CHARS: usize = 2_000;
-
-/// The longest free text of a TA request, in characters.
-pub const MAX_TA_TEXT_CHARS: usize = 4_000;
-
-/// The most answers (and the most notes) a record may hold: several times the bank's
-/// questions, so answers from other bank versions still fit.
-pub const MAX_ANSWERS: usize = 500;
-
-/// The most help areas a TA request may name.
-pub const MAX_HELP_AREAS: usize = 100;
 
 /// The longest question id, help-area id or answer word, in characters.
 pub const MAX_ID_CHARS: usize = 100;

@@ -38,7 +38,10 @@ pub mod small_sort;
 pub mod summary;
 
 pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
-pub use assessment::{Assessment, Edit, Meta, TaRequest};
+pub use assessment::{
+    Assessment, Edit, Meta, TaRequest, MAX_ANSWERS, MAX_HELP_AREAS, MAX_META_CHARS, MAX_NOTE_CHARS,
+    MAX_TA_TEXT_CHARS,
+};
 pub use bank::{
     Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
     Scales, Section, SectionKind, Source, SourceDoc,
@@ -49,8 +52,7 @@ pub use coach_link::{
 };
 pub use export::{
     answers_csv, decode_export, encode_export, file_stem, ImportError, ImportSource, Imported,
-    EXPORT_FORMAT, EXPORT_VERSION, MAX_ANSWERS, MAX_HELP_AREAS, MAX_ID_CHARS, MAX_IMPORT_BYTES,
-    MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
+    EXPORT_FORMAT, EXPORT_VERSION, MAX_ID_CHARS, MAX_IMPORT_BYTES,
 };
 pub use format::{
     decode_stored, encode_stored, stored_record, DecodedStored, SkipReason, Skipped,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::answer::Answer;
 use crate::bank::Bank;
-use crate::coach_link::CoachSession;
+use crate::session::CoachSession;
 
 // The limits of an assessment, the same on the device, in files and in links: what a person
 // can write, and what any reader accepts.

@@ -17,12 +17,10 @@
 //! form enforces, so a tampered link can neither flood the page nor slip in a return address
 //! that is not one.
 
-use std::collections::BTreeSet;
-
 use base64::Engine as _;
 
-use crate::assessment::MAX_META_CHARS;
 use crate::codec::{crc32, read_text_block, text_block, write_varint, CodecError, Reader, BASE64};
+use crate::session::{CoachSession, SCOPE_SECTIONS};
 use crate::share_link::{ShareLinkError, MAX_LINK_CHARS};
 
 /// The fragment's key: a coach link's fragment reads `c=<payload>`.
@@ -31,141 +29,8 @@ pub const COACH_KEY: &str = "c";
 /// The coach link format version this build writes and the newest it reads.
 pub const COACH_LINK_VERSION: u8 = 1;
 
-/// The longest message a coach can write into a link, in characters.
-pub const MAX_COACH_MESSAGE_CHARS: usize = 2_000;
-
-/// The sections a coach can put in scope, in the order of the scope bits. Frozen: new
-/// sections are added at the end, never inserted, so old links keep their meaning.
-pub const SCOPE_SECTIONS: [&str; 9] = [
-    "s1", "s2", "s3", "s4", "s5", "s6", "phases", "table", "pitfalls",
-];
-
 /// How many strings the text block of version 1 holds.
 const TEXT_FIELDS: usize = 7;
-
-/// A coach's session, as carried by a coach link and kept with the assessment it started.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CoachSession {
-    /// The coach's name, shown to the region.
-    pub coach_name: String,
-    /// The session's name, e.g. "Module 3: preparing to launch".
-    pub session_name: String,
-    /// When the session is, as the coach wrote it.
-    pub session_date: String,
-    /// The region the link is for; fills the new assessment's region.
-    pub region: String,
-    /// The industry sector; fills the new assessment's sector.
-    pub sector: String,
-    /// The coach's message, shown at the top of the assessment.
-    pub message: String,
-    /// Where results go back to; empty when the coach gave none.
-    pub return_email: String,
-    /// Ids of the sections in scope; empty means every section.
-    pub scope: BTreeSet<String>,
-}
-
-impl CoachSession {
-    /// Whether the coach put this section in scope (every section is when none was chosen).
-    pub fn in_scope(&self, section_id: &str) -> bool {
-        self.scope.is_empty() || self.scope.contains(section_id)
-    }
-
-    /// The session's name and date, those given, joined by a comma ("Module 3, 2026-12-04").
-    pub fn when_line(&self) -> String {
-        join_given(&[&self.session_name, &self.session_date])
-    }
-
-    /// The session in one line, as the report and the summary show it: its name, date and
-    /// coach, those given, joined by commas ("Module 3, 2026-12-04, Dana").
-    pub fn session_line(&self) -> String {
-        join_given(&[&self.session_name, &self.session_date, &self.coach_name])
-    }
-
-    /// What the session asked about, in words: "The whole assessment", or the headings of
-    /// the parts in scope joined by semicolons, in the bank's order.
-    pub fn scope_line(&self, bank: &crate::bank::Bank) -> String {
-        if self.scope.is_empty() {
-            return "The whole assessment".to_string();
-        }
-        bank.sections()
-            .iter()
-            .filter(|section| self.in_scope(section.id()))
-            .map(|section| section.heading())
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    /// The first thing wrong with this session for a coach link, in words for the coach's
-    /// form: a text over its limit, or a return address that is not an email address.
-    pub fn problem(&self) -> Option<String> {
-        let fields = [
-            ("Your name", &self.coach_name),
-            ("The session's name", &self.session_name),
-            ("The session's date", &self.session_date),
-            ("The region", &self.region),
-            ("The sector", &self.sector),
-        ];
-        for (label, text) in fields {
-            let chars = text.chars().count();
-            if chars > MAX_META_CHARS {
-                return Some(format!(
-                    "{label} is {chars} characters long; keep it to {MAX_META_CHARS}."
-                ));
-            }
-        }
-        let chars = self.message.chars().count();
-        if chars > MAX_COACH_MESSAGE_CHARS {
-            return Some(format!(
-                "The message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}."
-            ));
-        }
-        if !self.return_email.is_empty() && !is_email_address(&self.return_email) {
-            return Some(
-                "The return email does not look like an email address (name@example.org)."
-                    .to_string(),
-            );
-        }
-        if let Some(unknown) = self
-            .scope
-            .iter()
-            .find(|id| !SCOPE_SECTIONS.contains(&id.as_str()))
-        {
-            return Some(format!(
-                "There is no section \"{unknown}\" to put in scope."
-            ));
-        }
-        None
-    }
-}
-
-/// The texts that are not blank, trimmed, joined by commas.
-fn join_given(texts: &[&str]) -> String {
-    texts
-        .iter()
-        .map(|text| text.trim())
-        .filter(|text| !text.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Whether a text is a plausible single email address: one `@`, something on each side, a dot
-/// in the domain, and nothing that could smuggle extra recipients or headers into a `mailto:`.
-pub fn is_email_address(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    let allowed = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
-    text.chars().count() <= MAX_META_CHARS
-        && !local.is_empty()
-        && local.chars().all(allowed)
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
-}
 
 /// A sentence of this module's own made into the middle of another one: "Your name is ..."
 /// becomes "your name is ...". Only the first letter changes, and it is always ASCII, so the
@@ -334,6 +199,8 @@ pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::MAX_META_CHARS;
+    use crate::session::is_email_address;
     use proptest::prelude::*;
 
     pub(crate) fn session() -> CoachSession {

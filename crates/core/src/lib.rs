@@ -32,6 +32,7 @@ pub mod progress;
 pub mod qr;
 pub mod report;
 pub mod scoring;
+pub mod session;
 /// Share links: the whole assessment, compact and versioned, in the URL fragment.
 pub mod share_link;
 pub mod small_sort;
@@ -47,8 +48,7 @@ pub use bank::{
     Scales, Section, SectionKind, Source, SourceDoc,
 };
 pub use coach_link::{
-    decode_coach_link, encode_coach_link, is_email_address, CoachLinkError, CoachSession,
-    COACH_KEY, COACH_LINK_VERSION, MAX_COACH_MESSAGE_CHARS, SCOPE_SECTIONS,
+    decode_coach_link, encode_coach_link, CoachLinkError, COACH_KEY, COACH_LINK_VERSION,
 };
 pub use export::{
     answers_csv, decode_export, encode_export, file_stem, ImportError, ImportSource, Imported,
@@ -74,6 +74,7 @@ pub use scoring::{
     advice_for, phase_profile, section_score, section_scores, table_checks, Band, PhaseProfile,
     PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
 };
+pub use session::{is_email_address, CoachSession, MAX_COACH_MESSAGE_CHARS, SCOPE_SECTIONS};
 pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,

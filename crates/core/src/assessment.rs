@@ -7,7 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::answer::Answer;
 use crate::bank::Bank;
-use crate::session::CoachSession;
+
+mod session;
+
+pub use session::{is_email_address, CoachSession, MAX_COACH_MESSAGE_CHARS, SCOPE_SECTIONS};
 
 // The limits of an assessment, the same on the device, in files and in links: what a person
 // can write, and what any reader accepts.

@@ -19,8 +19,8 @@
 
 use base64::Engine as _;
 
+use crate::assessment::{CoachSession, SCOPE_SECTIONS};
 use crate::codec::{crc32, read_text_block, text_block, write_varint, CodecError, Reader, BASE64};
-use crate::session::{CoachSession, SCOPE_SECTIONS};
 use crate::share_link::{ShareLinkError, MAX_LINK_CHARS};
 
 /// The fragment's key: a coach link's fragment reads `c=<payload>`.
@@ -199,8 +199,8 @@ pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::is_email_address;
     use crate::assessment::MAX_META_CHARS;
-    use crate::session::is_email_address;
     use proptest::prelude::*;
 
     pub(crate) fn session() -> CoachSession {

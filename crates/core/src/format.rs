@@ -18,9 +18,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
+use crate::assessment::CoachSession;
 use crate::assessment::{Assessment, Meta, TaRequest};
 use crate::bank::{Bank, QuestionKind};
-use crate::session::CoachSession;
 
 /// The `format` field of an assessment stored on the device.
 pub const STORED_FORMAT: &str = "readiness-check/stored-assessment";

@@ -32,7 +32,6 @@ pub mod progress;
 pub mod qr;
 pub mod report;
 pub mod scoring;
-pub mod session;
 /// Share links: the whole assessment, compact and versioned, in the URL fragment.
 pub mod share_link;
 pub mod small_sort;
@@ -40,8 +39,9 @@ pub mod summary;
 
 pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
 pub use assessment::{
-    Assessment, Edit, Meta, TaRequest, MAX_ANSWERS, MAX_HELP_AREAS, MAX_META_CHARS, MAX_NOTE_CHARS,
-    MAX_TA_TEXT_CHARS,
+    is_email_address, Assessment, CoachSession, Edit, Meta, TaRequest, MAX_ANSWERS,
+    MAX_COACH_MESSAGE_CHARS, MAX_HELP_AREAS, MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
+    SCOPE_SECTIONS,
 };
 pub use bank::{
     Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
@@ -74,7 +74,6 @@ pub use scoring::{
     advice_for, phase_profile, section_score, section_scores, table_checks, Band, PhaseProfile,
     PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
 };
-pub use session::{is_email_address, CoachSession, MAX_COACH_MESSAGE_CHARS, SCOPE_SECTIONS};
 pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,

@@ -20,7 +20,7 @@ pub const PRIVACY_LINE: &str = "Answers stay on this device unless you share the
 /// and body. Everything but the letters, digits and `-._~` is percent-encoded, so no text
 /// can add recipients or headers; an address that is not one is left out.
 pub fn mail_draft(to: &str, subject: &str, body: &str) -> String {
-    let to = if crate::session::is_email_address(to) {
+    let to = if crate::assessment::is_email_address(to) {
         percent_encode(to).replace("%40", "@")
     } else {
         String::new()
@@ -366,7 +366,7 @@ mod tests {
     fn a_coach_session_is_named_in_the_summary() {
         let bank = Bank::builtin();
         let mut a = Assessment::new(bank);
-        a.coach = Some(crate::session::CoachSession {
+        a.coach = Some(crate::assessment::CoachSession {
             coach_name: "Dana".into(),
             session_name: "Module 3".into(),
             session_date: "2026-12-04".into(),

@@ -444,7 +444,7 @@ fn advice_appears_beside_a_question_only_when_its_answer_is_weak() {
 
 #[test]
 fn a_coach_scope_limits_where_you_are_to_the_steps_it_asked_about() {
-    use crate::session::CoachSession;
+    use crate::assessment::CoachSession;
     let bank = bank();
     let scoped = |scope: &[&str], done: &[&str]| {
         let mut a = Assessment::new(bank);

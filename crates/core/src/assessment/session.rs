@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::assessment::MAX_META_CHARS;
+use super::MAX_META_CHARS;
 
 /// The longest message a coach can write into a link, in characters.
 pub const MAX_COACH_MESSAGE_CHARS: usize = 2_000;

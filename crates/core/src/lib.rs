@@ -196,4 +196,79 @@ mod tests {
         }
         assert!(read >= 3, "src/codec has its files");
     }
+
+    /// Which of the crate's top-level modules each one names in its code (comments, doc links
+    /// and test modules aside), read from the source files.
+    fn module_graph() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src.clone()];
+        let mut graph =
+            std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                for entry in std::fs::read_dir(&path).expect("a source folder") {
+                    files.push(entry.expect("a source file").path());
+                }
+                continue;
+            }
+            let relative = path.strip_prefix(&src).expect("under src");
+            let top = relative
+                .components()
+                .next()
+                .map(|part| {
+                    part.as_os_str()
+                        .to_string_lossy()
+                        .trim_end_matches(".rs")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            let name = relative.to_string_lossy();
+            if top == "lib" || top == "bad_inputs" || name.ends_with("tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a readable source file");
+            let code = text
+                .split("#[cfg(test)]\nmod tests")
+                .next()
+                .unwrap_or_default();
+            let code = code
+                .split("#[cfg(test)]\npub(crate) mod tests")
+                .next()
+                .unwrap_or_default();
+            let names = graph.entry(top.clone()).or_default();
+            for line in code.lines() {
+                let line = line.split("//").next().unwrap_or_default();
+                for (at, _) in line.match_indices("crate::") {
+                    let named: String = line[at + 7..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                        .collect();
+                    let is_module =
+                        src.join(format!("{named}.rs")).is_file() || src.join(&named).is_dir();
+                    if is_module && named != top {
+                        names.insert(named);
+                    }
+                }
+            }
+        }
+        graph
+    }
+
+    /// The modules name each other in one direction only: no module reaches itself through the
+    /// modules it names (the first of those circles ran through seven modules).
+    #[test]
+    fn the_core_modules_form_no_circle() {
+        let graph = module_graph();
+        assert!(graph.len() >= 12, "modules read: {graph:?}");
+        for start in graph.keys() {
+            let mut seen = std::collections::BTreeSet::new();
+            let mut todo: Vec<&String> = graph[start].iter().collect();
+            while let Some(next) = todo.pop() {
+                assert_ne!(next, start, "{start} reaches itself: {graph:?}");
+                if seen.insert(next.clone()) {
+                    todo.extend(graph.get(next).into_iter().flatten());
+                }
+            }
+        }
+    }
 }

@@ -27,6 +27,8 @@ pub mod codec;
 pub mod export;
 pub mod format;
 pub mod group;
+/// The group view's CSV and JSON, and the group a tab keeps.
+pub mod group_files;
 pub mod progress;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;
@@ -59,10 +61,12 @@ pub use format::{
     StoredAssessment, StoredError, StoredRecord,
 };
 pub use group::{
-    decode_kept_group, encode_kept_group, group_csv, group_json, group_view, scale_position,
-    GroupView, KeptRespondent, QuestionRow, Respondent, RespondentSummary, StepRow, Unmatched,
-    DISAGREEMENT_POINTS, GROUP_FORMAT, GROUP_VERSION, KEPT_GROUP_FORMAT,
-    MAX_RESPONDENT_LABEL_CHARS,
+    group_view, scale_position, GroupView, QuestionRow, Respondent, RespondentSummary, StepRow,
+    Unmatched, DISAGREEMENT_POINTS, MAX_RESPONDENT_LABEL_CHARS,
+};
+pub use group_files::{
+    decode_kept_group, encode_kept_group, group_csv, group_json, KeptRespondent, GROUP_FORMAT,
+    GROUP_VERSION, KEPT_GROUP_FORMAT,
 };
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
@@ -269,6 +273,39 @@ mod tests {
                     todo.extend(graph.get(next).into_iter().flatten());
                 }
             }
+        }
+    }
+
+    /// The three layers: `codec` (bytes), the domain (bank, answers, assessment, scoring,
+    /// report, summary, group, progress) and the formats on top of both. A domain module names
+    /// neither a format nor the codec.
+    #[test]
+    fn the_domain_names_neither_the_formats_nor_the_codec() {
+        const FORMATS: [&str; 6] = [
+            "format",
+            "export",
+            "share_link",
+            "coach_link",
+            "qr",
+            "group_files",
+        ];
+        let graph = module_graph();
+        for (module, names) in &graph {
+            if module == "codec" || FORMATS.contains(&module.as_str()) {
+                continue;
+            }
+            for named in names {
+                assert!(
+                    named != "codec" && !FORMATS.contains(&named.as_str()),
+                    "the domain module {module} names {named}"
+                );
+            }
+        }
+        for format in FORMATS {
+            assert!(
+                graph.contains_key(format),
+                "{format} is a module of the crate"
+            );
         }
     }
 }

@@ -5,7 +5,9 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use super::*;
+// The group's files are tested here with the view they are made from.
 use crate::answer::{Agreement, ScalePoint};
+use crate::group_files::*;
 use crate::scoring::tests::any_assessment;
 
 fn bank() -> &'static Bank {

@@ -1,0 +1,289 @@
+//! The group view's files: its CSV and JSON for the coach, and the group one browser tab
+//! keeps between reloads. A format over the domain's `GroupView`, as the export is over the
+//! assessment.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use crate::assessment::Assessment;
+use crate::bank::{Bank, Phase, QuestionKind, Section};
+use crate::export::csv_cell;
+use crate::group::{scale_position, GroupView};
+
+/// The `format` field of the group view's JSON file.
+pub const GROUP_FORMAT: &str = "readiness-check/group";
+
+/// The version of the group view's JSON file this build writes.
+pub const GROUP_VERSION: u64 = 1;
+
+/// The group view as CSV, one row per question in the view's order (disagreements first).
+///
+/// Columns: `section,question_id,question`, then one column per respondent headed by their
+/// label, holding the answer in words (a count as its number, empty when unanswered), then
+/// `mean` (the mean scale position to one decimal, empty for counts), `range` ("Started to
+/// Done", or the lowest and highest count) and `disagreement` (`yes` or `no`). Quoting and the
+/// guard against spreadsheet formulas are those of [`answers_csv`](crate::answers_csv), for
+/// labels as much as answers.
+pub fn group_csv(view: &GroupView) -> String {
+    let bank = view.bank;
+    let mut out = String::new();
+    let mut header: Vec<String> = ["section", "question_id", "question"]
+        .map(String::from)
+        .to_vec();
+    header.extend(view.respondents.iter().map(|r| r.label.to_string()));
+    header.extend(["mean", "range", "disagreement"].map(String::from));
+    push_row(&mut out, &header);
+    for row in &view.questions {
+        let mut cells = vec![
+            row.section.heading(),
+            row.question.id().to_string(),
+            row.question.text().to_string(),
+        ];
+        cells.extend(
+            row.answers
+                .iter()
+                .map(|answer| answer.map(|a| bank.answer_label(&a)).unwrap_or_default()),
+        );
+        cells.push(row.mean.map(|m| format!("{m:.1}")).unwrap_or_default());
+        cells.push(row.range_in_words(bank));
+        cells.push(if row.disagreement { "yes" } else { "no" }.to_string());
+        push_row(&mut out, &cells);
+    }
+    out
+}
+
+/// Appends one CSV line, each cell guarded and quoted, ending with CRLF.
+fn push_row(out: &mut String, cells: &[String]) {
+    for (at, cell) in cells.iter().enumerate() {
+        if at > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{}", csv_cell(cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// The group view as a JSON file, pretty-printed, for people and other tools to read. It is
+/// computed from the answers and never read back by the app.
+///
+/// ```json
+/// {"format": "readiness-check/group", "version": 1, "bank_version": "2026.1",
+///  "respondents": [{"label": "Ana", "region": "...", "sector": "...", "role": "...",
+///     "date": "...", "bank_version": "2026.1", "where_you_are": "You are at step 3, ...",
+///     "leading_phase": "Forming", "answered": 40,
+///     "blocks": [{"question_id": "s3.ceo-champions", "step": "Step 3, Prepare to launch",
+///                 "condition": "At least two CEO champions ..."}]}],
+///  "steps": [{"section_id": "s1", "heading": "Step 1, ...", "readiness": [80, null],
+///     "mean": 80, "min": 80, "max": 80, "blocked_for": ["Ben"]}],
+///  "questions": [{"section_id": "s1", "question_id": "s1.convener", "question": "...",
+///     "kind": "scale", "answers": [{"respondent": "Ana", "answer": "Done", "position": 3},
+///                                   {"respondent": "Ben", "answer": null, "position": null}],
+///     "mean": 3.0, "min": 3, "max": 3, "spread": 0, "count_min": null, "count_max": null,
+///     "disagreement": false}],
+///  "unmatched": [{"respondent": "Ben", "question_id": "s9.old-question"}]}
+/// ```
+///
+/// Readiness figures are in respondent order, `null` when there are not enough answers.
+/// Answers are a list in respondent order, each naming its respondent, because two people may
+/// share a label. `answer` is the answer in words (a count as its number), `position` its scale
+/// position (`null` for counts, Don't know and Not applicable); `blocked_for` lists labels.
+pub fn group_json(view: &GroupView) -> String {
+    let bank = view.bank;
+    let label_of = |at: usize| view.respondents.get(at).map_or("", |r| r.label);
+    let respondents: Vec<Value> = view
+        .respondents
+        .iter()
+        .map(|r| {
+            let meta = &r.assessment.meta;
+            let blocks: Vec<Value> = r
+                .blocks
+                .iter()
+                .map(|q| {
+                    json!({
+                        "question_id": q.id(),
+                        "step": bank.section_of(q.id()).map(Section::heading),
+                        "condition": q.gate().unwrap_or(q.text()),
+                    })
+                })
+                .collect();
+            json!({
+                "label": r.label,
+                "region": meta.region,
+                "sector": meta.sector,
+                "role": meta.respondent_role,
+                "date": meta.date,
+                "bank_version": r.bank_version,
+                "where_you_are": r.where_you_are.sentence(),
+                "leading_phase": r.leading_phase.map(Phase::name),
+                "answered": r.answered,
+                "blocks": blocks,
+            })
+        })
+        .collect();
+    let steps: Vec<Value> = view
+        .steps
+        .iter()
+        .map(|step| {
+            json!({
+                "section_id": step.section.id(),
+                "heading": step.section.heading(),
+                "readiness": step.readiness,
+                "mean": step.mean,
+                "min": step.min,
+                "max": step.max,
+                "blocked_for": step.blocked_for.iter().map(|&at| label_of(at)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let questions: Vec<Value> = view
+        .questions
+        .iter()
+        .map(|row| {
+            let answers: Vec<Value> = row
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(at, answer)| {
+                    json!({
+                        "respondent": label_of(at),
+                        "answer": answer.map(|a| bank.answer_label(&a)),
+                        "position": answer.and_then(scale_position),
+                    })
+                })
+                .collect();
+            let counts = row.count_range();
+            json!({
+                "section_id": row.section.id(),
+                "question_id": row.question.id(),
+                "question": row.question.text(),
+                "kind": kind_name(row.question.kind()),
+                "answers": answers,
+                "mean": row.mean,
+                "min": row.min,
+                "max": row.max,
+                "spread": row.spread(),
+                "count_min": counts.map(|(lo, _)| lo),
+                "count_max": counts.map(|(_, hi)| hi),
+                "disagreement": row.disagreement,
+            })
+        })
+        .collect();
+    let unmatched: Vec<Value> = view
+        .unmatched
+        .iter()
+        .map(|u| json!({"respondent": u.label, "question_id": u.question_id}))
+        .collect();
+    let file = json!({
+        "format": GROUP_FORMAT,
+        "version": GROUP_VERSION,
+        "bank_version": bank.version(),
+        "respondents": respondents,
+        "steps": steps,
+        "questions": questions,
+        "unmatched": unmatched,
+    });
+    // Serialising strings, numbers and maps cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The kind of a question as the group JSON names it, the same words as `bank.json`.
+fn kind_name(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Scale => "scale",
+        QuestionKind::Agreement(_) => "agreement",
+        QuestionKind::Count(_) => "count",
+        QuestionKind::YesNo { .. } => "yes_no",
+        QuestionKind::Pitfall(_) => "pitfall",
+    }
+}
+
+/// The `format` field of a group kept between reloads of one browser tab.
+pub const KEPT_GROUP_FORMAT: &str = "readiness-check/kept-group";
+
+/// One respondent as the app keeps it between reloads of one tab: everything the Compare
+/// screen shows about them, with their answers as a share link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptRespondent {
+    /// The label the person gave or accepted.
+    pub label: String,
+    /// Whether it is hidden from the comparison.
+    pub hidden: bool,
+    /// Where the results came from, e.g. "share link" or a file's name.
+    pub origin: String,
+    /// What the results held that the bank does not have, as sentences.
+    pub left_out: Vec<String>,
+    /// The answers.
+    pub assessment: Assessment,
+}
+
+/// Writes the respondents of the Compare screen so that a reload of the tab keeps them:
+/// `{"format": "readiness-check/kept-group", "version": 1, "respondents": [{"label", "hidden",
+/// "origin", "left_out", "link"}]}`, each assessment as its share-link fragment.
+pub fn encode_kept_group(bank: &Bank, respondents: &[KeptRespondent]) -> String {
+    let respondents: Vec<Value> = respondents
+        .iter()
+        .map(|r| {
+            json!({
+                "label": r.label,
+                "hidden": r.hidden,
+                "origin": r.origin,
+                "left_out": r.left_out,
+                "link": crate::share_link::encode_share_link(bank, &r.assessment),
+            })
+        })
+        .collect();
+    json!({ "format": KEPT_GROUP_FORMAT, "version": GROUP_VERSION, "respondents": respondents })
+        .to_string()
+}
+
+/// Reads what [`encode_kept_group`] wrote. Anything that is not exactly that shape is refused
+/// whole with a sentence saying so: the group is only a working copy of results the person
+/// still has as links or files, so nothing is half-restored.
+pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<KeptRespondent>, String> {
+    let damaged =
+        |what: &str| format!("The comparison kept in this tab could not be read ({what})");
+    let value: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
+    if value.get("format").and_then(Value::as_str) != Some(KEPT_GROUP_FORMAT)
+        || value.get("version").and_then(Value::as_u64) != Some(GROUP_VERSION)
+    {
+        return Err(damaged("its format is not one this version reads"));
+    }
+    let list = value
+        .get("respondents")
+        .and_then(Value::as_array)
+        .ok_or_else(|| damaged("it has no list of respondents"))?;
+    list.iter()
+        .map(|item| {
+            let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_string);
+            let (Some(label), Some(origin), Some(link), Some(hidden)) = (
+                text("label"),
+                text("origin"),
+                text("link"),
+                item.get("hidden").and_then(Value::as_bool),
+            ) else {
+                return Err(damaged("a respondent is missing a part"));
+            };
+            let mut left_out: Vec<String> = item
+                .get("left_out")
+                .and_then(Value::as_array)
+                .map(|all| {
+                    all.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let shared = crate::share_link::decode_share_link(bank, &link)
+                .map_err(|error| damaged(&error.to_string()))?;
+            left_out.extend(shared.skipped.iter().map(|s| s.to_string()));
+            Ok(KeptRespondent {
+                label,
+                hidden,
+                origin,
+                left_out,
+                assessment: shared.assessment,
+            })
+        })
+        .collect()
+}

@@ -3,7 +3,10 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use readiness_core::{encode_coach_link, Bank, CoachSession, MAX_COACH_MESSAGE_CHARS};
+use readiness_core::{
+    encode_coach_link, Bank, CoachSession, SessionField, SessionProblem, MAX_COACH_MESSAGE_CHARS,
+    MAX_META_CHARS,
+};
 
 use super::meta_field::MetaField;
 use super::qr_code::qr_figure;
@@ -70,7 +73,7 @@ pub fn CoachScreen() -> impl IntoView {
                 "The session's date is in the year {year}. Check the year, or clear the date."
             ));
         }
-        session.problem()
+        session.problem().map(form_sentence)
     };
     // The link follows the form once made, so a correction never leaves a stale link on show.
     let link = move || {
@@ -249,6 +252,35 @@ pub fn CoachScreen() -> impl IntoView {
     }
 }
 
+/// A session's problem in words for the coach filling in the form.
+fn form_sentence(problem: SessionProblem) -> String {
+    let field = |field: SessionField| match field {
+        SessionField::CoachName => "Your name",
+        SessionField::SessionName => "The session's name",
+        SessionField::SessionDate => "The session's date",
+        SessionField::Region => "The region",
+        SessionField::Sector => "The sector",
+    };
+    match problem {
+        SessionProblem::TooLong {
+            field: which,
+            chars,
+        } => format!(
+            "{} is {chars} characters long; keep it to {MAX_META_CHARS}.",
+            field(which)
+        ),
+        SessionProblem::MessageTooLong { chars } => {
+            format!("The message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}.")
+        }
+        SessionProblem::NotAnEmail => {
+            "The return email does not look like an email address (name@example.org).".to_string()
+        }
+        SessionProblem::UnknownScope(id) => {
+            format!("There is no section \"{id}\" to put in scope.")
+        }
+    }
+}
+
 /// The year of a session date (`YYYY-MM-DD`, as a date field gives it) when it cannot be the
 /// year of a coming session, such as 0004 from a date typed in the wrong order.
 fn unlikely_year(date: &str) -> Option<&str> {
@@ -265,6 +297,22 @@ fn unlikely_year(date: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::unlikely_year;
+
+    #[test]
+    fn the_form_says_what_is_wrong_in_a_sentence_for_the_coach() {
+        use readiness_core::{SessionField, SessionProblem};
+        assert_eq!(
+            super::form_sentence(SessionProblem::TooLong {
+                field: SessionField::SessionName,
+                chars: 201
+            }),
+            "The session's name is 201 characters long; keep it to 200."
+        );
+        assert_eq!(
+            super::form_sentence(SessionProblem::UnknownScope("s9".into())),
+            "There is no section \"s9\" to put in scope."
+        );
+    }
 
     #[test]
     fn a_session_date_in_an_unlikely_year_is_named() {

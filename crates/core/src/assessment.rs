@@ -10,7 +10,10 @@ use crate::bank::Bank;
 
 mod session;
 
-pub use session::{is_email_address, CoachSession, MAX_COACH_MESSAGE_CHARS, SCOPE_SECTIONS};
+pub use session::{
+    is_email_address, CoachSession, SessionField, SessionProblem, MAX_COACH_MESSAGE_CHARS,
+    SCOPE_SECTIONS,
+};
 
 // The limits of an assessment, the same on the device, in files and in links: what a person
 // can write, and what any reader accepts.

@@ -19,7 +19,10 @@
 
 use base64::Engine as _;
 
-use crate::assessment::{CoachSession, SCOPE_SECTIONS};
+use crate::assessment::{
+    CoachSession, SessionField, SessionProblem, MAX_COACH_MESSAGE_CHARS, MAX_META_CHARS,
+    SCOPE_SECTIONS,
+};
 use crate::codec::{crc32, read_text_block, text_block, write_varint, CodecError, Reader, BASE64};
 use crate::share_link::{ShareLinkError, MAX_LINK_CHARS};
 
@@ -32,16 +35,31 @@ pub const COACH_LINK_VERSION: u8 = 1;
 /// How many strings the text block of version 1 holds.
 const TEXT_FIELDS: usize = 7;
 
-/// A sentence of this module's own made into the middle of another one: "Your name is ..."
-/// becomes "your name is ...". Only the first letter changes, and it is always ASCII, so the
-/// rest (which may quote the link's own text) stays as it was, and the app needs no Unicode
-/// case tables for it.
-fn lowercase_first_letter(sentence: &str) -> String {
-    let mut chars = sentence.chars();
-    match chars.next() {
-        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
-        None => String::new(),
-    }
+/// A session's problem as the end of "The coach link is damaged (...)".
+fn damaged_because(problem: SessionProblem) -> CoachLinkError {
+    let field = |field: SessionField| match field {
+        SessionField::CoachName => "your name",
+        SessionField::SessionName => "the session's name",
+        SessionField::SessionDate => "the session's date",
+        SessionField::Region => "the region",
+        SessionField::Sector => "the sector",
+    };
+    damaged(match problem {
+        SessionProblem::TooLong {
+            field: which,
+            chars,
+        } => format!(
+            "{} is {chars} characters long; keep it to {MAX_META_CHARS}",
+            field(which)
+        ),
+        SessionProblem::MessageTooLong { chars } => {
+            format!("the message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}")
+        }
+        SessionProblem::NotAnEmail => {
+            "the return email does not look like an email address (name@example.org)".to_string()
+        }
+        SessionProblem::UnknownScope(id) => format!("there is no section \"{id}\" to put in scope"),
+    })
 }
 
 /// Why a coach link could not be opened. Each message says what to do next.
@@ -189,9 +207,7 @@ pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError>
         scope,
     };
     match session.problem() {
-        Some(problem) => Err(damaged(lowercase_first_letter(
-            problem.trim_end_matches('.'),
-        ))),
+        Some(problem) => Err(damaged_because(problem)),
         None => Ok(session),
     }
 }
@@ -214,6 +230,35 @@ mod tests {
             return_email: "coach@example.org".into(),
             scope: ["s1", "s2", "s3"].map(String::from).into(),
         }
+    }
+
+    #[test]
+    fn a_session_names_its_first_problem_as_a_value() {
+        assert_eq!(session().problem(), None);
+        let long = CoachSession {
+            region: "x".repeat(MAX_META_CHARS + 1),
+            ..session()
+        };
+        assert_eq!(
+            long.problem(),
+            Some(SessionProblem::TooLong {
+                field: SessionField::Region,
+                chars: MAX_META_CHARS + 1
+            })
+        );
+        let email = CoachSession {
+            return_email: "coach@example".into(),
+            ..session()
+        };
+        assert_eq!(email.problem(), Some(SessionProblem::NotAnEmail));
+        let scope = CoachSession {
+            scope: ["s9".to_string()].into(),
+            ..session()
+        };
+        assert_eq!(
+            scope.problem(),
+            Some(SessionProblem::UnknownScope("s9".into()))
+        );
     }
 
     #[test]

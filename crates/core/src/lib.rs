@@ -41,9 +41,9 @@ pub mod summary;
 
 pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
 pub use assessment::{
-    is_email_address, Assessment, CoachSession, Edit, Meta, TaRequest, MAX_ANSWERS,
-    MAX_COACH_MESSAGE_CHARS, MAX_HELP_AREAS, MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
-    SCOPE_SECTIONS,
+    is_email_address, Assessment, CoachSession, Edit, Meta, SessionField, SessionProblem,
+    TaRequest, MAX_ANSWERS, MAX_COACH_MESSAGE_CHARS, MAX_HELP_AREAS, MAX_META_CHARS,
+    MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS, SCOPE_SECTIONS,
 };
 pub use bank::{
     Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,

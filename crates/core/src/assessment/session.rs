@@ -67,47 +67,71 @@ impl CoachSession {
             .join("; ")
     }
 
-    /// The first thing wrong with this session for a coach link, in words for the coach's
-    /// form: a text over its limit, or a return address that is not an email address.
-    pub fn problem(&self) -> Option<String> {
+    /// The first thing wrong with this session for a coach link: a text over its limit, a
+    /// return address that is not an email address, or a part of the assessment that does not
+    /// exist. The coach's form and the coach link each say it in their own words.
+    pub fn problem(&self) -> Option<SessionProblem> {
         let fields = [
-            ("Your name", &self.coach_name),
-            ("The session's name", &self.session_name),
-            ("The session's date", &self.session_date),
-            ("The region", &self.region),
-            ("The sector", &self.sector),
+            (SessionField::CoachName, &self.coach_name),
+            (SessionField::SessionName, &self.session_name),
+            (SessionField::SessionDate, &self.session_date),
+            (SessionField::Region, &self.region),
+            (SessionField::Sector, &self.sector),
         ];
-        for (label, text) in fields {
+        for (field, text) in fields {
             let chars = text.chars().count();
             if chars > MAX_META_CHARS {
-                return Some(format!(
-                    "{label} is {chars} characters long; keep it to {MAX_META_CHARS}."
-                ));
+                return Some(SessionProblem::TooLong { field, chars });
             }
         }
         let chars = self.message.chars().count();
         if chars > MAX_COACH_MESSAGE_CHARS {
-            return Some(format!(
-                "The message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}."
-            ));
+            return Some(SessionProblem::MessageTooLong { chars });
         }
         if !self.return_email.is_empty() && !is_email_address(&self.return_email) {
-            return Some(
-                "The return email does not look like an email address (name@example.org)."
-                    .to_string(),
-            );
+            return Some(SessionProblem::NotAnEmail);
         }
-        if let Some(unknown) = self
-            .scope
+        self.scope
             .iter()
             .find(|id| !SCOPE_SECTIONS.contains(&id.as_str()))
-        {
-            return Some(format!(
-                "There is no section \"{unknown}\" to put in scope."
-            ));
-        }
-        None
+            .map(|unknown| SessionProblem::UnknownScope(unknown.clone()))
     }
+}
+
+/// One of the short texts of a coach's session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionField {
+    /// The coach's name.
+    CoachName,
+    /// The session's name.
+    SessionName,
+    /// The session's date.
+    SessionDate,
+    /// The region.
+    Region,
+    /// The industry sector.
+    Sector,
+}
+
+/// What is wrong with a coach's session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionProblem {
+    /// A short text is longer than [`MAX_META_CHARS`] characters.
+    TooLong {
+        /// Which text.
+        field: SessionField,
+        /// How long it is, in characters.
+        chars: usize,
+    },
+    /// The message is longer than [`MAX_COACH_MESSAGE_CHARS`] characters.
+    MessageTooLong {
+        /// How long it is, in characters.
+        chars: usize,
+    },
+    /// The return address is not one email address.
+    NotAnEmail,
+    /// The scope names a part the assessment does not have.
+    UnknownScope(String),
 }
 
 /// The texts that are not blank, trimmed, joined by commas.

@@ -309,16 +309,7 @@ fn text_that_would_unpack_without_bound_is_refused() {
     // A deflate bomb: a small link whose text would unpack to far more than the cap.
     let mut plain = Vec::new();
     let big = MAX_LINK_TEXT_BYTES * 4;
-    let mut n = big as u64;
-    loop {
-        let byte = (n & 0x7F) as u8;
-        n >>= 7;
-        if n == 0 {
-            plain.push(byte);
-            break;
-        }
-        plain.push(byte | 0x80);
-    }
+    crate::codec::write_varint(&mut plain, big as u64);
     plain.extend(std::iter::repeat_n(b'a', big));
     plain.extend([0, 0, 0, 0]);
     let deflated = miniz_oxide::deflate::compress_to_vec(&plain, 9);

@@ -24,7 +24,7 @@ use crate::assessment::{
     SCOPE_SECTIONS,
 };
 use crate::codec::{crc32, read_text_block, text_block, write_varint, CodecError, Reader, BASE64};
-use crate::share_link::{ShareLinkError, MAX_LINK_CHARS};
+use crate::share_link::MAX_LINK_CHARS;
 
 /// The fragment's key: a coach link's fragment reads `c=<payload>`.
 pub const COACH_KEY: &str = "c";
@@ -92,16 +92,6 @@ pub enum CoachLinkError {
         /// What is wrong.
         detail: String,
     },
-}
-
-impl From<ShareLinkError> for CoachLinkError {
-    fn from(error: ShareLinkError) -> Self {
-        match error {
-            ShareLinkError::Damaged { detail } => CoachLinkError::Damaged { detail },
-            ShareLinkError::ChecksumMismatch => CoachLinkError::ChecksumMismatch,
-            _ => CoachLinkError::Garbled,
-        }
-    }
 }
 
 impl From<CodecError> for CoachLinkError {

@@ -398,11 +398,7 @@ fn question_row<'a>(
 
 /// The label of a scale position of this question, e.g. "Mostly" for position 2 of a step
 /// question; `None` for counts.
-pub(crate) fn position_label<'a>(
-    bank: &'a Bank,
-    question: &Question,
-    position: u8,
-) -> Option<&'a str> {
+fn position_label<'a>(bank: &'a Bank, question: &Question, position: u8) -> Option<&'a str> {
     let scales = bank.scales();
     let at = usize::from(position);
     match question.kind() {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test, expect, openApp } from "./fixtures.js";
 import { answer, expectSaved, question, startAssessment } from "./journey.js";
 import { firstLoadFiles } from "../scripts/first-load.mjs";
-import { isContentAddressed, serveDist } from "./serve-dist.mjs";
+import { downloadsIn, isContentAddressed, serveDist } from "./serve-dist.mjs";
 
 // The build under test (playwright.config.js serves $DIST, dist/ by default). Only release
 // builds work offline; a debug build tested on purpose with DIST=... skips this file.
@@ -140,10 +140,8 @@ test("a first visit downloads each file once: the worker fills its cache from wh
     await page.goto(`http://127.0.0.1:${server.port}/`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sector Partnership Readiness Check");
     await waitForOfflineReady(page);
-    const bodies = {};
-    for (const { path, bytes } of server.requests) if (bytes > 0) bodies[path] = (bodies[path] ?? 0) + 1;
-    const total = server.requests.reduce((sum, request) => sum + request.bytes, 0);
-    console.log(`chromium: first visit transferred ${total} bytes in ${server.requests.length} requests`);
+    const { bytes, requests, times: bodies } = downloadsIn(server.requests);
+    console.log(`chromium: first visit transferred ${bytes} bytes in ${requests} requests`);
     // Files without a content hash in their name (the page, icons and manifest) are
     // revalidated, and downloaded again when the visit's own request has not reached the cache
     // yet: the page is asked for as the folder's address, which a cache keeps apart from

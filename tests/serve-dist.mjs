@@ -31,6 +31,17 @@ export function isContentAddressed(path) {
 }
 
 /**
+ * What a request log (`server.requests`) shows: the bytes of every body sent, how many requests
+ * were answered, and how many times each file's body went out (a 304 sends none).
+ */
+export function downloadsIn(requests) {
+  const times = {};
+  for (const { path, bytes } of requests) if (bytes > 0) times[path] = (times[path] ?? 0) + 1;
+  const bytes = requests.reduce((sum, request) => sum + request.bytes, 0);
+  return { bytes, requests: requests.length, times };
+}
+
+/**
  * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port). Resolves to the server, with
  * `port` and `requests`: every request answered, as `{ path, status, bytes }`, where `bytes` is
  * the body sent.

@@ -71,6 +71,11 @@ class Tab {
     }
   }
 
+  /** Waits until the app has drawn an element matching `selector`. */
+  async waitForElement(selector) {
+    await this.waitFor(selector, (selector) => Boolean(document.querySelector(selector)), selector);
+  }
+
   /** Waits until an element matching `selector` has text containing `text`; returns its text. */
   async waitForText(selector, text) {
     return this.waitFor(
@@ -153,7 +158,7 @@ class FirefoxTab extends Tab {
 
   /** The element matching `selector`, once the app has drawn it. */
   async element(selector) {
-    await this.waitFor(selector, (selector) => Boolean(document.querySelector(selector)), selector);
+    await this.waitForElement(selector);
     return this.page.$(selector);
   }
 
@@ -214,7 +219,7 @@ class WebKitTab extends Tab {
   }
 
   async element(selector) {
-    await this.waitFor(selector, (selector) => Boolean(document.querySelector(selector)), selector);
+    await this.waitForElement(selector);
     return this.driver.findElement(By.css(selector));
   }
 

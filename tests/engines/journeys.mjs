@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brokenWordsInTableCells, tableScrollProblems } from "../page-checks.mjs";
-import { isContentAddressed } from "../serve-dist.mjs";
+import { downloadsIn, isContentAddressed } from "../serve-dist.mjs";
 
 const GOLDEN_EXPORT = new URL("../../crates/core/golden/export-v1.json", import.meta.url);
 
@@ -190,12 +190,8 @@ export const journeys = [
       await tab.waitFor("the service worker in control", () => navigator.serviceWorker.controller !== null);
       // Give the worker a moment to finish anything it still fetches after taking control.
       await new Promise((resume) => setTimeout(resume, 500));
-      const bodies = {};
-      for (const { path, bytes } of server.requests) {
-        if (bytes > 0) bodies[path] = (bodies[path] ?? 0) + 1;
-      }
-      const total = server.requests.reduce((sum, request) => sum + request.bytes, 0);
-      console.log(`${engine.name}: first visit transferred ${total} bytes in ${server.requests.length} requests`);
+      const { bytes, requests, times: bodies } = downloadsIn(server.requests);
+      console.log(`${engine.name}: first visit transferred ${bytes} bytes in ${requests} requests`);
       const wasm = Object.entries(bodies).filter(([path]) => path.endsWith(".wasm"));
       assert.deepEqual(wasm.map(([, count]) => count), [1], "the wasm is downloaded once");
       // Files without a content hash in their name (the page, icons and manifest, 12 KB in

@@ -69,10 +69,7 @@ fn respondent(bank: &Bank, shared: &[u64], dice: &mut Dice, at: usize) -> Respon
     }
     assessment.meta.region = "North Valley".to_string();
     assessment.meta.respondent_role = format!("Partner {at}");
-    Respondent {
-        label: format!("Respondent {at}"),
-        assessment,
-    }
+    Respondent::new(format!("Respondent {at}"), assessment)
 }
 
 /// `count` respondents from one partnership, answering the whole bank.

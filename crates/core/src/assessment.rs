@@ -51,6 +51,19 @@ pub struct Meta {
     pub bank_version: String,
 }
 
+impl Meta {
+    /// The name an assessment goes by in lists and messages: its name, else its region, else
+    /// its sector, else "Untitled assessment".
+    pub fn display_name(&self) -> String {
+        [&self.name, &self.region, &self.sector]
+            .into_iter()
+            .map(|text| text.trim())
+            .find(|text| !text.is_empty())
+            .unwrap_or("Untitled assessment")
+            .to_string()
+    }
+}
+
 /// Where the region wants technical assistance.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TaRequest {

@@ -47,13 +47,33 @@ pub const DISAGREEMENT_POINTS: u8 = 2;
 /// The longest label a respondent of the group view may have, in characters.
 pub const MAX_RESPONDENT_LABEL_CHARS: usize = 60;
 
-/// One respondent's results in the group view: a label the person can edit, and the assessment.
+/// One respondent of the group: a label the person can edit, the assessment, and what the
+/// Compare screen says about where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Respondent {
     /// How the respondent is named in the view, e.g. "Ana (college)".
     pub label: String,
+    /// Hidden respondents stay in the group but leave the group view.
+    pub hidden: bool,
+    /// Where the results came from, e.g. "share link" or a file's name.
+    pub origin: String,
+    /// What their results held that this bank does not have, as sentences.
+    pub left_out: Vec<String>,
     /// Their answers.
     pub assessment: Assessment,
+}
+
+impl Respondent {
+    /// A shown respondent with this label, from nowhere in particular.
+    pub fn new(label: impl Into<String>, assessment: Assessment) -> Self {
+        Self {
+            label: label.into(),
+            hidden: false,
+            origin: String::new(),
+            left_out: Vec::new(),
+            assessment,
+        }
+    }
 }
 
 /// The group view of several respondents, computed afresh from their answers.

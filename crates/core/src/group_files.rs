@@ -4,12 +4,14 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::assessment::Assessment;
 use crate::bank::{Bank, Phase, QuestionKind, Section};
 use crate::export::csv_cell;
-use crate::group::{scale_position, GroupView};
+use crate::group::{scale_position, GroupView, Respondent};
+use crate::share_link::decode_share_link;
+use crate::share_link::encode_share_link;
 
 /// The `format` field of the group view's JSON file.
 pub const GROUP_FORMAT: &str = "readiness-check/group";
@@ -91,100 +93,166 @@ fn push_row(out: &mut String, cells: &[String]) {
 pub fn group_json(view: &GroupView) -> String {
     let bank = view.bank;
     let label_of = |at: usize| view.respondents.get(at).map_or("", |r| r.label);
-    let respondents: Vec<Value> = view
-        .respondents
-        .iter()
-        .map(|r| {
-            let meta = &r.assessment.meta;
-            let blocks: Vec<Value> = r
-                .blocks
-                .iter()
-                .map(|q| {
-                    json!({
-                        "question_id": q.id(),
-                        "step": bank.section_of(q.id()).map(Section::heading),
-                        "condition": q.gate().unwrap_or(q.text()),
-                    })
-                })
-                .collect();
-            json!({
-                "label": r.label,
-                "region": meta.region,
-                "sector": meta.sector,
-                "role": meta.respondent_role,
-                "date": meta.date,
-                "bank_version": r.bank_version,
-                "where_you_are": r.where_you_are.sentence(),
-                "leading_phase": r.leading_phase.map(Phase::name),
-                "answered": r.answered,
-                "blocks": blocks,
+    let file = GroupFile {
+        format: GROUP_FORMAT,
+        version: GROUP_VERSION,
+        bank_version: bank.version(),
+        respondents: view
+            .respondents
+            .iter()
+            .map(|r| {
+                let meta = &r.assessment.meta;
+                GroupFileRespondent {
+                    label: r.label,
+                    region: &meta.region,
+                    sector: &meta.sector,
+                    role: &meta.respondent_role,
+                    date: &meta.date,
+                    bank_version: r.bank_version,
+                    where_you_are: r.where_you_are.sentence(),
+                    leading_phase: r.leading_phase.map(Phase::name),
+                    answered: r.answered,
+                    blocks: r
+                        .blocks
+                        .iter()
+                        .map(|q| GroupFileBlock {
+                            question_id: q.id(),
+                            step: bank.section_of(q.id()).map(Section::heading),
+                            condition: q.gate().unwrap_or(q.text()),
+                        })
+                        .collect(),
+                }
             })
-        })
-        .collect();
-    let steps: Vec<Value> = view
-        .steps
-        .iter()
-        .map(|step| {
-            json!({
-                "section_id": step.section.id(),
-                "heading": step.section.heading(),
-                "readiness": step.readiness,
-                "mean": step.mean,
-                "min": step.min,
-                "max": step.max,
-                "blocked_for": step.blocked_for.iter().map(|&at| label_of(at)).collect::<Vec<_>>(),
+            .collect(),
+        steps: view
+            .steps
+            .iter()
+            .map(|step| GroupFileStep {
+                section_id: step.section.id(),
+                heading: step.section.heading(),
+                readiness: &step.readiness,
+                mean: step.mean,
+                min: step.min,
+                max: step.max,
+                blocked_for: step.blocked_for.iter().map(|&at| label_of(at)).collect(),
             })
-        })
-        .collect();
-    let questions: Vec<Value> = view
-        .questions
-        .iter()
-        .map(|row| {
-            let answers: Vec<Value> = row
-                .answers
-                .iter()
-                .enumerate()
-                .map(|(at, answer)| {
-                    json!({
-                        "respondent": label_of(at),
-                        "answer": answer.map(|a| bank.answer_label(&a)),
-                        "position": answer.and_then(scale_position),
-                    })
-                })
-                .collect();
-            let counts = row.count_range();
-            json!({
-                "section_id": row.section.id(),
-                "question_id": row.question.id(),
-                "question": row.question.text(),
-                "kind": kind_name(row.question.kind()),
-                "answers": answers,
-                "mean": row.mean,
-                "min": row.min,
-                "max": row.max,
-                "spread": row.spread(),
-                "count_min": counts.map(|(lo, _)| lo),
-                "count_max": counts.map(|(_, hi)| hi),
-                "disagreement": row.disagreement,
+            .collect(),
+        questions: view
+            .questions
+            .iter()
+            .map(|row| {
+                let counts = row.count_range();
+                GroupFileQuestion {
+                    section_id: row.section.id(),
+                    question_id: row.question.id(),
+                    question: row.question.text(),
+                    kind: kind_name(row.question.kind()),
+                    answers: row
+                        .answers
+                        .iter()
+                        .enumerate()
+                        .map(|(at, answer)| GroupFileAnswer {
+                            respondent: label_of(at),
+                            answer: answer.map(|a| bank.answer_label(&a)),
+                            position: answer.and_then(scale_position),
+                        })
+                        .collect(),
+                    mean: row.mean,
+                    min: row.min,
+                    max: row.max,
+                    spread: row.spread(),
+                    count_min: counts.map(|(lo, _)| lo),
+                    count_max: counts.map(|(_, hi)| hi),
+                    disagreement: row.disagreement,
+                }
             })
-        })
-        .collect();
-    let unmatched: Vec<Value> = view
-        .unmatched
-        .iter()
-        .map(|u| json!({"respondent": u.label, "question_id": u.question_id}))
-        .collect();
-    let file = json!({
-        "format": GROUP_FORMAT,
-        "version": GROUP_VERSION,
-        "bank_version": bank.version(),
-        "respondents": respondents,
-        "steps": steps,
-        "questions": questions,
-        "unmatched": unmatched,
-    });
-    // Serialising strings, numbers and maps cannot fail.
+            .collect(),
+        unmatched: view
+            .unmatched
+            .iter()
+            .map(|u| GroupFileUnmatched {
+                respondent: u.label,
+                question_id: u.question_id,
+            })
+            .collect(),
+    };
+    // Serialising strings, numbers and lists cannot fail.
     serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+// The group file's shape, version 1. Like the export, it is written from these types and no
+// other way, so the documentation above and the file cannot drift apart.
+
+#[derive(Serialize)]
+struct GroupFile<'a> {
+    format: &'static str,
+    version: u64,
+    bank_version: &'a str,
+    respondents: Vec<GroupFileRespondent<'a>>,
+    steps: Vec<GroupFileStep<'a>>,
+    questions: Vec<GroupFileQuestion<'a>>,
+    unmatched: Vec<GroupFileUnmatched<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupFileRespondent<'a> {
+    label: &'a str,
+    region: &'a str,
+    sector: &'a str,
+    role: &'a str,
+    date: &'a str,
+    bank_version: &'a str,
+    where_you_are: String,
+    leading_phase: Option<&'static str>,
+    answered: usize,
+    blocks: Vec<GroupFileBlock<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupFileBlock<'a> {
+    question_id: &'a str,
+    step: Option<String>,
+    condition: &'a str,
+}
+
+#[derive(Serialize)]
+struct GroupFileStep<'a> {
+    section_id: &'a str,
+    heading: String,
+    readiness: &'a [Option<u8>],
+    mean: Option<u8>,
+    min: Option<u8>,
+    max: Option<u8>,
+    blocked_for: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct GroupFileQuestion<'a> {
+    section_id: &'a str,
+    question_id: &'a str,
+    question: &'a str,
+    kind: &'static str,
+    answers: Vec<GroupFileAnswer<'a>>,
+    mean: Option<f32>,
+    min: Option<u8>,
+    max: Option<u8>,
+    spread: u8,
+    count_min: Option<u32>,
+    count_max: Option<u32>,
+    disagreement: bool,
+}
+
+#[derive(Serialize)]
+struct GroupFileAnswer<'a> {
+    respondent: &'a str,
+    answer: Option<String>,
+    position: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct GroupFileUnmatched<'a> {
+    respondent: &'a str,
+    question_id: &'a str,
 }
 
 /// The kind of a question as the group JSON names it, the same words as `bank.json`.
@@ -201,46 +269,52 @@ fn kind_name(kind: &QuestionKind) -> &'static str {
 /// The `format` field of a group kept between reloads of one browser tab.
 pub const KEPT_GROUP_FORMAT: &str = "readiness-check/kept-group";
 
+/// The group as one tab keeps it, version 1: each respondent with its answers as a share link.
+#[derive(Serialize, Deserialize)]
+struct KeptGroupFile {
+    format: String,
+    version: u64,
+    respondents: Vec<KeptRespondent>,
+}
+
 /// One respondent as the app keeps it between reloads of one tab: everything the Compare
-/// screen shows about them, with their answers as a share link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeptRespondent {
-    /// The label the person gave or accepted.
-    pub label: String,
-    /// Whether it is hidden from the comparison.
-    pub hidden: bool,
-    /// Where the results came from, e.g. "share link" or a file's name.
-    pub origin: String,
-    /// What the results held that the bank does not have, as sentences.
-    pub left_out: Vec<String>,
-    /// The answers.
-    pub assessment: Assessment,
+/// screen shows about them, with their answers as a share-link fragment.
+#[derive(Serialize, Deserialize)]
+struct KeptRespondent {
+    label: String,
+    hidden: bool,
+    origin: String,
+    #[serde(default)]
+    left_out: Vec<String>,
+    link: String,
 }
 
 /// Writes the respondents of the Compare screen so that a reload of the tab keeps them:
 /// `{"format": "readiness-check/kept-group", "version": 1, "respondents": [{"label", "hidden",
 /// "origin", "left_out", "link"}]}`, each assessment as its share-link fragment.
-pub fn encode_kept_group(bank: &Bank, respondents: &[KeptRespondent]) -> String {
-    let respondents: Vec<Value> = respondents
-        .iter()
-        .map(|r| {
-            json!({
-                "label": r.label,
-                "hidden": r.hidden,
-                "origin": r.origin,
-                "left_out": r.left_out,
-                "link": crate::share_link::encode_share_link(bank, &r.assessment),
+pub fn encode_kept_group(bank: &Bank, respondents: &[Respondent]) -> String {
+    let file = KeptGroupFile {
+        format: KEPT_GROUP_FORMAT.to_string(),
+        version: GROUP_VERSION,
+        respondents: respondents
+            .iter()
+            .map(|r| KeptRespondent {
+                label: r.label.clone(),
+                hidden: r.hidden,
+                origin: r.origin.clone(),
+                left_out: r.left_out.clone(),
+                link: encode_share_link(bank, &r.assessment),
             })
-        })
-        .collect();
-    json!({ "format": KEPT_GROUP_FORMAT, "version": GROUP_VERSION, "respondents": respondents })
-        .to_string()
+            .collect(),
+    };
+    // Serialising strings, booleans and lists cannot fail.
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Reads what [`encode_kept_group`] wrote. Anything that is not exactly that shape is refused
 /// whole with a sentence saying so: the group is only a working copy of results the person
 /// still has as links or files, so nothing is half-restored.
-pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<KeptRespondent>, String> {
+pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<Respondent>, String> {
     let damaged =
         |what: &str| format!("The comparison kept in this tab could not be read ({what})");
     let value: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
@@ -249,38 +323,22 @@ pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<KeptRespondent>,
     {
         return Err(damaged("its format is not one this version reads"));
     }
-    let list = value
-        .get("respondents")
-        .and_then(Value::as_array)
-        .ok_or_else(|| damaged("it has no list of respondents"))?;
-    list.iter()
-        .map(|item| {
-            let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_string);
-            let (Some(label), Some(origin), Some(link), Some(hidden)) = (
-                text("label"),
-                text("origin"),
-                text("link"),
-                item.get("hidden").and_then(Value::as_bool),
-            ) else {
-                return Err(damaged("a respondent is missing a part"));
-            };
-            let mut left_out: Vec<String> = item
-                .get("left_out")
-                .and_then(Value::as_array)
-                .map(|all| {
-                    all.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let shared = crate::share_link::decode_share_link(bank, &link)
-                .map_err(|error| damaged(&error.to_string()))?;
+    if !value.get("respondents").is_some_and(Value::is_array) {
+        return Err(damaged("it has no list of respondents"));
+    }
+    let file: KeptGroupFile =
+        serde_json::from_value(value).map_err(|_| damaged("a respondent is missing a part"))?;
+    file.respondents
+        .into_iter()
+        .map(|kept| {
+            let shared =
+                decode_share_link(bank, &kept.link).map_err(|error| damaged(&error.to_string()))?;
+            let mut left_out = kept.left_out;
             left_out.extend(shared.skipped.iter().map(|s| s.to_string()));
-            Ok(KeptRespondent {
-                label,
-                hidden,
-                origin,
+            Ok(Respondent {
+                label: kept.label,
+                hidden: kept.hidden,
+                origin: kept.origin,
                 left_out,
                 assessment: shared.assessment,
             })

@@ -29,6 +29,7 @@ pub mod format;
 pub mod group;
 /// The group view's CSV and JSON, and the group a tab keeps.
 pub mod group_files;
+pub mod mail;
 pub mod progress;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;
@@ -38,6 +39,7 @@ pub mod scoring;
 pub mod share_link;
 pub mod small_sort;
 pub mod summary;
+pub mod workspace;
 
 pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
 pub use assessment::{
@@ -65,9 +67,10 @@ pub use group::{
     Unmatched, DISAGREEMENT_POINTS, MAX_RESPONDENT_LABEL_CHARS,
 };
 pub use group_files::{
-    decode_kept_group, encode_kept_group, group_csv, group_json, KeptRespondent, GROUP_FORMAT,
-    GROUP_VERSION, KEPT_GROUP_FORMAT,
+    decode_kept_group, encode_kept_group, group_csv, group_json, GROUP_FORMAT, GROUP_VERSION,
+    KEPT_GROUP_FORMAT,
 };
+pub use mail::{mail_draft, report_draft};
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
@@ -83,7 +86,11 @@ pub use share_link::{
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
 pub use small_sort::sort_stable_by_key;
-pub use summary::{mail_draft, PRIVACY_LINE};
+pub use summary::PRIVACY_LINE;
+pub use workspace::{
+    assessment_id_of_key, link_kind, Arrival, Effect, Event, GroupNews, LinkKind, Member, Moment,
+    ReadFor, SaveStatus, SetAside, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX,
+};
 
 /// The version of this crate, shown in report footers when the app gives none of its own.
 pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -276,22 +283,23 @@ mod tests {
         }
     }
 
-    /// The three layers: `codec` (bytes), the domain (bank, answers, assessment, scoring,
-    /// report, summary, group, progress) and the formats on top of both. A domain module names
-    /// neither a format nor the codec.
+    /// The layers: `codec` (bytes), the domain (bank, answers, assessment, scoring, report,
+    /// summary, group, progress), the formats on top of both, and the workspace on top of all.
+    /// A domain module names neither a format nor the codec.
     #[test]
     fn the_domain_names_neither_the_formats_nor_the_codec() {
-        const FORMATS: [&str; 6] = [
+        const FORMATS: [&str; 7] = [
             "format",
             "export",
             "share_link",
             "coach_link",
             "qr",
             "group_files",
+            "mail",
         ];
         let graph = module_graph();
         for (module, names) in &graph {
-            if module == "codec" || FORMATS.contains(&module.as_str()) {
+            if module == "codec" || module == "workspace" || FORMATS.contains(&module.as_str()) {
                 continue;
             }
             for named in names {
@@ -305,6 +313,20 @@ mod tests {
             assert!(
                 graph.contains_key(format),
                 "{format} is a module of the crate"
+            );
+        }
+    }
+
+    /// The workspace is the top layer: it runs the app's state on the domain and the formats,
+    /// and no other module names it.
+    #[test]
+    fn nothing_names_the_workspace() {
+        let graph = module_graph();
+        assert!(graph.contains_key("workspace"));
+        for (module, names) in &graph {
+            assert!(
+                !names.contains("workspace"),
+                "{module} names the workspace, which sits above every other module"
             );
         }
     }

@@ -5,8 +5,6 @@
 
 use std::fmt::Write as _;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
 use crate::answer::PitfallLevel;
 use crate::bank::Phase;
 use crate::report::Report;
@@ -15,33 +13,6 @@ use crate::CRATE_VERSION;
 
 /// The privacy line every report ends with.
 pub const PRIVACY_LINE: &str = "Answers stay on this device unless you share them.";
-
-/// A `mailto:` address that opens an email draft to `to` (may be empty) with this subject
-/// and body. Everything but the letters, digits and `-._~` is percent-encoded, so no text
-/// can add recipients or headers; an address that is not one is left out.
-pub fn mail_draft(to: &str, subject: &str, body: &str) -> String {
-    let to = if crate::assessment::is_email_address(to) {
-        percent_encode(to).replace("%40", "@")
-    } else {
-        String::new()
-    };
-    format!(
-        "mailto:{to}?subject={}&body={}",
-        percent_encode(subject),
-        percent_encode(&body.replace("\r\n", "\n").replace('\n', "\r\n"))
-    )
-}
-
-/// Everything but the letters, digits and `-._~` (RFC 3986's unreserved characters).
-const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-fn percent_encode(text: &str) -> String {
-    utf8_percent_encode(text, NOT_UNRESERVED).to_string()
-}
 
 /// Puts a person's text on one line, so a stray newline or heading mark cannot reshape the
 /// summary.
@@ -343,23 +314,6 @@ mod tests {
         for line in md.lines().filter(|l| !l.starts_with("Sources:")) {
             assert!(!line.contains("Next Gen"), "{line}");
         }
-    }
-
-    #[test]
-    fn a_mail_draft_cannot_gain_recipients_or_headers() {
-        use super::mail_draft;
-        let draft = mail_draft(
-            "coach@example.org",
-            "Results & more",
-            "Line one\nLine two?cc=x@y.org",
-        );
-        assert_eq!(
-            draft,
-            "mailto:coach@example.org?subject=Results%20%26%20more\
-             &body=Line%20one%0D%0ALine%20two%3Fcc%3Dx%40y.org"
-        );
-        assert!(mail_draft("a@b.org?bcc=c@d.org", "s", "b").starts_with("mailto:?subject="));
-        assert!(mail_draft("", "s", "b").starts_with("mailto:?subject=s&body=b"));
     }
 
     #[test]

@@ -19,10 +19,7 @@ fn respondent(label: &str, answers: &[(&str, Answer)]) -> Respondent {
     for (id, answer) in answers {
         assessment.set_answer(*id, *answer);
     }
-    Respondent {
-        label: label.to_string(),
-        assessment,
-    }
+    Respondent::new(label, assessment)
 }
 
 /// Respondents named A, B, C, ... each giving the listed answers (`None`: unanswered).
@@ -653,7 +650,7 @@ proptest! {
         let people: Vec<Respondent> = assessments
             .into_iter()
             .enumerate()
-            .map(|(at, assessment)| Respondent { label: format!("R{at}"), assessment })
+            .map(|(at, assessment)| Respondent::new(format!("R{at}"), assessment))
             .collect();
         let mut turned = people.clone();
         turned.rotate_left(rotate % people.len());
@@ -671,7 +668,7 @@ proptest! {
 
     #[test]
     fn one_respondent_alone_never_disagrees_and_figures_stay_in_range(a in any_assessment()) {
-        let people = [Respondent { label: "Only".into(), assessment: a }];
+        let people = [Respondent::new("Only", a)];
         let view = group_view(bank(), &people);
         prop_assert!(view.questions.iter().all(|r| !r.disagreement && r.spread() == 0));
         prop_assert!(view.questions.windows(2).all(|w| w[0].spread() >= w[1].spread()));
@@ -689,13 +686,13 @@ proptest! {
         c in any_assessment(),
     ) {
         let two = [
-            Respondent { label: "A".into(), assessment: a.clone() },
-            Respondent { label: "B".into(), assessment: b.clone() },
+            Respondent::new("A", a.clone()),
+            Respondent::new("B", b.clone()),
         ];
         let three = [
-            Respondent { label: "A".into(), assessment: a },
-            Respondent { label: "B".into(), assessment: b },
-            Respondent { label: "C".into(), assessment: c },
+            Respondent::new("A", a),
+            Respondent::new("B", b),
+            Respondent::new("C", c),
         ];
         let (fewer, more) = (group_view(bank(), &two), group_view(bank(), &three));
         let more_flagged = flagged_ids(&more);
@@ -746,14 +743,12 @@ fn a_kept_group_reads_back_the_same_and_a_damaged_one_is_refused_whole() {
         .assessment
         .set_note("s1.convener", "Agreed in March <b>");
     let kept = vec![
-        KeptRespondent {
-            label: first.label.clone(),
-            hidden: false,
+        Respondent {
             origin: "share link".into(),
             left_out: vec!["answer to \"old.q\"".into()],
-            assessment: first.assessment.clone(),
+            ..first.clone()
         },
-        KeptRespondent {
+        Respondent {
             label: "=HYPERLINK(\"x\")".into(),
             hidden: true,
             origin: "north.json".into(),

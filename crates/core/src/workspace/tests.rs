@@ -1,0 +1,761 @@
+//! The workspace's rules, run against a device made of two maps, the way the browser shell runs
+//! them against local and session storage.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::answer::{Answer, ScalePoint};
+use crate::share_link::encode_share_link;
+
+fn bank() -> &'static Bank {
+    Bank::builtin()
+}
+
+/// Local storage and one tab's session storage, with the ways a browser refuses.
+#[derive(Default)]
+struct Device {
+    local: BTreeMap<String, String>,
+    session: BTreeMap<String, String>,
+    /// Writes fail as on a full quota; removals still work.
+    full: bool,
+    /// The browser offers no storage at all.
+    off: bool,
+    /// Every write and removal, in order, as "write KEY" or "remove KEY".
+    log: Vec<String>,
+}
+
+impl Device {
+    /// Runs one effect as `src/storage.rs` does, and answers with what happened.
+    fn run(&mut self, effect: Effect) -> Option<Event> {
+        let refused = || {
+            if self.off {
+                StorageError::Unavailable
+            } else {
+                StorageError::Full
+            }
+        };
+        match effect {
+            Effect::ReadAll => Some(Event::AllRead(if self.off {
+                Err(StorageError::Unavailable)
+            } else {
+                Ok(self
+                    .local
+                    .iter()
+                    .filter(|(key, _)| key.starts_with(KEY_PREFIX))
+                    .map(|(key, text)| (key.clone(), text.clone()))
+                    .collect())
+            })),
+            Effect::Read { key, purpose } => Some(Event::Read {
+                text: if self.off {
+                    Err(StorageError::Unavailable)
+                } else {
+                    Ok(self.local.get(&key).cloned())
+                },
+                key,
+                purpose,
+            }),
+            Effect::Write { key, text } => {
+                self.log.push(format!("write {key}"));
+                let result = if self.full || self.off {
+                    Err(refused())
+                } else {
+                    self.local.insert(key.clone(), text);
+                    Ok(())
+                };
+                Some(Event::Written { key, result })
+            }
+            Effect::Remove { key } => {
+                self.log.push(format!("remove {key}"));
+                let result = if self.off {
+                    Err(refused())
+                } else {
+                    self.local.remove(&key);
+                    Ok(())
+                };
+                Some(Event::Written { key, result })
+            }
+            Effect::MoveAside { from, to, text } => {
+                self.log.push(format!("write {to}"));
+                let moved = !self.full && !self.off;
+                if moved {
+                    self.local.insert(to.clone(), text);
+                    self.log.push(format!("remove {from}"));
+                    self.local.remove(&from);
+                }
+                Some(Event::MovedAside { from, to, moved })
+            }
+            Effect::ForgetAll => {
+                self.log.push("forget all".to_string());
+                self.local.retain(|key, _| !key.starts_with(KEY_PREFIX));
+                self.session.clear();
+                Some(Event::Written {
+                    key: KEY_PREFIX.to_string(),
+                    result: Ok(()),
+                })
+            }
+            Effect::Probe => Some(Event::Probed(!self.full && !self.off)),
+            Effect::ReadKeptGroup => Some(Event::KeptGroupRead(
+                self.session.get(KEPT_GROUP_KEY).cloned(),
+            )),
+            Effect::KeepGroup { text } => {
+                match text {
+                    Some(text) => {
+                        self.log.push(format!("keep {KEPT_GROUP_KEY}"));
+                        self.session.insert(KEPT_GROUP_KEY.to_string(), text);
+                    }
+                    None => {
+                        self.session.remove(KEPT_GROUP_KEY);
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// What writes and removals happened since the last call.
+    fn take_log(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.log)
+    }
+}
+
+/// Sends one event and runs every effect that follows, the way the shell's `dispatch` does.
+fn dispatch(workspace: &mut Workspace, device: &mut Device, event: Event) {
+    let mut queue = std::collections::VecDeque::from([event]);
+    while let Some(event) = queue.pop_front() {
+        for effect in workspace.update(event) {
+            queue.extend(device.run(effect));
+        }
+    }
+}
+
+fn at(ms: u64, id: &str) -> Moment {
+    Moment {
+        now_ms: ms,
+        today: "2026-12-02".to_string(),
+        fresh_id: id.to_string(),
+    }
+}
+
+fn meta(region: &str) -> Meta {
+    Meta {
+        region: region.to_string(),
+        sector: "Health care".to_string(),
+        respondent_role: "Convener".to_string(),
+        ..Meta::default()
+    }
+}
+
+fn answer(question: &str, point: ScalePoint) -> Edit {
+    Edit::SetAnswer {
+        question: question.to_string(),
+        answer: Answer::Scale(point),
+    }
+}
+
+fn started(device: &mut Device) -> Workspace {
+    let mut workspace = Workspace::new(bank());
+    dispatch(&mut workspace, device, Event::Start);
+    workspace
+}
+
+fn create(workspace: &mut Workspace, device: &mut Device, id: &str, region: &str) {
+    dispatch(
+        workspace,
+        device,
+        Event::Create {
+            meta: meta(region),
+            coach: None,
+            at: at(1_000, id),
+        },
+    );
+}
+
+fn edit(workspace: &mut Workspace, device: &mut Device, id: &str, edit: Edit, ms: u64) {
+    dispatch(
+        workspace,
+        device,
+        Event::Edit {
+            id: id.to_string(),
+            edit,
+            now_ms: ms,
+        },
+    );
+}
+
+/// The assessment stored under `id` on the device, read back as a new tab would.
+fn stored(device: &Device, id: &str) -> Option<Assessment> {
+    let text = device.local.get(&assessment_key(id))?;
+    decode_stored(bank(), text)
+        .ok()
+        .map(|d| d.stored.assessment)
+}
+
+#[test]
+fn a_new_assessment_is_dated_saved_and_read_back_by_the_next_page() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    assert_eq!(device.take_log(), ["write readiness-check:assessment:a1"]);
+    assert_eq!(workspace.status(), &SaveStatus::Saved);
+    let made = &workspace.assessments()[0];
+    assert_eq!(made.assessment.meta.date, "2026-12-02");
+    assert_eq!(made.assessment.meta.bank_version, bank().version());
+
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    let again = started(&mut device);
+    assert_eq!(again.assessments(), workspace.assessments());
+    assert!(!workspace.has_pending());
+}
+
+#[test]
+fn two_tabs_editing_one_assessment_keep_each_others_answers() {
+    let mut device = Device::default();
+    let mut first = started(&mut device);
+    create(&mut first, &mut device, "a1", "North Valley");
+    let mut second = started(&mut device);
+
+    edit(
+        &mut first,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    // The second tab has not followed the first yet: its write lands on what is stored now.
+    edit(
+        &mut second,
+        &mut device,
+        "a1",
+        answer("s1.same-page", ScalePoint::Started),
+        2_500,
+    );
+    let both = stored(&device, "a1").expect("stored");
+    assert_eq!(
+        both.answer("s1.convener"),
+        Some(Answer::Scale(ScalePoint::Done))
+    );
+    assert_eq!(
+        both.answer("s1.same-page"),
+        Some(Answer::Scale(ScalePoint::Started))
+    );
+    assert_eq!(second.assessment("a1").map(|s| &s.assessment), Some(&both));
+
+    // The browser tells the first tab; it follows, and shows both answers too.
+    dispatch(
+        &mut first,
+        &mut device,
+        Event::OtherTab(Some(assessment_key("a1"))),
+    );
+    assert_eq!(first.assessment("a1").map(|s| &s.assessment), Some(&both));
+}
+
+#[test]
+fn following_another_tab_keeps_this_pages_unsaved_edits_on_top() {
+    let mut device = Device::default();
+    let mut first = started(&mut device);
+    create(&mut first, &mut device, "a1", "North Valley");
+    let mut second = started(&mut device);
+
+    device.full = true;
+    edit(
+        &mut first,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    device.full = false;
+    edit(
+        &mut second,
+        &mut device,
+        "a1",
+        answer("s1.same-page", ScalePoint::Mostly),
+        2_500,
+    );
+    dispatch(
+        &mut first,
+        &mut device,
+        Event::OtherTab(Some(assessment_key("a1"))),
+    );
+    let shown = &first.assessment("a1").expect("shown").assessment;
+    assert_eq!(
+        shown.answer("s1.convener"),
+        Some(Answer::Scale(ScalePoint::Done))
+    );
+    assert_eq!(
+        shown.answer("s1.same-page"),
+        Some(Answer::Scale(ScalePoint::Mostly))
+    );
+    assert!(first.has_pending(), "following writes nothing");
+}
+
+#[test]
+fn a_full_device_leaves_edits_pending_and_the_next_write_sends_them() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+
+    device.full = true;
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    assert_eq!(workspace.status(), &SaveStatus::Failed(StorageError::Full));
+    assert!(
+        workspace.status().clone() != SaveStatus::Saved
+            && SaveStatus::Failed(StorageError::Full) == *workspace.status()
+    );
+    assert!(workspace.has_pending());
+    assert_eq!(
+        stored(&device, "a1").and_then(|a| a.answer("s1.convener")),
+        None
+    );
+    // The page still shows the answer.
+    assert_eq!(
+        workspace
+            .assessment("a1")
+            .and_then(|s| s.assessment.answer("s1.convener")),
+        Some(Answer::Scale(ScalePoint::Done))
+    );
+
+    device.full = false;
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.same-page", ScalePoint::Started),
+        3_000,
+    );
+    let saved = stored(&device, "a1").expect("stored");
+    assert_eq!(
+        saved.answer("s1.convener"),
+        Some(Answer::Scale(ScalePoint::Done))
+    );
+    assert_eq!(
+        saved.answer("s1.same-page"),
+        Some(Answer::Scale(ScalePoint::Started))
+    );
+    assert_eq!(workspace.status(), &SaveStatus::Saved);
+    assert!(!workspace.has_pending());
+}
+
+#[test]
+fn try_again_writes_what_is_pending_or_asks_whether_storage_works() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    device.full = true;
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    dispatch(&mut workspace, &mut device, Event::Retry);
+    assert_eq!(workspace.status(), &SaveStatus::Failed(StorageError::Full));
+
+    device.full = false;
+    device.take_log();
+    dispatch(&mut workspace, &mut device, Event::Retry);
+    assert_eq!(device.take_log(), ["write readiness-check:assessment:a1"]);
+    assert_eq!(workspace.status(), &SaveStatus::Saved);
+    assert!(stored(&device, "a1")
+        .and_then(|a| a.answer("s1.convener"))
+        .is_some());
+
+    // Nothing pending: a probe answers.
+    device.off = true;
+    dispatch(&mut workspace, &mut device, Event::Retry);
+    assert_eq!(
+        workspace.status(),
+        &SaveStatus::Failed(StorageError::Unavailable)
+    );
+}
+
+#[test]
+fn unreadable_text_is_set_aside_unchanged_and_the_rest_still_opens() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "good", "North Valley");
+    device
+        .local
+        .insert(assessment_key("bad"), "{not a record".to_string());
+
+    let workspace = started(&mut device);
+    assert_eq!(workspace.assessments().len(), 1);
+    let [entry] = workspace.set_aside() else {
+        panic!("one entry set aside: {:?}", workspace.set_aside());
+    };
+    assert_eq!(entry.raw, "{not a record");
+    assert!(entry
+        .reason
+        .starts_with("A saved assessment could not be read"));
+    assert!(entry.key.starts_with(SET_ASIDE_PREFIX));
+    assert!(!device.local.contains_key(&assessment_key("bad")));
+    let kept = device.local.get(&entry.key).expect("moved aside");
+    assert!(kept.ends_with("\n{not a record"));
+
+    // The next page finds it set aside, as it was.
+    let next = started(&mut device);
+    assert_eq!(next.set_aside(), workspace.set_aside());
+}
+
+#[test]
+fn a_set_aside_entry_stays_where_it_was_when_the_device_is_full_and_can_be_discarded() {
+    let mut device = Device::default();
+    device
+        .local
+        .insert(assessment_key("bad"), "garbage".to_string());
+    device.full = true;
+    let mut workspace = started(&mut device);
+    let key = workspace.set_aside()[0].key.clone();
+    assert_eq!(key, assessment_key("bad"));
+    assert!(workspace.set_aside()[0]
+        .reason
+        .ends_with("because the device is full."));
+    assert_eq!(device.local.get(&key).map(String::as_str), Some("garbage"));
+
+    device.full = false;
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::DiscardSetAside(key.clone()),
+    );
+    assert!(workspace.set_aside().is_empty());
+    assert!(!device.local.contains_key(&key));
+}
+
+#[test]
+fn an_edit_on_an_entry_damaged_meanwhile_sets_it_aside_and_saves_the_page() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    device
+        .local
+        .insert(assessment_key("a1"), "damaged by hand".to_string());
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    assert_eq!(workspace.set_aside().len(), 1);
+    assert_eq!(workspace.set_aside()[0].raw, "damaged by hand");
+    let saved = stored(&device, "a1").expect("the page's copy is saved");
+    assert_eq!(
+        saved.answer("s1.convener"),
+        Some(Answer::Scale(ScalePoint::Done))
+    );
+    assert_eq!(saved.meta.region, "North Valley");
+}
+
+#[test]
+fn undo_brings_back_the_last_deleted_within_its_window() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    create(&mut workspace, &mut device, "a2", "South Coast");
+    device.take_log();
+
+    dispatch(&mut workspace, &mut device, Event::Delete("a1".to_string()));
+    assert_eq!(device.take_log(), ["remove readiness-check:assessment:a1"]);
+    assert!(workspace.assessment("a1").is_none());
+    assert_eq!(workspace.deleted().map(|s| s.id.as_str()), Some("a1"));
+    dispatch(&mut workspace, &mut device, Event::UndoDelete);
+    assert!(workspace.deleted().is_none());
+    assert_eq!(
+        stored(&device, "a1").map(|a| a.meta.region),
+        Some("North Valley".to_string())
+    );
+
+    // Deleting another closes the window on the first: only the last can come back.
+    dispatch(&mut workspace, &mut device, Event::Delete("a1".to_string()));
+    dispatch(&mut workspace, &mut device, Event::Delete("a2".to_string()));
+    dispatch(&mut workspace, &mut device, Event::UndoDelete);
+    assert!(workspace.assessment("a1").is_none());
+    assert!(workspace.assessment("a2").is_some());
+    dispatch(&mut workspace, &mut device, Event::UndoDelete);
+    assert!(workspace.assessment("a1").is_none(), "the window is closed");
+}
+
+#[test]
+fn shared_computer_mode_writes_nothing_and_saves_the_page_when_turned_off() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    dispatch(&mut workspace, &mut device, Event::SetSharedMode(true));
+    assert_eq!(workspace.status(), &SaveStatus::NotSaving);
+
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::Duplicate {
+            id: "a1".to_string(),
+            at: at(3_000, "a2"),
+        },
+    );
+    dispatch(&mut workspace, &mut device, Event::Delete("a2".to_string()));
+    dispatch(&mut workspace, &mut device, Event::UndoDelete);
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::AddStoredToGroup(vec!["a1".to_string()]),
+    );
+    dispatch(&mut workspace, &mut device, Event::Retry);
+    assert_eq!(device.take_log(), Vec::<String>::new());
+    assert!(device.local.is_empty() && device.session.is_empty());
+    assert_eq!(workspace.status(), &SaveStatus::NotSaving);
+    assert_eq!(workspace.assessments().len(), 2);
+
+    dispatch(&mut workspace, &mut device, Event::SetSharedMode(false));
+    assert_eq!(workspace.status(), &SaveStatus::Saved);
+    assert!(stored(&device, "a1")
+        .and_then(|a| a.answer("s1.convener"))
+        .is_some());
+    assert!(stored(&device, "a2").is_some());
+    assert!(device.session.contains_key(KEPT_GROUP_KEY));
+}
+
+#[test]
+fn storage_that_is_off_is_reported_and_the_page_keeps_working() {
+    let mut device = Device {
+        off: true,
+        ..Device::default()
+    };
+    let mut workspace = started(&mut device);
+    assert_eq!(
+        workspace.status(),
+        &SaveStatus::Failed(StorageError::Unavailable)
+    );
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    assert!(workspace.has_pending());
+    assert!(workspace.everything_as_json().contains("North Valley"));
+}
+
+#[test]
+fn forgetting_everything_empties_the_page_and_the_device() {
+    let mut device = Device::default();
+    device
+        .local
+        .insert("someone-else".to_string(), "x".to_string());
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::AddStoredToGroup(vec!["a1".to_string()]),
+    );
+    dispatch(&mut workspace, &mut device, Event::Delete("a1".to_string()));
+    dispatch(&mut workspace, &mut device, Event::ForgetEverything);
+    assert!(workspace.assessments().is_empty() && workspace.members().is_empty());
+    assert!(workspace.deleted().is_none());
+    assert_eq!(device.local.keys().collect::<Vec<_>>(), ["someone-else"]);
+    assert!(device.session.is_empty());
+}
+
+#[test]
+fn copies_and_snapshots_are_new_assessments_named_after_the_original() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::Snapshot {
+            id: "a1".to_string(),
+            at: at(5_000, "s1"),
+        },
+    );
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::Duplicate {
+            id: "a1".to_string(),
+            at: at(6_000, "d1"),
+        },
+    );
+    let names: Vec<String> = workspace
+        .assessments()
+        .iter()
+        .map(|s| s.assessment.meta.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Copy of North Valley",
+            "North Valley · snapshot 2026-12-02",
+            ""
+        ]
+    );
+    assert!(stored(&device, "s1").is_some() && stored(&device, "d1").is_some());
+}
+
+#[test]
+fn the_group_gets_unique_labels_is_kept_for_the_tab_and_restored_after_a_reload() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    let mut shared = Assessment::new(bank());
+    shared.meta.respondent_role = "Convener".to_string();
+    shared.set_answer("s1.convener", Answer::Scale(ScalePoint::Done));
+    let link = encode_share_link(bank(), &shared);
+    let text = format!("https://example.org/app/#{link}\n\n  {link}  \nhello\n#s=AAAA");
+    dispatch(&mut workspace, &mut device, Event::AddLinksToGroup(text));
+    let news = workspace.group_news();
+    assert_eq!(news.added, ["Convener", "Convener (2)"]);
+    assert_eq!(news.problems.len(), 2, "{:?}", news.problems);
+    assert!(news.problems[0].starts_with("Line 4: this is not a share link"));
+    assert!(news.problems[1].starts_with("Line 5: "));
+
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::Rename {
+            key: 2,
+            label: "  Ana (college)  ".to_string(),
+        },
+    );
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::Rename {
+            key: 1,
+            label: "   ".to_string(),
+        },
+    );
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::SetHidden {
+            key: 1,
+            hidden: true,
+        },
+    );
+    let labels: Vec<&str> = workspace
+        .members()
+        .iter()
+        .map(|m| m.respondent.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Convener", "Ana (college)"]);
+    assert_eq!(workspace.shown_respondents().len(), 1);
+
+    let reloaded = started(&mut device);
+    assert_eq!(reloaded.members(), workspace.members());
+
+    dispatch(&mut workspace, &mut device, Event::RemoveMember(1));
+    dispatch(&mut workspace, &mut device, Event::RemoveMember(2));
+    assert!(
+        !device.session.contains_key(KEPT_GROUP_KEY),
+        "an empty group leaves nothing"
+    );
+}
+
+#[test]
+fn a_damaged_kept_group_is_forgotten_with_a_notice() {
+    let mut device = Device::default();
+    device
+        .session
+        .insert(KEPT_GROUP_KEY.to_string(), "{\"format\": 1}".to_string());
+    let workspace = started(&mut device);
+    assert!(workspace.members().is_empty());
+    assert_eq!(workspace.notices().len(), 1);
+    assert!(workspace.notices()[0].ends_with("add the results on the Compare screen again."));
+    assert!(device.session.is_empty());
+}
+
+#[test]
+fn links_open_as_a_shared_report_or_an_invitation_and_a_shared_report_can_be_kept() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    let mut theirs = Assessment::new(bank());
+    theirs.meta.region = "Lakeshore".to_string();
+    let link = encode_share_link(bank(), &theirs);
+    assert_eq!(link_kind(&link), Some(LinkKind::SharedReport));
+    assert_eq!(link_kind("#c=abc"), Some(LinkKind::CoachInvitation));
+    assert_eq!(link_kind("#main"), None);
+    assert_eq!(link_kind("#sx=1"), None);
+
+    dispatch(&mut workspace, &mut device, Event::OpenLink(link));
+    assert!(matches!(workspace.shared_report(), Some(Ok(_))));
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::KeepSharedReport(at(9_000, "k1")),
+    );
+    assert_eq!(
+        stored(&device, "k1").map(|a| a.meta.region),
+        Some("Lakeshore".to_string())
+    );
+
+    dispatch(
+        &mut workspace,
+        &mut device,
+        Event::OpenLink("#c=broken".to_string()),
+    );
+    assert!(matches!(workspace.invitation(), Some(Err(_))));
+    dispatch(&mut workspace, &mut device, Event::CloseInvitation);
+    assert!(workspace.invitation().is_none());
+}
+
+#[test]
+fn comparing_a_shared_report_adds_the_only_assessment_of_this_device_too() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "mine", "North Valley");
+    let link = encode_share_link(bank(), &Assessment::new(bank()));
+    dispatch(&mut workspace, &mut device, Event::OpenLink(link));
+    dispatch(&mut workspace, &mut device, Event::CompareSharedReport);
+    let origins: Vec<&str> = workspace
+        .members()
+        .iter()
+        .map(|m| m.respondent.origin.as_str())
+        .collect();
+    assert_eq!(origins, ["share link", "this device"]);
+}
+
+#[test]
+fn another_tab_deleting_or_clearing_is_followed() {
+    let mut device = Device::default();
+    let mut first = started(&mut device);
+    create(&mut first, &mut device, "a1", "North Valley");
+    create(&mut first, &mut device, "a2", "South Coast");
+    let mut second = started(&mut device);
+    dispatch(&mut second, &mut device, Event::Delete("a1".to_string()));
+    dispatch(
+        &mut first,
+        &mut device,
+        Event::OtherTab(Some(assessment_key("a1"))),
+    );
+    assert!(first.assessment("a1").is_none());
+    dispatch(&mut second, &mut device, Event::ForgetEverything);
+    dispatch(&mut first, &mut device, Event::OtherTab(None));
+    assert!(first.assessments().is_empty());
+    // A key that is not an assessment's asks for nothing.
+    assert!(first
+        .update(Event::OtherTab(Some("elsewhere".to_string())))
+        .is_empty());
+}

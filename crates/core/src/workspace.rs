@@ -240,9 +240,9 @@ pub enum Event {
     /// The person started a new assessment, from the start form or a coach's invitation.
     Create {
         /// Who and what is assessed.
-        meta: Meta,
+        meta: Box<Meta>,
         /// The coach's session, when started from an invitation.
-        coach: Option<CoachSession>,
+        coach: Option<Box<CoachSession>>,
         /// When, and the new assessment's id.
         at: Moment,
     },
@@ -514,9 +514,9 @@ impl Workspace {
                 assessment.meta = Meta {
                     date: at.today.clone(),
                     bank_version: self.bank.version().to_string(),
-                    ..meta
+                    ..*meta
                 };
-                assessment.coach = coach;
+                assessment.coach = coach.map(|coach| *coach);
                 self.keep(assessment, &at)
             }
             Event::KeepCopy { assessment, at } => self.keep(*assessment, &at),

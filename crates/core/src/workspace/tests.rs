@@ -163,7 +163,7 @@ fn create(workspace: &mut Workspace, device: &mut Device, id: &str, region: &str
         workspace,
         device,
         Event::Create {
-            meta: meta(region),
+            meta: Box::new(meta(region)),
             coach: None,
             at: at(1_000, id),
         },

@@ -3,43 +3,19 @@
 //! `App` builds the shared state once and provides it; each screen in `ui` reads it with
 //! `expect_context`. Views stay thin: what the answers mean is decided in the core crate.
 
-pub mod assessments;
 pub mod clipboard;
 pub mod download;
-pub mod group;
 pub mod screen;
 pub mod storage;
+pub mod store;
 pub mod ui;
 
 use leptos::prelude::*;
-use readiness_core::{
-    decode_coach_link, decode_share_link, Bank, CoachLinkError, CoachSession, ShareLinkError,
-    SharedAssessment, COACH_KEY, SHARE_KEY,
-};
+use readiness_core::{link_kind, Bank, Event, LinkKind};
 use wasm_bindgen::{JsCast, JsValue};
 
-pub use assessments::Assessments;
 pub use screen::{Address, Screen};
-
-/// A report opened from a share link: what the fragment held, or why it could not be read.
-/// It is shown read-only and kept only in the page until the person saves a copy.
-#[derive(Clone, Copy)]
-pub struct SharedReport(pub RwSignal<Option<Result<SharedAssessment, ShareLinkError>>>);
-
-/// A coach's invitation opened from a coach link: the session, or why it could not be read.
-/// It lives only in the page until the person starts the assessment it invites to.
-#[derive(Clone, Copy)]
-pub struct CoachInvite(pub RwSignal<Option<Result<CoachSession, CoachLinkError>>>);
-
-/// The address's fragment, when it holds a `key=` part.
-fn fragment_with(key: &str) -> Option<String> {
-    let hash = window().location().hash().unwrap_or_default();
-    let fragment = hash.strip_prefix('#').unwrap_or(&hash);
-    fragment
-        .split('&')
-        .any(|part| part.trim().starts_with(&format!("{key}=")))
-        .then(|| fragment.to_string())
-}
+pub use store::Store;
 
 /// The address of the app itself with this fragment, for links people send each other.
 pub fn link_to_app(fragment: &str) -> String {
@@ -120,21 +96,19 @@ fn address_in_location() -> Address {
 /// The whole app: header with navigation, the current screen, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let bank = Bank::builtin();
-    let shared = SharedReport(RwSignal::new(None));
-    let invite = CoachInvite(RwSignal::new(None));
-    provide_context(shared);
-    provide_context(invite);
+    let store = Store::start(Bank::builtin());
+    provide_context(store);
     let address = RwSignal::new(address_in_location());
     // A share link opens its report and a coach link its invitation, whatever screen the
     // address names; a link pasted into a tab where the app is open already does too.
     let follow_fragment = move || {
-        if let Some(fragment) = fragment_with(SHARE_KEY) {
-            shared.0.set(Some(decode_share_link(bank, &fragment)));
-            address.set(Address::of(Screen::Report));
-        } else if let Some(fragment) = fragment_with(COACH_KEY) {
-            invite.0.set(Some(decode_coach_link(&fragment)));
-            address.set(Address::of(Screen::Assessment));
+        let fragment = window().location().hash().unwrap_or_default();
+        if let Some(kind) = link_kind(&fragment) {
+            store.dispatch(Event::OpenLink(fragment));
+            address.set(Address::of(match kind {
+                LinkKind::SharedReport => Screen::Report,
+                LinkKind::CoachInvitation => Screen::Assessment,
+            }));
         }
     };
     follow_fragment();
@@ -144,28 +118,14 @@ pub fn App() -> impl IntoView {
     });
     let shell = Shell { address };
     provide_context(shell);
-    let assessments = Assessments::load(bank);
-    provide_context(assessments);
-    let (group, unreadable) = group::Group::restore(bank);
-    if let Some(problem) = unreadable {
-        assessments.notices.update(|notices| notices.push(problem));
-    }
-    provide_context(group);
-    // The group follows every change to it, and shared-computer mode.
-    Effect::new(move |_| group.keep(bank, !assessments.shared_mode.get()));
 
     // Back and Forward change the address without reloading; follow them.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         address.set(address_in_location());
     });
     // Another tab saved or removed something of ours: follow it, so neither tab loses work.
-    let _ = window_event_listener(leptos::ev::storage, move |event| match event.key() {
-        Some(key) => {
-            if let Some(id) = storage::assessment_id_of_key(&key) {
-                assessments.follow_other_tab(bank, Some(id));
-            }
-        }
-        None => assessments.follow_other_tab(bank, None),
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        store.dispatch(Event::OtherTab(event.key()));
     });
 
     Effect::new(move |_| {

@@ -117,44 +117,117 @@ async fn a_tampered_coach_link_says_so_and_offers_the_ordinary_start() {
     host.remove();
 }
 
-/// gloo-storage writes an assessment as exactly the stored text the core's format defines, and
-/// the app reads it back, so stored-v1 data stays byte for byte what it was.
+/// The storage effects, run on the browser's local storage through gloo, write an assessment
+/// as exactly the stored text the core's format defines and read it back, so stored-v1 data
+/// stays byte for byte what it was.
 #[wasm_bindgen_test]
-fn an_assessment_saved_through_gloo_is_the_stored_text_byte_for_byte() {
+fn the_storage_effects_keep_the_stored_text_byte_for_byte() {
     use readiness_check::storage;
-    use readiness_core::{decode_stored, encode_stored, Bank};
+    use readiness_core::{Effect, Event, ReadFor, KEY_PREFIX};
 
-    let bank = Bank::builtin();
-    let golden = include_str!("../crates/core/golden/stored-v1.json");
-    let mut stored = decode_stored(bank, golden)
-        .expect("the golden stored assessment opens")
-        .stored;
-    stored.id = "gloo-check".to_string();
-    assert_eq!(storage::probe(), storage::Availability::Available);
-    storage::save(&stored).expect("saved");
-
+    let golden = include_str!("../crates/core/golden/stored-v1.json").trim_end();
+    let key = "readiness-check:assessment:gloo-check".to_string();
+    assert!(storage::probe());
+    assert_eq!(
+        storage::run(Effect::Write {
+            key: key.clone(),
+            text: golden.to_string(),
+        }),
+        Some(Event::Written {
+            key: key.clone(),
+            result: Ok(()),
+        })
+    );
     let raw = window()
         .local_storage()
         .ok()
         .flatten()
-        .and_then(|local| {
-            local
-                .get_item("readiness-check:assessment:gloo-check")
-                .ok()
-                .flatten()
+        .and_then(|local| local.get_item(&key).ok().flatten());
+    assert_eq!(raw.as_deref(), Some(golden));
+    assert_eq!(
+        storage::run(Effect::Read {
+            key: key.clone(),
+            purpose: ReadFor::Save,
+        }),
+        Some(Event::Read {
+            key: key.clone(),
+            purpose: ReadFor::Save,
+            text: Ok(Some(golden.to_string())),
         })
-        .expect("the text is under the assessment's key");
-    assert_eq!(raw, encode_stored(&stored));
-    match storage::load(bank, "gloo-check").expect("storage is offered") {
-        storage::Read::Found(found, skipped) => {
-            assert_eq!(*found, stored);
-            assert!(skipped.is_empty());
+    );
+    match storage::run(Effect::ReadAll) {
+        Some(Event::AllRead(Ok(entries))) => {
+            assert!(entries.iter().all(|(k, _)| k.starts_with(KEY_PREFIX)));
+            assert!(entries.contains(&(key.clone(), golden.to_string())));
         }
-        _ => panic!("the saved assessment reads back"),
+        other => panic!("every entry of ours is read: {other:?}"),
     }
-    storage::remove("gloo-check").expect("removed");
-    assert!(matches!(
-        storage::load(bank, "gloo-check"),
-        Ok(storage::Read::Missing)
-    ));
+    storage::run(Effect::Remove { key: key.clone() });
+    assert_eq!(
+        storage::run(Effect::Read {
+            key: key.clone(),
+            purpose: ReadFor::Follow,
+        }),
+        Some(Event::Read {
+            key,
+            purpose: ReadFor::Follow,
+            text: Ok(None),
+        })
+    );
+}
+
+/// A write the browser refuses for quota says "full", and the store keeps the edit pending
+/// and on the page until a later write sends it.
+#[wasm_bindgen_test]
+fn a_full_quota_keeps_the_edit_pending_and_the_next_write_sends_it() {
+    use readiness_check::store::{moment, Store};
+    use readiness_core::{Answer, Bank, Edit, Event, Meta, SaveStatus, ScalePoint, StorageError};
+
+    let store = Store::start(Bank::builtin());
+    let at = moment();
+    let id = at.fresh_id.clone();
+    store.dispatch(Event::Create {
+        meta: Box::new(Meta {
+            region: "Quota test".to_string(),
+            ..Meta::default()
+        }),
+        coach: None,
+        at,
+    });
+    let storage = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("local storage");
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+        .and_then(|storage| js_sys::Reflect::get(&storage, &"prototype".into()))
+        .expect("Storage.prototype");
+    let real = js_sys::Reflect::get(&prototype, &"setItem".into()).expect("setItem");
+    let refuse = js_sys::Function::new_no_args(
+        "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');",
+    );
+    js_sys::Reflect::set(&prototype, &"setItem".into(), &refuse).expect("stubbed");
+    let done = Answer::Scale(ScalePoint::Done);
+    store.edit(
+        &id,
+        Edit::SetAnswer {
+            question: "s1.convener".to_string(),
+            answer: done,
+        },
+    );
+    let status = store.with_untracked(|w| w.status().clone());
+    js_sys::Reflect::set(&prototype, &"setItem".into(), &real).expect("restored");
+    assert_eq!(status, SaveStatus::Failed(StorageError::Full));
+    assert!(store.with_untracked(|w| w.has_pending()));
+
+    store.dispatch(Event::Retry);
+    assert_eq!(
+        store.with_untracked(|w| w.status().clone()),
+        SaveStatus::Saved
+    );
+    let key = format!("readiness-check:assessment:{id}");
+    let saved = storage.get_item(&key).ok().flatten().unwrap_or_default();
+    assert!(saved.contains("s1.convener"), "{saved}");
+    store.dispatch(Event::Delete(id));
+    assert_eq!(storage.get_item(&key).ok().flatten(), None);
 }

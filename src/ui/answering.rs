@@ -11,8 +11,7 @@ use super::help_request::HelpRequest;
 use super::question::QuestionView;
 use super::save_status::SaveStatusLine;
 use super::screen_link::PlaceLink;
-use crate::assessments::Assessments;
-use crate::storage::display_name;
+use crate::Store;
 use crate::{Address, Screen, Shell};
 
 /// The id of the last screen of an assessment, where the region says where it wants help.
@@ -96,12 +95,12 @@ pub fn Answering(
 ) -> impl IntoView {
     let bank = Bank::builtin();
     let shell = expect_context::<Shell>();
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let aid = StoredValue::new(id.clone());
     // The coach's session never changes after the assessment starts, so it is read once.
-    let coach = assessments.all.with_untracked(|all| {
-        all.iter()
-            .find(|stored| stored.id == id)
+    let coach = store.with_untracked(|workspace| {
+        workspace
+            .assessment(&id)
             .and_then(|stored| stored.assessment.coach.clone())
     });
     // A coach's link limits the sections to those in its scope; the bank's index of each is
@@ -131,13 +130,18 @@ pub fn Answering(
     });
     let live = Memo::new(move |_| {
         aid.with_value(|aid| {
-            assessments.with(aid, |stored| {
+            store.with_assessment(aid, |stored| {
                 stored.map(|stored| live(bank, &stored.assessment))
             })
         })
     });
     let title = Memo::new(move |_| {
-        aid.with_value(|aid| assessments.with(aid, |s| s.map(display_name).unwrap_or_default()))
+        aid.with_value(|aid| {
+            store.with_assessment(aid, |s| {
+                s.map(|s| s.assessment.meta.display_name())
+                    .unwrap_or_default()
+            })
+        })
     });
     let place = move |section: &str| Address {
         screen: Screen::Assessment,

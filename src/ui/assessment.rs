@@ -4,20 +4,20 @@ use leptos::prelude::*;
 
 use super::answering::Answering;
 use super::start::Start;
-use crate::assessments::Assessments;
 use crate::Shell;
+use crate::Store;
 
 /// Shows the open assessment, or the start list when none is open (or the one in the address
 /// is not on this device).
 #[component]
 pub fn AssessmentScreen() -> impl IntoView {
     let shell = expect_context::<Shell>();
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let open_id = Memo::new(move |_| shell.address.with(|address| address.assessment.clone()));
     let exists = Memo::new(move |_| {
         open_id
             .get()
-            .is_some_and(|id| assessments.with(&id, |stored| stored.is_some()))
+            .is_some_and(|id| store.with_assessment(&id, |stored| stored.is_some()))
     });
     move || {
         match (open_id.get(), exists.get()) {

@@ -3,23 +3,20 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    file_stem, group_csv, group_json, group_view, percent_text, Bank, GroupView, Respondent,
-    MAX_RESPONDENT_LABEL_CHARS,
+    file_stem, group_csv, group_json, group_view, percent_text, Arrival, Bank, Event, GroupView,
+    Member, MAX_RESPONDENT_LABEL_CHARS,
 };
 
 use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
 use super::table_scroll::TableScroll;
-use crate::assessments::Assessments;
-use crate::download;
-use crate::group::{Group, Member};
-use crate::storage::display_name;
+use crate::{download, Store};
 
 /// The whole screen.
 #[component]
 pub fn CompareScreen() -> impl IntoView {
-    let group = expect_context::<Group>();
-    let has_members = move || group.members.with(|members| !members.is_empty());
+    let store = expect_context::<Store>();
+    let has_members = move || store.with(|workspace| !workspace.members().is_empty());
     view! {
         <h1>"Compare"</h1>
         <p class="lead">
@@ -40,62 +37,58 @@ pub fn CompareScreen() -> impl IntoView {
 /// Pasted share links, dropped or picked files, and assessments on this device.
 #[component]
 fn AddResults() -> impl IntoView {
-    let bank = Bank::builtin();
-    let group = expect_context::<Group>();
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let links = RwSignal::new(String::new());
     let said = RwSignal::new(Vec::<String>::new());
     let problems = RwSignal::new(Vec::<String>::new());
     let chosen = RwSignal::new(Vec::<String>::new());
 
-    let tell = move |added: Vec<String>, trouble: Vec<String>| {
-        said.set(if added.is_empty() {
+    // What the workspace says the last addition did, shown until the next one.
+    let tell = move || {
+        let news = store.with_untracked(|workspace| workspace.group_news().clone());
+        said.set(if news.added.is_empty() {
             Vec::new()
         } else {
-            vec![format!("Added {}.", added.join(", "))]
+            vec![format!("Added {}.", news.added.join(", "))]
         });
-        problems.set(trouble);
+        problems.set(news.problems);
     };
     let add_links = move |_| {
-        let (added, trouble) = group.add_links(bank, &links.get_untracked());
-        if trouble.is_empty() {
+        store.dispatch(Event::AddLinksToGroup(links.get_untracked()));
+        tell();
+        if problems.with_untracked(Vec::is_empty) {
             links.set(String::new());
         }
-        tell(added, trouble);
     };
     let add_files = move |files: Vec<web_sys::File>| {
         leptos::task::spawn_local(async move {
-            let mut results = Vec::new();
-            let mut trouble = Vec::new();
+            let mut arrivals = Vec::new();
+            let mut problems = Vec::new();
             for file in files {
                 match read_file(&file).await {
-                    Ok(imported) => {
-                        results.push((imported.assessment, file.name(), imported.skipped))
-                    }
-                    Err(problem) => trouble.push(problem),
+                    Ok(imported) => arrivals.push(Arrival {
+                        assessment: imported.assessment,
+                        origin: file.name(),
+                        skipped: imported.skipped,
+                    }),
+                    Err(problem) => problems.push(problem),
                 }
             }
-            tell(group.add_all(results), trouble);
+            store.dispatch(Event::AddToGroup { arrivals, problems });
+            tell();
         });
     };
     let add_chosen = move |_| {
-        let ids = chosen.get_untracked();
-        let added = group.add_all(
-            ids.iter()
-                .filter_map(|id| assessments.get(id))
-                .map(|stored| (stored.assessment, "this device".to_string(), Vec::new()))
-                .collect(),
-        );
+        store.dispatch(Event::AddStoredToGroup(chosen.get_untracked()));
         chosen.set(Vec::new());
-        tell(added, Vec::new());
+        tell();
     };
     let device_choice = move || {
-        assessments
-            .all
-            .get()
+        store
+            .with(|workspace| workspace.listed())
             .into_iter()
-            .map(|stored| {
-                let id = stored.id.clone();
+            .map(|listed| {
+                let id = listed.id.clone();
                 let input_id = format!("pick-{id}");
                 let label_for = input_id.clone();
                 let id_checked = id.clone();
@@ -116,7 +109,7 @@ fn AddResults() -> impl IntoView {
                                 });
                             }
                         />
-                        <span>{display_name(&stored)}</span>
+                        <span>{listed.name}</span>
                     </label>
                 }
             })
@@ -146,7 +139,7 @@ fn AddResults() -> impl IntoView {
             <FileDrop input_id="compare-files" pick="Choose files" multiple=true on_files=Callback::new(add_files)>
                 <p>"Readiness files (JSON) from respondents: choose several, or drop them here."</p>
             </FileDrop>
-            <Show when=move || assessments.all.with(|all| !all.is_empty())>
+            <Show when=move || store.with(|w| !w.assessments().is_empty())>
                 <fieldset class="help-areas">
                     <legend>"Assessments on this device"</legend>
                     {device_choice}
@@ -178,14 +171,14 @@ fn AddResults() -> impl IntoView {
 /// The respondents added: label, where their results came from, hide and remove.
 #[component]
 fn Members() -> impl IntoView {
-    let group = expect_context::<Group>();
+    let store = expect_context::<Store>();
     view! {
         <section class="members" aria-labelledby="members-title">
             <h2 id="members-title">"Respondents"</h2>
             <ul class="member-list">
                 <For
-                    each=move || group.members.get()
-                    key=|member| (member.key, member.hidden)
+                    each=move || store.with(|workspace| workspace.members().to_vec())
+                    key=|member| (member.key, member.respondent.hidden)
                     children=move |member| view! { <MemberRow member=member /> }
                 />
             </ul>
@@ -195,9 +188,15 @@ fn Members() -> impl IntoView {
 
 /// One respondent with its editable label.
 #[component]
-fn MemberRow(member: Member) -> impl IntoView {
-    let group = expect_context::<Group>();
-    let key = member.key;
+fn MemberRow(
+    /// The respondent and its key.
+    member: Member,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let Member {
+        key,
+        respondent: member,
+    } = member;
     let input_id = format!("label-{key}");
     let meta = &member.assessment.meta;
     let details = [
@@ -222,7 +221,9 @@ fn MemberRow(member: Member) -> impl IntoView {
                     type="text"
                     maxlength=MAX_RESPONDENT_LABEL_CHARS.to_string()
                     value=member.label.clone()
-                    on:change:target=move |ev| group.rename(key, &ev.target().value())
+                    on:change:target=move |ev| {
+                        store.dispatch(Event::Rename { key, label: ev.target().value() })
+                    }
                 />
             </div>
             <p class="details">
@@ -234,11 +235,11 @@ fn MemberRow(member: Member) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    on:click=move |_| group.set_hidden(key, !hidden)
+                    on:click=move |_| store.dispatch(Event::SetHidden { key, hidden: !hidden })
                 >
                     {if hidden { format!("Show {}", member.label) } else { format!("Hide {}", member.label) }}
                 </button>
-                <button type="button" class="button danger" on:click=move |_| group.remove(key)>
+                <button type="button" class="button danger" on:click=move |_| store.dispatch(Event::RemoveMember(key))>
                     {format!("Remove {}", member.label)}
                 </button>
             </p>
@@ -250,21 +251,10 @@ fn MemberRow(member: Member) -> impl IntoView {
 #[component]
 fn GroupResults() -> impl IntoView {
     let bank = Bank::builtin();
-    let group = expect_context::<Group>();
+    let store = expect_context::<Store>();
     let only_disagreements = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let visible = Memo::new(move |_| {
-        group.members.with(|members| {
-            members
-                .iter()
-                .filter(|m| !m.hidden)
-                .map(|m| Respondent {
-                    label: m.label.clone(),
-                    assessment: m.assessment.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let visible = Memo::new(move |_| store.with(|workspace| workspace.shown_respondents()));
     let download_as = move |kind: &'static str| {
         let text = visible.with(|respondents| {
             let view = group_view(bank, respondents);
@@ -283,11 +273,10 @@ fn GroupResults() -> impl IntoView {
         message.set(Some(download::offer_and_tell(&file, mime, &text)));
     };
     let skipped = move || {
-        group.members.with(|members| {
-            members
+        visible.with(|respondents| {
+            respondents
                 .iter()
-                .filter(|m| !m.hidden)
-                .flat_map(|m| m.left_out.iter().map(move |s| format!("{}: {s}", m.label)))
+                .flat_map(|r| r.left_out.iter().map(move |s| format!("{}: {s}", r.label)))
                 .collect::<Vec<_>>()
         })
     };

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use readiness_core::{Bank, Edit, MAX_TA_TEXT_CHARS};
 
 use super::screen_link::PlaceLink;
-use crate::assessments::Assessments;
+use crate::Store;
 use crate::{Address, Screen};
 
 /// The help areas to tick and a free text, saved like every answer.
@@ -14,19 +14,19 @@ pub fn HelpRequest(
     assessment: String,
 ) -> impl IntoView {
     let bank = Bank::builtin();
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let aid = StoredValue::new(assessment);
-    let edit = move |edit: Edit| aid.with_value(|aid| assessments.edit(bank, aid, edit));
+    let edit = move |edit: Edit| aid.with_value(|aid| store.edit(aid, edit));
     let wanted = move |area: &str| {
         aid.with_value(|aid| {
-            assessments.with(aid, |s| {
+            store.with_assessment(aid, |s| {
                 s.is_some_and(|s| s.assessment.ta_request.areas.contains(area))
             })
         })
     };
     let text = move || {
         aid.with_value(|aid| {
-            assessments.with(aid, |s| {
+            store.with_assessment(aid, |s| {
                 s.map(|s| s.assessment.ta_request.text.clone())
                     .unwrap_or_default()
             })
@@ -34,7 +34,7 @@ pub fn HelpRequest(
     };
     let from_coach = move || {
         aid.with_value(|aid| {
-            assessments.with(aid, |s| s.is_some_and(|s| s.assessment.coach.is_some()))
+            store.with_assessment(aid, |s| s.is_some_and(|s| s.assessment.coach.is_some()))
         })
     };
     let report = Signal::derive(move || Address {

@@ -4,26 +4,27 @@ use leptos::prelude::*;
 
 use super::screen_link::ScreenLink;
 use super::PRODUCT_NAME;
-use crate::storage::{self, Availability};
+use crate::storage;
 use crate::Screen;
 
 /// What the check is for and a way in.
 #[component]
 pub fn Home() -> impl IntoView {
-    let storage_note = match storage::probe() {
-        Availability::Available => view! {
+    let storage_note = if storage::probe() {
+        view! {
             <p class="note">
                 "Your answers are kept in this browser on this device. Nothing is sent anywhere unless you choose to share it."
             </p>
         }
-        .into_any(),
-        Availability::Unavailable => view! {
+        .into_any()
+    } else {
+        view! {
             <p class="note warning" role="status">
                 "This browser is not letting the app save anything on this device (a private window does this). "
                 "You can still answer and share your results, but they will be gone when you close the page."
             </p>
         }
-        .into_any(),
+        .into_any()
     };
     view! {
         <section class="hero" aria-labelledby="home-title">

@@ -2,10 +2,11 @@
 //! assessment on this device. Files are read in the browser; nothing is uploaded.
 
 use leptos::prelude::*;
-use readiness_core::{decode_export, Bank, Imported, MAX_IMPORT_BYTES};
+use readiness_core::{decode_export, Bank, Event, Imported, MAX_IMPORT_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::assessments::Assessments;
+use crate::store::moment;
+use crate::Store;
 use crate::{Address, Screen, Shell};
 
 /// Reads one readiness file in the browser: refused unread when over the size limit, then
@@ -82,27 +83,29 @@ pub fn FileDrop(
 }
 
 /// Reads one file and keeps it as a new assessment; returns what to tell the person.
-async fn import(
-    file: web_sys::File,
-    assessments: Assessments,
-    shell: Shell,
-) -> Result<Vec<String>, String> {
+async fn import(file: web_sys::File, store: Store, shell: Shell) -> Result<(), String> {
     let imported = read_file(&file).await?;
     let mut said: Vec<String> = imported.note.into_iter().collect();
     said.extend(imported.skipped.iter().map(|s| format!("Left out {s}.")));
-    let id = assessments.keep_copy(imported.assessment);
+    let at = moment();
+    let id = at.fresh_id.clone();
+    store.dispatch(Event::KeepCopy {
+        assessment: Box::new(imported.assessment),
+        at,
+    });
+    store.dispatch(Event::Tell(said));
     shell.navigate(Address {
         screen: Screen::Report,
         assessment: Some(id),
         section: None,
     });
-    Ok(said)
+    Ok(())
 }
 
 /// A file picker and a drop zone for a JSON file to open as a new assessment.
 #[component]
 pub fn ImportFile() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let shell = expect_context::<Shell>();
     let message = RwSignal::new(None::<String>);
     let on_files = Callback::new(move |files: Vec<web_sys::File>| {
@@ -110,11 +113,8 @@ pub fn ImportFile() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            match import(file, assessments, shell).await {
-                Ok(said) => {
-                    assessments.notices.update(|notices| notices.extend(said));
-                    message.set(None);
-                }
+            match import(file, store, shell).await {
+                Ok(()) => message.set(None),
                 Err(problem) => message.set(Some(problem)),
             }
         });

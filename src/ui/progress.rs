@@ -5,27 +5,21 @@ use leptos::prelude::*;
 use readiness_core::{percent_text, progress, Bank, Progress, Question, QuestionMove};
 
 use super::table_scroll::TableScroll;
-use crate::assessments::Assessments;
-use crate::storage::display_name;
+use crate::Store;
 
 /// The choice of two results and what changed between them.
 #[component]
 pub fn ProgressOverTime() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let earlier = RwSignal::new(String::new());
     let later = RwSignal::new(String::new());
     let options = move || {
-        assessments
-            .all
-            .get()
+        store
+            .with(|workspace| workspace.listed())
             .into_iter()
-            .map(|stored| {
-                let label = format!(
-                    "{} ({})",
-                    display_name(&stored),
-                    stored.assessment.meta.date
-                );
-                view! { <option value=stored.id.clone()>{label}</option> }
+            .map(|listed| {
+                let label = format!("{} ({})", listed.name, listed.date);
+                view! { <option value=listed.id>{label}</option> }
             })
             .collect_view()
     };
@@ -45,8 +39,8 @@ pub fn ProgressOverTime() -> impl IntoView {
         if before.is_empty() || after.is_empty() {
             return None;
         }
-        let before = assessments.get(&before)?;
-        let after = assessments.get(&after)?;
+        let before = store.assessment(&before)?;
+        let after = store.assessment(&after)?;
         let bank = Bank::builtin();
         let change = progress(bank, &before.assessment, &after.assessment);
         Some(progress_view(&change, bank))
@@ -55,7 +49,7 @@ pub fn ProgressOverTime() -> impl IntoView {
         <section class="progress-over-time" aria-labelledby="progress-title">
             <h2 id="progress-title">"Progress over time"</h2>
             <Show
-                when=move || assessments.all.with(|all| all.len() >= 2)
+                when=move || store.with(|w| w.assessments().len() >= 2)
                 fallback=|| view! {
                     <p>
                         "Compare two results of the same partnership: answer again months later, or save a snapshot of an assessment (on the assessment list or the report) before it changes. Two results on this device are needed."

@@ -6,7 +6,7 @@ use readiness_core::{
     advice_for, parse_count, Answer, Bank, Edit, Question, QuestionKind, MAX_NOTE_CHARS,
 };
 
-use crate::assessments::Assessments;
+use crate::Store;
 
 /// One question of the open assessment.
 #[component]
@@ -18,23 +18,25 @@ pub fn QuestionView(
     /// Its number within the section, from 1.
     number: usize,
 ) -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let bank = Bank::builtin();
     let qid = question.id();
     let dom_id = qid.replace('.', "-");
     let aid = StoredValue::new(assessment);
     let answer = Memo::new(move |_| {
-        aid.with_value(|aid| assessments.with(aid, |s| s.and_then(|s| s.assessment.answer(qid))))
+        aid.with_value(|aid| {
+            store.with_assessment(aid, |s| s.and_then(|s| s.assessment.answer(qid)))
+        })
     });
     let note = Memo::new(move |_| {
         aid.with_value(|aid| {
-            assessments.with(aid, |s| {
+            store.with_assessment(aid, |s| {
                 s.and_then(|s| s.assessment.note(qid).map(str::to_string))
                     .unwrap_or_default()
             })
         })
     });
-    let edit = move |edit: Edit| aid.with_value(|aid| assessments.edit(bank, aid, edit));
+    let edit = move |edit: Edit| aid.with_value(|aid| store.edit(aid, edit));
 
     let legend_id = format!("{dom_id}-legend");
     let help_id = format!("{dom_id}-help");

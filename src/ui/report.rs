@@ -2,21 +2,16 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    percent_text, report, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict,
-    PRIVACY_LINE,
+    percent_text, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict, PRIVACY_LINE,
 };
 
 use super::table_scroll::TableScroll;
 
 /// The whole report of one assessment. Everything in it is computed from the answers now;
 /// nothing stored or imported is trusted as a score.
-#[component]
-pub fn ReportView(
-    /// The assessment to report on.
-    assessment: Assessment,
-) -> impl IntoView {
+pub fn report_view(report: &Report) -> AnyView {
     let bank = Bank::builtin();
-    let report = report(bank, &assessment);
+    let assessment = report.assessment;
     view! {
         <article class="report" aria-labelledby="report-title">
             <header class="report-lead">
@@ -27,19 +22,20 @@ pub fn ReportView(
                 </h1>
                 <p class="where-you-are">{report.where_you_are.sentence()}</p>
             </header>
-            {assessed(&assessment, bank)}
-            {step_chart(&report)}
-            {phase_profile_view(&report)}
-            {table_checks(&report)}
-            {pitfalls(&report)}
-            {gaps(&report)}
-            {strengths(&report)}
-            {dont_knows(&report)}
-            {notes(&report)}
-            {ta_request(&report)}
+            {assessed(assessment, bank)}
+            {step_chart(report)}
+            {phase_profile_view(report)}
+            {table_checks(report)}
+            {pitfalls(report)}
+            {gaps(report)}
+            {strengths(report)}
+            {dont_knows(report)}
+            {notes(report)}
+            {ta_request(report)}
             {report_footer(bank)}
         </article>
     }
+    .into_any()
 }
 
 /// Who and what was assessed.

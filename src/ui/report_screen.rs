@@ -2,37 +2,43 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    answers_csv, encode_export, encode_share_link, file_stem, mail_draft, report, Assessment, Bank,
+    answers_csv, encode_export, report, report_draft, report_outputs, Bank, Event, ReportOutputs,
     URL_WARN_LENGTH,
 };
 
 use super::qr_code::qr_figure;
-use super::report::ReportView;
+use super::report::report_view;
 use super::screen_link::{PlaceLink, ScreenLink};
-use crate::assessments::Assessments;
-use crate::group::Group;
-use crate::storage::display_name;
-use crate::{clipboard, download, link_to_app, Address, Screen, SharedReport, Shell};
+use crate::store::moment;
+use crate::{clipboard, download, link_to_app, Address, Screen, Shell, Store};
 
 /// The report of the open assessment, or a choice of assessment when none is open.
 #[component]
 pub fn ReportScreen() -> impl IntoView {
+    let bank = Bank::builtin();
     let shell = expect_context::<Shell>();
-    let assessments = expect_context::<Assessments>();
-    let shared = expect_context::<SharedReport>();
+    let store = expect_context::<Store>();
     let open_id = Memo::new(move |_| shell.address.with(|address| address.assessment.clone()));
     // Only a change to this assessment redraws the report: a snapshot or another assessment
     // being saved leaves it, and the actions' messages, as they are.
-    let stored = Memo::new(move |_| open_id.get().and_then(|id| assessments.get(&id)));
-    move || match (stored.get(), shared.0.get()) {
-        (Some(stored), _) => view! {
-            <ReportActions id=stored.id.clone() />
-            <ReportView assessment=stored.assessment />
+    let stored = Memo::new(move |_| open_id.get().and_then(|id| store.assessment(&id)));
+    let shared = Memo::new(move |_| store.with(|workspace| workspace.shared_report().cloned()));
+    move || match (stored.get(), shared.get()) {
+        (Some(stored), _) => {
+            // The report is built once per change, and its outputs with it.
+            let report = report(bank, &stored.assessment);
+            let outputs = report_outputs(bank, &report, env!("CARGO_PKG_VERSION"));
+            view! {
+                <ReportActions id=stored.id.clone() outputs=outputs />
+                {report_view(&report)}
+            }
+            .into_any()
+        }
+        (None, Some(Ok(opened))) => view! {
+            <SharedNotice />
+            {report_view(&report(bank, &opened.assessment))}
         }
         .into_any(),
-        (None, Some(Ok(opened))) => {
-            view! { <SharedView assessment=opened.assessment /> }.into_any()
-        }
         (None, Some(Err(error))) => view! {
             <div class="notice danger" role="alert">
                 <p>
@@ -48,32 +54,24 @@ pub fn ReportScreen() -> impl IntoView {
     }
 }
 
-/// A report opened from a share link: read-only, kept only in this page until saved.
+/// Above a report opened from a share link: it is read-only and kept only in this page until
+/// saved, and can be put side by side with the person's own.
 #[component]
-fn SharedView(assessment: Assessment) -> impl IntoView {
+fn SharedNotice() -> impl IntoView {
     let shell = expect_context::<Shell>();
-    let assessments = expect_context::<Assessments>();
-    let keep = StoredValue::new(assessment.clone());
+    let store = expect_context::<Store>();
     let save_copy = move |_| {
-        let id = assessments.keep_copy(keep.get_value());
+        let at = moment();
+        let id = at.fresh_id.clone();
+        store.dispatch(Event::KeepSharedReport(at));
         shell.navigate(Address {
             screen: Screen::Report,
             assessment: Some(id),
             section: None,
         });
     };
-    // Side by side with the person's own results: the only one on this device is added too;
-    // with several, the Compare screen lets them pick.
-    let group = expect_context::<Group>();
     let compare = move |_| {
-        group.add(keep.get_value(), "share link".to_string(), Vec::new());
-        let mine = assessments.all.with_untracked(|all| match all.as_slice() {
-            [only] => Some(only.assessment.clone()),
-            _ => None,
-        });
-        if let Some(mine) = mine {
-            group.add(mine, "this device".to_string(), Vec::new());
-        }
+        store.dispatch(Event::CompareSharedReport);
         shell.navigate(Address::of(Screen::Compare));
     };
     view! {
@@ -91,28 +89,26 @@ fn SharedView(assessment: Assessment) -> impl IntoView {
                 </button>
             </p>
         </div>
-        <ReportView assessment=assessment />
     }
 }
 
 /// A choice among the assessments on this device when no assessment is open.
 #[component]
 fn ChooseReport() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let list = move || {
-        assessments
-            .all
-            .get()
+        store
+            .with(|workspace| workspace.listed())
             .into_iter()
-            .map(|stored| {
+            .map(|listed| {
                 let to = Address {
                     screen: Screen::Report,
-                    assessment: Some(stored.id.clone()),
+                    assessment: Some(listed.id),
                     section: None,
                 };
                 view! {
                     <li>
-                        <PlaceLink to=to>{display_name(&stored)}</PlaceLink>
+                        <PlaceLink to=to>{listed.name}</PlaceLink>
                     </li>
                 }
             })
@@ -121,7 +117,7 @@ fn ChooseReport() -> impl IntoView {
     view! {
         <h1>"Report"</h1>
         <Show
-            when=move || assessments.all.with(|all| !all.is_empty())
+            when=move || store.with(|w| !w.assessments().is_empty())
             fallback=|| view! {
                 <p class="lead">"There is no assessment on this device yet. Answer some questions and the report appears here."</p>
                 <p>
@@ -140,58 +136,39 @@ fn ChooseReport() -> impl IntoView {
 fn ReportActions(
     /// The open assessment's id.
     id: String,
+    /// What the report becomes outside the app, made with it.
+    outputs: ReportOutputs,
 ) -> impl IntoView {
     let bank = Bank::builtin();
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let message = RwSignal::new(None::<String>);
     let aid = StoredValue::new(id);
-    // The name and Markdown summary, made once per change and shared by copying, the
-    // download, the mail draft and the draft to the coach.
-    let summary = Memo::new(move |_| {
-        aid.with_value(|id| {
-            assessments.with(id, |stored| {
-                stored.map(|stored| {
-                    (
-                        display_name(stored),
-                        report(bank, &stored.assessment)
-                            .to_markdown_with_app_version(env!("CARGO_PKG_VERSION")),
-                    )
-                })
-            })
-        })
-    });
-    let summary = move || summary.get();
+    let outputs = StoredValue::new(outputs);
     let copy_summary = move |_| {
-        let Some((_, text)) = summary() else { return };
         clipboard::copy_and_tell(
-            text,
+            outputs.with_value(|o| o.summary.clone()),
             "Summary copied. Paste it into an email or a document.".to_string(),
             "The browser did not allow copying. Use “Download summary” instead.",
             message,
         );
     };
     let download_summary = move |_| {
-        let Some((name, text)) = summary() else {
-            return;
-        };
-        let file = format!("{}.md", file_stem(&name));
-        message.set(Some(download::offer_and_tell(
-            &file,
-            "text/markdown",
-            &text,
-        )));
+        outputs.with_value(|o| {
+            let file = format!("{}.md", o.file_stem);
+            message.set(Some(download::offer_and_tell(
+                &file,
+                "text/markdown",
+                &o.summary,
+            )));
+        });
     };
     let print = move |_| {
         let _ = window().print();
     };
-    let assessment = move || {
-        aid.with_value(|id| assessments.get(id))
-            .map(|s| s.assessment)
-    };
-    let share_url = move || assessment().map(|a| link_to_app(&encode_share_link(bank, &a)));
+    let share_url = move || outputs.with_value(|o| link_to_app(&o.share_fragment));
     let show_qr = RwSignal::new(false);
     let copy_link = move |_| {
-        let Some(url) = share_url() else { return };
+        let url = share_url();
         let copied = if url.len() > URL_WARN_LENGTH {
             format!("Share link copied, but it is {} characters long: some email and chat programs cut links over {URL_WARN_LENGTH}. Send the JSON file instead if it arrives broken.", url.len())
         } else {
@@ -205,37 +182,35 @@ fn ReportActions(
         );
     };
     let download_file = move |kind: &'static str| {
-        let Some(a) = assessment() else { return };
-        let Some((name, _)) = summary() else { return };
-        let stem = file_stem(&name);
+        let Some(stored) = aid.with_value(|id| store.with_untracked(|w| w.assessment(id).cloned()))
+        else {
+            return;
+        };
+        let stem = outputs.with_value(|o| o.file_stem.clone());
         let (file, mime, text) = if kind == "json" {
             let now = String::from(js_sys::Date::new_0().to_iso_string());
             (
                 format!("{stem}.json"),
                 "application/json",
-                encode_export(bank, &a, env!("CARGO_PKG_VERSION"), &now),
+                encode_export(bank, &stored.assessment, env!("CARGO_PKG_VERSION"), &now),
             )
         } else {
-            (format!("{stem}.csv"), "text/csv", answers_csv(bank, &a))
+            (
+                format!("{stem}.csv"),
+                "text/csv",
+                answers_csv(bank, &stored.assessment),
+            )
         };
         message.set(Some(download::offer_and_tell(&file, mime, &text)));
     };
     // The summary and, when it fits a mail program, the share link, drafted to `to`.
     let draft = move |to: &str, subject: &str| {
-        let (Some((name, text)), Some(url)) = (summary(), share_url()) else {
-            return String::new();
-        };
-        let link = if url.len() <= URL_WARN_LENGTH {
-            format!("\n\nShare link (opens the whole report): {url}")
-        } else {
-            "\n\nThe share link is too long for email; the JSON file will follow.".to_string()
-        };
-        mail_draft(to, &format!("{subject}: {name}"), &format!("{text}{link}"))
+        outputs.with_value(|o| report_draft(to, subject, &o.name, &o.summary, &share_url()))
     };
     let mail = move || draft("", "Readiness report");
     let coach = move || {
         aid.with_value(|id| {
-            assessments.with(id, |stored| stored.and_then(|s| s.assessment.coach.clone()))
+            store.with_assessment(id, |stored| stored.and_then(|s| s.assessment.coach.clone()))
         })
     };
     let send_to_coach = move || {
@@ -266,13 +241,11 @@ fn ReportActions(
     };
     let qr = move || {
         show_qr.get().then(|| {
-            share_url().map(|url| {
-                qr_figure(
-                    &url,
-                    "QR code of the share link",
-                    "Scan to open this report on another device.",
-                )
-            })
+            qr_figure(
+                &share_url(),
+                "QR code of the share link",
+                "Scan to open this report on another device.",
+            )
         })
     };
     view! {
@@ -313,7 +286,9 @@ fn ReportActions(
                 </div>
             </details>
             <button type="button" class="button" on:click=move |_| {
-                let taken = aid.with_value(|id| assessments.snapshot(id)).is_some();
+                let id = aid.get_value();
+                let taken = store.with_untracked(|w| w.assessment(&id).is_some());
+                store.dispatch(Event::Snapshot { id, at: moment() });
                 message.set(Some(if taken {
                     "Snapshot saved on this device. Compare it with later answers under Compare, Progress over time.".to_string()
                 } else {

@@ -2,21 +2,21 @@
 //! storage that failed, data set aside, and shared-computer mode.
 
 use leptos::prelude::*;
-use readiness_core::{encode_stored, Bank};
+use readiness_core::{Event, SaveStatus};
 
-use crate::assessments::{Assessments, SaveStatus};
-use crate::download;
+use crate::{download, Store};
 
 /// The short line beside the questions that says whether the latest change is kept.
 #[component]
 pub fn SaveStatusLine() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
-    let text = move || match assessments.status.get() {
+    let store = expect_context::<Store>();
+    let status = Memo::new(move |_| store.with(|workspace| workspace.status().clone()));
+    let text = move || match status.get() {
         SaveStatus::Saved => "Saved on this device".to_string(),
         SaveStatus::NotSaving => "Not saved: shared-computer mode".to_string(),
         SaveStatus::Failed(error) => format!("Not saved: {error}"),
     };
-    let class = move || match assessments.status.get() {
+    let class = move || match status.get() {
         SaveStatus::Saved => "save-status saved",
         _ => "save-status not-saved",
     };
@@ -28,23 +28,23 @@ pub fn SaveStatusLine() -> impl IntoView {
 }
 
 /// Every assessment in the page, as one file a person can keep when storage fails.
-fn offer_everything(assessments: Assessments) -> bool {
-    let records: Vec<String> = assessments
-        .all
-        .with_untracked(|all| all.iter().map(encode_stored).collect());
-    let text = format!("[{}]", records.join(",\n"));
+fn offer_everything(store: Store) -> bool {
+    let text = store.with_untracked(|workspace| workspace.everything_as_json());
     download::offer("readiness-check-answers.json", "application/json", &text)
 }
 
 /// Notices shown above every screen when something about saving needs the person's attention.
 #[component]
 pub fn DeviceNotices() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
-    let bank = Bank::builtin();
+    let store = expect_context::<Store>();
     let download_refused = RwSignal::new(false);
-    let keep_answers = move |_| download_refused.set(!offer_everything(assessments));
+    let keep_answers = move |_| download_refused.set(!offer_everything(store));
+    let status = Memo::new(move |_| store.with(|workspace| workspace.status().clone()));
+    let shared_mode = Memo::new(move |_| store.with(|workspace| workspace.shared_mode()));
+    let set_aside = Memo::new(move |_| store.with(|workspace| workspace.set_aside().to_vec()));
+    let notices = Memo::new(move |_| store.with(|workspace| workspace.notices().to_vec()));
 
-    let failed = move || match assessments.status.get() {
+    let failed = move || match status.get() {
         SaveStatus::Failed(error) => Some(view! {
             <div class="notice danger" role="alert">
                 <p>
@@ -53,7 +53,7 @@ pub fn DeviceNotices() -> impl IntoView {
                     "To be safe, download your answers before you close the page."
                 </p>
                 <p class="actions">
-                    <button type="button" class="button" on:click=move |_| assessments.retry(bank)>
+                    <button type="button" class="button" on:click=move |_| store.dispatch(Event::Retry)>
                         "Try saving again"
                     </button>
                     <button type="button" class="button" on:click=keep_answers>
@@ -69,7 +69,7 @@ pub fn DeviceNotices() -> impl IntoView {
     };
 
     let shared = move || {
-        assessments.shared_mode.get().then(|| view! {
+        shared_mode.get().then(|| view! {
             <div class="notice" role="status">
                 <p>
                     <strong>"Shared-computer mode: nothing you enter is saved on this device."</strong>
@@ -82,7 +82,7 @@ pub fn DeviceNotices() -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| assessments.set_shared_mode(false)
+                        on:click=move |_| store.dispatch(Event::SetSharedMode(false))
                     >
                         "Save on this device from now on"
                     </button>
@@ -92,7 +92,7 @@ pub fn DeviceNotices() -> impl IntoView {
     };
 
     let set_aside = move || {
-        let entries = assessments.set_aside.get();
+        let entries = set_aside.get();
         (!entries.is_empty()).then(|| view! {
             <div class="notice warning" role="status">
                 <p>
@@ -124,7 +124,7 @@ pub fn DeviceNotices() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="link"
-                                        on:click=move |_| assessments.discard_set_aside(&key)
+                                        on:click=move |_| store.dispatch(Event::DiscardSetAside(key.clone()))
                                     >
                                         "Remove it from this device"
                                     </button>
@@ -138,7 +138,7 @@ pub fn DeviceNotices() -> impl IntoView {
     };
 
     let notices = move || {
-        let notices = assessments.notices.get();
+        let notices = notices.get();
         (!notices.is_empty()).then(|| view! {
             <div class="notice" role="status">
                 <p>"About what was loaded (parts that do not fit this version of the check are left out):"</p>
@@ -147,7 +147,7 @@ pub fn DeviceNotices() -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| assessments.notices.set(Vec::new())
+                        on:click=move |_| store.dispatch(Event::DismissNotices)
                     >
                         "Dismiss"
                     </button>

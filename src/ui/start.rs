@@ -2,13 +2,12 @@
 //! controls over what this device keeps.
 
 use leptos::prelude::*;
-use readiness_core::{Bank, CoachSession, Edit, Meta, StoredAssessment, MAX_META_CHARS};
+use readiness_core::{Bank, CoachSession, Edit, Event, Listed, Meta, MAX_META_CHARS};
 
 use super::coach_message::CoachMessage;
 use super::meta_field::MetaField;
-use crate::assessments::Assessments;
-use crate::storage::display_name;
-use crate::{Address, CoachInvite, Screen, Shell};
+use crate::store::moment;
+use crate::{Address, Screen, Shell, Store};
 
 /// Opens an assessment at its first section.
 fn open(shell: Shell, id: String) {
@@ -28,15 +27,15 @@ fn when(ms: u64) -> String {
 /// The assessments on this device, a form for a new one, and the device controls.
 #[component]
 pub fn Start() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
-    let invite = expect_context::<CoachInvite>();
-    let has_any = move || assessments.all.with(|all| !all.is_empty());
+    let store = expect_context::<Store>();
+    let invite = Memo::new(move |_| store.with(|workspace| workspace.invitation().cloned()));
+    let has_any = move || store.with(|w| !w.assessments().is_empty());
     view! {
         <h1>"Assessment"</h1>
         <p class="lead">
             "Answer the questions over one sitting or several. Everything is saved on this device as you go."
         </p>
-        {move || match invite.0.get() {
+        {move || match invite.get() {
             Some(Ok(session)) => Some(view! { <Invitation session=session /> }.into_any()),
             Some(Err(error)) => Some(view! {
                 <div class="notice danger" role="alert">
@@ -55,15 +54,15 @@ pub fn Start() -> impl IntoView {
                 <h2 id="on-device-title">"Assessments on this device"</h2>
                 <ul class="assessment-list">
                     <For
-                        each=move || assessments.all.get()
-                        key=|stored| (stored.id.clone(), stored.updated_ms)
-                        children=move |stored| view! { <AssessmentCard stored=stored /> }
+                        each=move || store.with(|workspace| workspace.listed())
+                        key=|listed| (listed.id.clone(), listed.updated_ms)
+                        children=move |listed| view! { <AssessmentCard listed=listed /> }
                     />
                 </ul>
             </section>
         </Show>
         // While a coach's invitation is on show, it is the way to start.
-        <Show when=move || !matches!(invite.0.get(), Some(Ok(_)))>
+        <Show when=move || !matches!(invite.get(), Some(Ok(_)))>
             <NewAssessment />
         </Show>
         <super::import_file::ImportFile />
@@ -73,26 +72,31 @@ pub fn Start() -> impl IntoView {
 
 /// One assessment in the list, with resume, rename, duplicate and delete.
 #[component]
-fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+fn AssessmentCard(
+    /// The assessment as the list shows it.
+    listed: Listed,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
     let shell = expect_context::<Shell>();
-    let bank = Bank::builtin();
-    let total = bank.questions().count();
-    let answered = stored.assessment.answered_count().min(total);
-    let meta = &stored.assessment.meta;
-    let details = [
-        meta.region.as_str(),
-        meta.sector.as_str(),
-        meta.respondent_role.as_str(),
-    ]
-    .into_iter()
-    .filter(|text| !text.trim().is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
-    let name = display_name(&stored);
-    let id = stored.id.clone();
+    let Listed {
+        id,
+        name,
+        details,
+        updated_ms,
+        answered,
+        total,
+        ..
+    } = listed;
     let renaming = RwSignal::new(false);
-    let new_name = RwSignal::new(stored.assessment.meta.name.clone());
+    let new_name = RwSignal::new(
+        store
+            .with_untracked(|workspace| {
+                workspace
+                    .assessment(&id)
+                    .map(|s| s.assessment.meta.name.clone())
+            })
+            .unwrap_or_default(),
+    );
     let title_id = format!("title-{id}");
     let progress_label = format!("{answered} of {total} questions answered");
 
@@ -103,8 +107,7 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
     let id_snapshot = id.clone();
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        assessments.edit(
-            bank,
+        store.edit(
             &id_rename,
             Edit::SetName(new_name.get_untracked().trim().to_string()),
         );
@@ -135,7 +138,7 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
                 </form>
             </Show>
             <p class="details">{details}</p>
-            <p class="details">"Last change: " {when(stored.updated_ms)}</p>
+            <p class="details">"Last change: " {when(updated_ms)}</p>
             <p class="progress-line">
                 <progress max=total value=answered aria-label=progress_label.clone()></progress>
                 " " {progress_label.clone()}
@@ -155,7 +158,10 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
                     type="button"
                     class="button"
                     on:click=move |_| {
-                        assessments.duplicate(&id_duplicate);
+                        store.dispatch(Event::Duplicate {
+                            id: id_duplicate.clone(),
+                            at: moment(),
+                        });
                     }
                 >
                     "Duplicate"
@@ -164,7 +170,10 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
                     type="button"
                     class="button"
                     on:click=move |_| {
-                        assessments.snapshot(&id_snapshot);
+                        store.dispatch(Event::Snapshot {
+                            id: id_snapshot.clone(),
+                            at: moment(),
+                        });
                     }
                 >
                     "Save a snapshot"
@@ -172,7 +181,7 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
                 <button
                     type="button"
                     class="button danger"
-                    on:click=move |_| assessments.delete(&id_delete)
+                    on:click=move |_| store.dispatch(Event::Delete(id_delete.clone()))
                 >
                     "Delete"
                 </button>
@@ -184,17 +193,24 @@ fn AssessmentCard(stored: StoredAssessment) -> impl IntoView {
 /// The message after a delete, with the way back.
 #[component]
 fn Deleted() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
+    let deleted = Memo::new(move |_| {
+        store.with(|workspace| {
+            workspace
+                .deleted()
+                .map(|s| s.assessment.meta.display_name())
+        })
+    });
     move || {
-        assessments.deleted.get().map(|deleted| {
+        deleted.get().map(|name| {
             view! {
                 <div class="notice" role="status">
                     <p>
-                        "Deleted \"" {display_name(&deleted.stored)} "\". "
+                        "Deleted \"" {name} "\". "
                         <button
                             type="button"
                             class="button"
-                            on:click=move |_| assessments.undo_delete()
+                            on:click=move |_| store.dispatch(Event::UndoDelete)
                         >
                             "Undo"
                         </button>
@@ -230,7 +246,7 @@ fn meta_from_form(
 /// The form that starts a new assessment.
 #[component]
 fn NewAssessment() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let shell = expect_context::<Shell>();
     let region = RwSignal::new(String::new());
     let sector = RwSignal::new(String::new());
@@ -243,7 +259,13 @@ fn NewAssessment() -> impl IntoView {
         let Some(meta) = meta_from_form(name.get_untracked(), region, sector, role) else {
             return;
         };
-        let id = assessments.create(Bank::builtin(), meta);
+        let at = moment();
+        let id = at.fresh_id.clone();
+        store.dispatch(Event::Create {
+            meta: Box::new(meta),
+            coach: None,
+            at,
+        });
         open(shell, id);
     };
     view! {
@@ -291,9 +313,8 @@ fn NewAssessment() -> impl IntoView {
 /// session's context.
 #[component]
 fn Invitation(session: CoachSession) -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let shell = expect_context::<Shell>();
-    let invite = expect_context::<CoachInvite>();
     let bank = Bank::builtin();
     let region = RwSignal::new(session.region.clone());
     let sector = RwSignal::new(session.sector.clone());
@@ -323,9 +344,15 @@ fn Invitation(session: CoachSession) -> impl IntoView {
         let Some(meta) = meta_from_form(name, region, sector, role) else {
             return;
         };
-        let id = assessments.create_for_coach(bank, meta, session);
+        let at = moment();
+        let id = at.fresh_id.clone();
+        store.dispatch(Event::Create {
+            meta: Box::new(meta),
+            coach: Some(Box::new(session)),
+            at,
+        });
         // The invitation is used: the address no longer carries it, so it is not offered again.
-        invite.0.set(None);
+        store.dispatch(Event::CloseInvitation);
         open(shell, id);
     };
     view! {
@@ -367,7 +394,7 @@ fn Invitation(session: CoachSession) -> impl IntoView {
 /// Shared-computer mode and forgetting everything this device keeps.
 #[component]
 fn DeviceControls() -> impl IntoView {
-    let assessments = expect_context::<Assessments>();
+    let store = expect_context::<Store>();
     let confirming = RwSignal::new(false);
     let forgotten = RwSignal::new(false);
     view! {
@@ -381,9 +408,9 @@ fn DeviceControls() -> impl IntoView {
                 <label class="checkbox">
                     <input
                         type="checkbox"
-                        prop:checked=move || assessments.shared_mode.get()
+                        prop:checked=move || store.with(|workspace| workspace.shared_mode())
                         on:change:target=move |ev| {
-                            assessments.set_shared_mode(ev.target().checked())
+                            store.dispatch(Event::SetSharedMode(ev.target().checked()))
                         }
                     />
                     " Shared-computer mode: save nothing on this device"
@@ -416,7 +443,7 @@ fn DeviceControls() -> impl IntoView {
                             type="button"
                             class="button danger"
                             on:click=move |_| {
-                                assessments.forget_everything();
+                                store.dispatch(Event::ForgetEverything);
                                 confirming.set(false);
                                 forgotten.set(true);
                             }

@@ -30,6 +30,7 @@ pub mod group;
 /// The group view's CSV and JSON, and the group a tab keeps.
 pub mod group_files;
 pub mod mail;
+pub mod outputs;
 pub mod progress;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;
@@ -71,6 +72,7 @@ pub use group_files::{
     KEPT_GROUP_FORMAT,
 };
 pub use mail::{mail_draft, report_draft};
+pub use outputs::{report_outputs, ReportOutputs};
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
@@ -88,8 +90,8 @@ pub use share_link::{
 pub use small_sort::sort_stable_by_key;
 pub use summary::PRIVACY_LINE;
 pub use workspace::{
-    assessment_id_of_key, link_kind, Arrival, Effect, Event, GroupNews, LinkKind, Member, Moment,
-    ReadFor, SaveStatus, SetAside, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX,
+    assessment_id_of_key, link_kind, Arrival, Effect, Event, GroupNews, LinkKind, Listed, Member,
+    Moment, ReadFor, SaveStatus, SetAside, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX,
 };
 
 /// The version of this crate, shown in report footers when the app gives none of its own.
@@ -288,7 +290,7 @@ mod tests {
     /// A domain module names neither a format nor the codec.
     #[test]
     fn the_domain_names_neither_the_formats_nor_the_codec() {
-        const FORMATS: [&str; 7] = [
+        const FORMATS: [&str; 8] = [
             "format",
             "export",
             "share_link",
@@ -296,6 +298,7 @@ mod tests {
             "qr",
             "group_files",
             "mail",
+            "outputs",
         ];
         let graph = module_graph();
         for (module, names) in &graph {

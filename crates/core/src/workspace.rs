@@ -110,6 +110,26 @@ pub struct GroupNews {
     pub problems: Vec<String>,
 }
 
+/// One assessment as the lists show it (the start list, the report's choice, the Compare
+/// screen's choices): what the person recognises it by, and how far it got.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    /// Its id on this device.
+    pub id: String,
+    /// Its name, else its region or sector.
+    pub name: String,
+    /// Region, sector and role, those given, joined by " · ".
+    pub details: String,
+    /// The date of the assessment.
+    pub date: String,
+    /// When it last changed, in milliseconds since 1970.
+    pub updated_ms: u64,
+    /// Questions of the bank answered in any way.
+    pub answered: usize,
+    /// Questions in the bank.
+    pub total: usize,
+}
+
 /// Which kind of link an address's fragment holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkKind {
@@ -396,6 +416,31 @@ impl Workspace {
         self.assessments.iter().find(|stored| stored.id == id)
     }
 
+    /// Every assessment as the lists show it, most recently changed first.
+    pub fn listed(&self) -> Vec<Listed> {
+        let total = self.bank.questions().count();
+        self.assessments
+            .iter()
+            .map(|stored| {
+                let meta = &stored.assessment.meta;
+                Listed {
+                    id: stored.id.clone(),
+                    name: meta.display_name(),
+                    details: [&meta.region, &meta.sector, &meta.respondent_role]
+                        .into_iter()
+                        .map(|text| text.trim())
+                        .filter(|text| !text.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    date: meta.date.clone(),
+                    updated_ms: stored.updated_ms,
+                    answered: stored.assessment.answered_count().min(total),
+                    total,
+                }
+            })
+            .collect()
+    }
+
     /// Whether changes are being kept.
     pub fn status(&self) -> &SaveStatus {
         &self.status
@@ -574,12 +619,13 @@ impl Workspace {
                 Vec::new()
             }
             Event::OpenLink(fragment) => {
-                match link_kind(&fragment) {
+                let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
+                match link_kind(fragment) {
                     Some(LinkKind::SharedReport) => {
-                        self.shared_report = Some(decode_share_link(self.bank, &fragment));
+                        self.shared_report = Some(decode_share_link(self.bank, fragment));
                     }
                     Some(LinkKind::CoachInvitation) => {
-                        self.invitation = Some(decode_coach_link(&fragment));
+                        self.invitation = Some(decode_coach_link(fragment));
                     }
                     None => {}
                 }

@@ -1,0 +1,90 @@
+//! The app's one store: the core's `Workspace` in a signal, and `dispatch`, which sends it an
+//! event and runs the effects it returns through `storage`, feeding back what the device
+//! answered. Every rule about the state is in the core; this file only connects it.
+
+use std::collections::VecDeque;
+
+use leptos::prelude::*;
+use readiness_core::{Bank, Edit, Event, Moment, StoredAssessment, Workspace};
+
+use crate::storage;
+
+/// The workspace, provided by `App` and read by the screens.
+#[derive(Clone, Copy)]
+pub struct Store(RwSignal<Workspace>);
+
+impl Store {
+    /// A workspace on this bank, with what the device holds read in.
+    pub fn start(bank: &'static Bank) -> Self {
+        let store = Store(RwSignal::new(Workspace::new(bank)));
+        store.dispatch(Event::Start);
+        store
+    }
+
+    /// Sends one event, then runs every effect that follows, in order, until the device has
+    /// nothing more to say.
+    pub fn dispatch(self, event: Event) {
+        let mut queue = VecDeque::from([event]);
+        while let Some(event) = queue.pop_front() {
+            let effects = self.0.try_update(|workspace| workspace.update(event));
+            for effect in effects.unwrap_or_default() {
+                queue.extend(storage::run(effect));
+            }
+        }
+    }
+
+    /// Reads the workspace, tracking it.
+    pub fn with<T>(self, read: impl FnOnce(&Workspace) -> T) -> T {
+        self.0.with(read)
+    }
+
+    /// Reads the workspace without tracking it, for event handlers.
+    pub fn with_untracked<T>(self, read: impl FnOnce(&Workspace) -> T) -> T {
+        self.0.with_untracked(read)
+    }
+
+    /// A copy of the assessment with this id, if it is here; tracked.
+    pub fn assessment(self, id: &str) -> Option<StoredAssessment> {
+        self.with(|workspace| workspace.assessment(id).cloned())
+    }
+
+    /// Reads something of one assessment without copying it; tracked.
+    pub fn with_assessment<T>(
+        self,
+        id: &str,
+        read: impl FnOnce(Option<&StoredAssessment>) -> T,
+    ) -> T {
+        self.with(|workspace| read(workspace.assessment(id)))
+    }
+
+    /// Applies one change to an assessment: on the page at once, then on the device.
+    pub fn edit(self, id: &str, edit: Edit) {
+        self.dispatch(Event::Edit {
+            id: id.to_string(),
+            edit,
+            now_ms: now_ms(),
+        });
+    }
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// What only the browser knows, for an event that makes something new: the time, today's date
+/// in the person's time zone, and an id no other assessment on this device has.
+pub fn moment() -> Moment {
+    let date = js_sys::Date::new_0();
+    let now = now_ms();
+    let random = (js_sys::Math::random() * 1e12) as u64;
+    Moment {
+        now_ms: now,
+        today: format!(
+            "{:04}-{:02}-{:02}",
+            date.get_full_year(),
+            date.get_month() + 1,
+            date.get_date()
+        ),
+        fresh_id: format!("a{now:x}{random:x}"),
+    }
+}

@@ -182,6 +182,14 @@ fn edit(workspace: &mut Workspace, device: &mut Device, id: &str, edit: Edit, ms
     );
 }
 
+/// The answers to the two questions the tests answer, as scale points.
+fn two_answers(assessment: &Assessment) -> [Option<ScalePoint>; 2] {
+    ["s1.convener", "s1.same-page"].map(|question| match assessment.answer(question) {
+        Some(Answer::Scale(point)) => Some(point),
+        _ => None,
+    })
+}
+
 /// The assessment stored under `id` on the device, read back as a new tab would.
 fn stored(device: &Device, id: &str) -> Option<Assessment> {
     let text = device.local.get(&assessment_key(id))?;
@@ -237,12 +245,8 @@ fn two_tabs_editing_one_assessment_keep_each_others_answers() {
     );
     let both = stored(&device, "a1").expect("stored");
     assert_eq!(
-        both.answer("s1.convener"),
-        Some(Answer::Scale(ScalePoint::Done))
-    );
-    assert_eq!(
-        both.answer("s1.same-page"),
-        Some(Answer::Scale(ScalePoint::Started))
+        two_answers(&both),
+        [Some(ScalePoint::Done), Some(ScalePoint::Started)]
     );
     assert_eq!(second.assessment("a1").map(|s| &s.assessment), Some(&both));
 
@@ -285,22 +289,17 @@ fn following_another_tab_keeps_this_pages_unsaved_edits_on_top() {
     );
     let shown = &first.assessment("a1").expect("shown").assessment;
     assert_eq!(
-        shown.answer("s1.convener"),
-        Some(Answer::Scale(ScalePoint::Done))
-    );
-    assert_eq!(
-        shown.answer("s1.same-page"),
-        Some(Answer::Scale(ScalePoint::Mostly))
+        two_answers(shown),
+        [Some(ScalePoint::Done), Some(ScalePoint::Mostly)]
     );
     assert!(first.has_pending(), "following writes nothing");
 }
 
-#[test]
-fn a_full_device_leaves_edits_pending_and_the_next_write_sends_them() {
+/// An assessment "a1" whose lead convener was answered Done while the device was full.
+fn answered_on_a_full_device() -> (Workspace, Device) {
     let mut device = Device::default();
     let mut workspace = started(&mut device);
     create(&mut workspace, &mut device, "a1", "North Valley");
-
     device.full = true;
     edit(
         &mut workspace,
@@ -309,11 +308,13 @@ fn a_full_device_leaves_edits_pending_and_the_next_write_sends_them() {
         answer("s1.convener", ScalePoint::Done),
         2_000,
     );
+    (workspace, device)
+}
+
+#[test]
+fn a_full_device_leaves_edits_pending_and_the_next_write_sends_them() {
+    let (mut workspace, mut device) = answered_on_a_full_device();
     assert_eq!(workspace.status(), &SaveStatus::Failed(StorageError::Full));
-    assert!(
-        workspace.status().clone() != SaveStatus::Saved
-            && SaveStatus::Failed(StorageError::Full) == *workspace.status()
-    );
     assert!(workspace.has_pending());
     assert_eq!(
         stored(&device, "a1").and_then(|a| a.answer("s1.convener")),
@@ -337,12 +338,8 @@ fn a_full_device_leaves_edits_pending_and_the_next_write_sends_them() {
     );
     let saved = stored(&device, "a1").expect("stored");
     assert_eq!(
-        saved.answer("s1.convener"),
-        Some(Answer::Scale(ScalePoint::Done))
-    );
-    assert_eq!(
-        saved.answer("s1.same-page"),
-        Some(Answer::Scale(ScalePoint::Started))
+        two_answers(&saved),
+        [Some(ScalePoint::Done), Some(ScalePoint::Started)]
     );
     assert_eq!(workspace.status(), &SaveStatus::Saved);
     assert!(!workspace.has_pending());
@@ -350,17 +347,7 @@ fn a_full_device_leaves_edits_pending_and_the_next_write_sends_them() {
 
 #[test]
 fn try_again_writes_what_is_pending_or_asks_whether_storage_works() {
-    let mut device = Device::default();
-    let mut workspace = started(&mut device);
-    create(&mut workspace, &mut device, "a1", "North Valley");
-    device.full = true;
-    edit(
-        &mut workspace,
-        &mut device,
-        "a1",
-        answer("s1.convener", ScalePoint::Done),
-        2_000,
-    );
+    let (mut workspace, mut device) = answered_on_a_full_device();
     dispatch(&mut workspace, &mut device, Event::Retry);
     assert_eq!(workspace.status(), &SaveStatus::Failed(StorageError::Full));
 

@@ -46,8 +46,8 @@ pub use assessment::{
     MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS, SCOPE_SECTIONS,
 };
 pub use bank::{
-    Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
-    Scales, Section, SectionKind, Source, SourceDoc,
+    version_key, Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question,
+    QuestionKind, RetiredQuestion, Scales, Section, SectionKind, Source, SourceDoc,
 };
 pub use coach_link::{
     decode_coach_link, encode_coach_link, CoachLinkError, COACH_KEY, COACH_LINK_VERSION,
@@ -71,12 +71,12 @@ pub use group_files::{
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
-    percent_text, report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength,
-    TaSummary,
+    percent_text, report, Gap, GapKind, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report,
+    Strength, TaSummary,
 };
 pub use scoring::{
-    advice_for, phase_profile, section_score, section_scores, table_checks, Band, PhaseProfile,
-    PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
+    advice_for, gate_status, phase_profile, section_score, section_scores, table_checks, Band,
+    GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
 };
 pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,

@@ -373,17 +373,16 @@ fn step_readiness_per_respondent_with_mean_min_max_and_blocks() {
 
 #[test]
 fn respondents_keep_their_order_and_their_phase() {
-    let people = respondents(&[
-        &[(
-            "phase.storming.tension",
-            Answer::Agreement(Agreement::Agree),
-        )],
-        &[(
-            "phase.forming.research",
-            Answer::Agreement(Agreement::Agree),
-        )],
-        &[],
-    ]);
+    // A phase leads only once half its statements are answered and one is agreed with.
+    let all_of = |phase: &str| -> Vec<(&'static str, Answer)> {
+        bank()
+            .questions()
+            .filter(|q| q.id().starts_with(phase))
+            .map(|q| (q.id(), Answer::Agreement(Agreement::Agree)))
+            .collect()
+    };
+    let (storming, forming) = (all_of("phase.storming."), all_of("phase.forming."));
+    let people = respondents(&[&storming, &forming, &[]]);
     let view = group_view(bank(), &people);
     let labels: Vec<&str> = view.respondents.iter().map(|r| r.label).collect();
     assert_eq!(labels, ["A", "B", "C"]);

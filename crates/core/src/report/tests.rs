@@ -219,7 +219,7 @@ fn a_launched_partnership_is_held_at_step_five_by_business_leadership() {
         Expected {
             sentence: "You are at step 5, Move to action. Blocking: Action teams led by business.",
             phase: Some(Phase::Norming),
-            first_gaps: &["s5.business-led", "s6.refresh", "s5.next-steps"],
+            first_gaps: &["s5.business-led", "s5.next-steps", "s5.mission"],
             blocks: &["s5.business-led", "s6.refresh"],
             pitfalls: &["pit.understaffing", "pit.charting-course", "pit.tension"],
             table_concerns: &["table.core-team"],
@@ -270,7 +270,7 @@ fn a_sustaining_partnership_is_told_so_and_is_performing() {
 }
 
 #[test]
-fn gaps_put_gates_first_then_the_weakest_answers() {
+fn gaps_come_by_step_from_where_you_are_gates_first_then_the_weakest_answers() {
     let mut a = Assessment::new(bank());
     a.set_answer("s2.sectors", Answer::Scale(ScalePoint::Started));
     a.set_answer("s2.lmi", Answer::Scale(ScalePoint::NotYet));
@@ -281,16 +281,19 @@ fn gaps_put_gates_first_then_the_weakest_answers() {
     let gaps: Vec<(&str, bool)> = r
         .gaps
         .iter()
-        .map(|g| (g.question.id(), g.blocking))
+        .map(|g| (g.question.id(), g.is_blocking()))
         .collect();
     assert_eq!(
         gaps,
         [
-            ("s4.shared-priorities", true),
-            ("s3.ceo-champions", false),
-            ("s2.lmi", false),
+            // Step 1, where the partnership is: its gate to confirm, then its weak answer.
+            ("s1.convener", false),
             ("s1.roles", false),
+            ("s2.lmi", false),
             ("s2.sectors", false),
+            // Started on a gate blocks its step.
+            ("s3.ceo-champions", true),
+            ("s4.shared-priorities", true),
         ]
     );
 }

@@ -71,8 +71,8 @@ pub use group_files::{
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
-    percent_text, report, Gap, GapKind, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report,
-    Strength, TaSummary,
+    percent_text, report, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer, NoteLine, PitfallFlag,
+    Report, Strength, TaSummary,
 };
 pub use scoring::{
     advice_for, gate_status, phase_profile, section_score, section_scores, table_checks, Band,
@@ -92,7 +92,7 @@ pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
 ///
 /// It is a string, `YEAR.RELEASE`, rather than a number, so that people can read it in a
 /// report footer; a test keeps it equal to the embedded bank's version.
-pub const BANK_VERSION: &str = "2026.1";
+pub const BANK_VERSION: &str = "2026.2";
 
 #[cfg(test)]
 mod bad_inputs;

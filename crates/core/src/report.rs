@@ -6,7 +6,7 @@
 
 use crate::answer::{Answer, PitfallLevel, ScalePoint};
 use crate::assessment::Assessment;
-use crate::bank::{Bank, HelpArea, Question, Section, SectionKind};
+use crate::bank::{version_key, Bank, HelpArea, Question, RetiredQuestion, Section, SectionKind};
 use crate::scoring::{
     fitting_answer, phase_profile, phase_sign, section_scores, table_checks, Band, PhaseProfile,
     SectionScore, TableCheck, WhereYouAre,
@@ -116,6 +116,17 @@ impl TaSummary<'_> {
     }
 }
 
+/// An answer (or note) given to a question this bank no longer asks, kept as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptAnswer<'a> {
+    /// The retired question, with why it is no longer asked.
+    pub question: &'a RetiredQuestion,
+    /// The answer given, if one was.
+    pub answer: Option<Answer>,
+    /// The note written on it, if any.
+    pub note: Option<&'a str>,
+}
+
 /// Why part of an assessment was left out of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IgnoredReason {
@@ -171,6 +182,9 @@ pub struct Report<'a> {
     pub notes: Vec<NoteLine<'a>>,
     /// The TA request.
     pub ta_request: TaSummary<'a>,
+    /// Answers and notes given to questions this bank no longer asks, kept and listed, in
+    /// the order the bank retired them.
+    pub kept: Vec<KeptAnswer<'a>>,
     /// Parts of the assessment the report could not use.
     pub ignored: Vec<Ignored<'a>>,
 }
@@ -223,6 +237,37 @@ impl<'a> Report<'a> {
     /// The next steps: the three most important things to do, in order.
     pub fn next_steps(&self) -> impl Iterator<Item = &Gap<'a>> {
         self.gaps.iter().take(3)
+    }
+
+    /// For an assessment made with an earlier bank version, the one line that says so:
+    /// "Made with question bank 2026.1: 9 questions are new since then and unanswered."
+    pub fn bank_line(&self) -> Option<String> {
+        let made_with = self.assessment.meta.bank_version.trim();
+        let older = version_key(made_with)
+            .zip(version_key(self.bank.version()))
+            .is_some_and(|(then, now)| then < now);
+        if !older {
+            return None;
+        }
+        let new = self
+            .bank
+            .new_since(made_with)
+            .filter(|q| self.assessment.answer(q.id()).is_none())
+            .count();
+        let mut line = match new {
+            0 => format!("Made with question bank {made_with}: every question new since then is answered"),
+            1 => format!("Made with question bank {made_with}: 1 question is new since then and unanswered"),
+            n => format!("Made with question bank {made_with}: {n} questions are new since then and unanswered"),
+        };
+        match self.kept.len() {
+            0 => {}
+            1 => line.push_str("; 1 answer to a question no longer asked is kept and listed"),
+            n => line.push_str(&format!(
+                "; {n} answers to questions no longer asked are kept and listed"
+            )),
+        }
+        line.push('.');
+        Some(line)
     }
 
     /// Table checks that found something to act on.
@@ -373,9 +418,28 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
         not_applicable,
         notes,
         ta_request,
+        kept: kept(bank, assessment),
         ignored: ignored(bank, assessment),
         sections,
     }
+}
+
+/// The answers and notes kept under the id of a question this bank retired.
+fn kept<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<KeptAnswer<'a>> {
+    bank.retired()
+        .iter()
+        .filter_map(|question| {
+            let answer = assessment
+                .answer(question.id())
+                .filter(|a| question.accepts(a));
+            let note = assessment.note(question.id()).map(str::trim);
+            (answer.is_some() || note.is_some()).then_some(KeptAnswer {
+                question,
+                answer,
+                note,
+            })
+        })
+        .collect()
 }
 
 /// Lists answers, notes and help areas the bank cannot place, so an import from another bank
@@ -384,6 +448,8 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
     let mut ignored = Vec::new();
     for (id, answer) in assessment.answers() {
         let reason = match bank.question(id) {
+            // Kept, and listed with the retired questions.
+            None if bank.retired_question(id).is_some_and(|r| r.accepts(answer)) => continue,
             None => IgnoredReason::UnknownQuestion,
             Some(question) if !question.accepts(answer) => IgnoredReason::WrongKind,
             Some(_) => continue,
@@ -391,7 +457,7 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
         ignored.push(Ignored { id, reason });
     }
     for id in assessment.notes().keys() {
-        if bank.question(id).is_none() {
+        if bank.question(id).is_none() && bank.retired_question(id).is_none() {
             ignored.push(Ignored {
                 id,
                 reason: IgnoredReason::UnknownNote,
@@ -409,5 +475,7 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
     ignored
 }
 
+#[cfg(test)]
+mod coach_tests;
 #[cfg(test)]
 mod tests;

@@ -102,19 +102,6 @@ fn every_kind_moves_towards_readiness() {
         Some(pit(PitfallLevel::ALittle)),
         Down(-1),
     );
-    // A role check moves towards its expected answer (Yes for a neutral facilitator).
-    check(
-        "table.neutral-facilitator",
-        Some(Answer::YesNo(false)),
-        Some(Answer::YesNo(true)),
-        Up(1),
-    );
-    check(
-        "table.neutral-facilitator",
-        Some(Answer::YesNo(true)),
-        Some(Answer::YesNo(false)),
-        Down(-1),
-    );
     // Counts are not on a scale: they never move, but a first count is newly answered.
     check(
         "table.champions",

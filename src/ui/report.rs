@@ -26,6 +26,7 @@ pub fn ReportView(
                         .then(|| format!(": {}", assessment.meta.name.trim()))}
                 </h1>
                 <p class="where-you-are">{report.where_you_are.sentence()}</p>
+                {report.bank_line().map(|line| view! { <p class="bank-line">{line}</p> })}
                 {next_steps(&report)}
                 {gates(&report)}
             </header>
@@ -38,6 +39,7 @@ pub fn ReportView(
             {strengths(&report)}
             {dont_knows(&report)}
             {notes(&report)}
+            {kept_answers(&report)}
             {ta_request(&report)}
             {report_footer(bank)}
         </article>
@@ -574,6 +576,35 @@ fn notes(report: &Report<'_>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Answers given to questions this bank no longer asks: kept, and listed with why.
+fn kept_answers(report: &Report<'_>) -> impl IntoView {
+    let bank = Bank::builtin();
+    (!report.kept.is_empty()).then(|| {
+        let items = report
+            .kept
+            .iter()
+            .map(|kept| {
+                let answer = kept
+                    .answer
+                    .map_or_else(|| "No answer".to_string(), |a| bank.answer_label(&a));
+                view! {
+                    <li>
+                        <p>{kept.question.text().to_string()} " (" {answer} ")"</p>
+                        {kept.note.map(|note| view! { <p class="note-text">{note.to_string()}</p> })}
+                        <p class="advice">{kept.question.note().to_string()}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="report-section" aria-labelledby="kept-title">
+                <h2 id="kept-title">"Answers to questions no longer asked"</h2>
+                <ul class="report-list">{items}</ul>
+            </section>
+        }
+    })
 }
 
 /// Where the region wants technical assistance.

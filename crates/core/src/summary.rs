@@ -147,6 +147,10 @@ impl Report<'_> {
             self.where_you_are.sentence()
         );
 
+        if let Some(line) = self.bank_line() {
+            let _ = writeln!(out, "\n{line}");
+        }
+
         let _ = writeln!(out, "\n## Next steps\n");
         if self.gaps.is_empty() {
             let _ = writeln!(out, "Nothing is blocking and no answer is weak.");
@@ -298,6 +302,25 @@ impl Report<'_> {
             }
         }
 
+        if !self.kept.is_empty() {
+            let _ = writeln!(out, "\n## Answers to questions no longer asked\n");
+            for kept in &self.kept {
+                let answer = kept
+                    .answer
+                    .map_or_else(|| "no answer".to_string(), |a| self.bank.answer_label(&a));
+                let note = kept
+                    .note
+                    .map(|n| format!(" Note: {}", one_line(n)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- {} ({answer}).{note} {}",
+                    kept.question.text(),
+                    kept.question.note()
+                );
+            }
+        }
+
         let _ = writeln!(out, "\n## Help requested\n");
         if self.ta_request.is_empty() {
             let _ = writeln!(out, "No help requested yet.");
@@ -359,6 +382,33 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn an_assessment_from_2026_1_says_so_in_one_line_and_lists_what_it_keeps() {
+        let bank = Bank::builtin();
+        let mut a = Assessment::new(bank);
+        a.meta.bank_version = "2026.1".into();
+        a.set_answer("table.convener-agreed", Answer::YesNo(true));
+        let r = report(bank, &a);
+        let new = bank.new_since("2026.1").count();
+        assert_eq!(
+            r.bank_line().as_deref(),
+            Some(
+                format!(
+                    "Made with question bank 2026.1: {new} questions are new since then and \
+                     unanswered; 1 answer to a question no longer asked is kept and listed."
+                )
+                .as_str()
+            )
+        );
+        let md = r.to_markdown();
+        assert!(md.contains("Made with question bank 2026.1"), "{md}");
+        assert!(
+            md.contains("## Answers to questions no longer asked"),
+            "{md}"
+        );
+        assert!(report(bank, &Assessment::new(bank)).bank_line().is_none());
     }
 
     #[test]

@@ -432,6 +432,35 @@ fn golden_links_made_with_version_1_still_open_with_nothing_lost() {
     assert_eq!(hostile.note("s2.lmi"), Some("=cmd|' /C calc'!A0"));
 }
 
+/// Links made with layout 2 (bank 2026.2). This file never changes either. The helpers above
+/// follow the live bank: when the bank changes again, freeze them for 2026.2 the way
+/// `made_with_2026_1` freezes 2026.1.
+const GOLDEN_LINKS_2026_2: &str = include_str!("../../golden/share-links-2026.2.txt");
+
+#[test]
+fn golden_links_made_with_bank_2026_2_still_open() {
+    let bank = bank();
+    let open = |name: &str| {
+        let line = GOLDEN_LINKS_2026_2
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+            .unwrap_or_else(|| panic!("golden link {name} missing"));
+        let shared = decode_share_link(bank, line.trim()).expect("golden link opens");
+        assert!(shared.skipped.is_empty(), "{name}: {:?}", shared.skipped);
+        shared.assessment
+    };
+    assert_eq!(open("empty"), Assessment::new(bank));
+    assert_eq!(open("typical"), typical());
+    assert_eq!(open("full-without-notes"), full_without_notes());
+    assert_eq!(open("full-with-notes"), full_with_notes());
+    assert_eq!(open("hostile-text"), hostile_text());
+    assert_eq!(
+        open("full-with-notes").answer("s5.industry-contributes"),
+        full_with_notes().answer("s5.industry-contributes")
+    );
+}
+
 pub(crate) fn hostile_text() -> Assessment {
     let mut a = Assessment::default();
     a.meta.name = "<script>alert(1)</script>".into();

@@ -23,7 +23,8 @@ test("the report leads with where you are and what blocks, and passes axe", asyn
   await expect(page.locator(".where-you-are")).toContainText("You are at step 1");
   await expect(page.locator(".where-you-are")).toContainText("An agreed lead convener or co-conveners");
   await expect(page.getByRole("img", { name: /Readiness of each launch step/ })).toBeVisible();
-  await expect(page.getByText("Blocking gate")).toBeVisible();
+  await expect(page.locator(".next-steps").getByText("Blocking gate")).toBeVisible();
+  await expect(page.locator(".gates")).toContainText("An agreed lead convener or co-conveners");
   await expect(page.getByText("1 answer we don't know yet.")).toBeVisible();
   await expect(page.locator(".report-footer")).toContainText("Answers stay on this device unless you share them.");
   await expect(page.locator(".report-footer")).toContainText("How To Launch A Sector Partnership, TA Module 3, CWDC");

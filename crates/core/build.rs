@@ -14,7 +14,8 @@ use std::{env, fs, path::Path};
 #[path = "src/bank/shapes.rs"]
 mod shapes;
 
-use shapes::{Bank, HelpArea, Kind, Phase, PitfallKind, Question, Scales, Section, SectionKind};
+use shapes::SectionKind;
+use shapes::{Bank, HelpArea, Kind, Phase, PitfallKind, Question, Retired, Scales, Section};
 use shapes::{Source, SourceDoc, Text};
 
 fn main() {
@@ -135,7 +136,19 @@ record!(Bank {
     scales,
     sources,
     sections,
-    help_areas
+    help_areas,
+    retired
+});
+record!(Retired {
+    id,
+    kind,
+    phase,
+    pitfall,
+    expected,
+    text,
+    retired_in,
+    moved_to,
+    note
 });
 record!(Scales {
     scale,
@@ -176,6 +189,11 @@ record!(Question {
     min,
     max,
     not_more_than,
-    expected
+    below,
+    above,
+    expected,
+    phase_sign,
+    table_check,
+    since
 });
 record!(HelpArea { id, label, section });

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    percent_text, Assessment, Band, Bank, Phase, Report, SectionScore, Verdict, PRIVACY_LINE,
+    percent_text, Assessment, Band, Bank, Gap, Phase, Report, SectionScore, Verdict, PRIVACY_LINE,
 };
 
 use super::table_scroll::TableScroll;
@@ -21,6 +21,9 @@ pub fn report_view(report: &Report) -> AnyView {
                         .then(|| format!(": {}", assessment.meta.name.trim()))}
                 </h1>
                 <p class="where-you-are">{report.where_you_are.sentence()}</p>
+                {report.bank_line().map(|line| view! { <p class="bank-line">{line}</p> })}
+                {next_steps(report)}
+                {gates(report)}
             </header>
             {assessed(assessment, bank)}
             {step_chart(report)}
@@ -31,11 +34,78 @@ pub fn report_view(report: &Report) -> AnyView {
             {strengths(report)}
             {dont_knows(report)}
             {notes(report)}
+            {kept_answers(report)}
             {ta_request(report)}
             {report_footer(bank)}
         </article>
     }
     .into_any()
+}
+
+/// One gap as the lists show it: its tag, step, question and answer, then its advice.
+fn gap_item(bank: &'static Bank, gap: &Gap<'_>) -> impl IntoView {
+    let tag = gap.kind.tag();
+    view! {
+        <li class:blocking=gap.is_blocking()>
+            <p>
+                {tag.map(|tag| view! { <strong class="gate-badge">{tag}</strong> " " })}
+                <span class="gap-step">{gap.section.heading()} ": "</span>
+                {gap.question.text().to_string()}
+                " "
+                <span class="gap-answer">"(" {gap.answer_label(bank)} ")"</span>
+            </p>
+            <p class="advice">
+                <strong>"Next step: "</strong>
+                {gap.advice().to_string()}
+            </p>
+        </li>
+    }
+}
+
+/// The three most important things to do, in order, right under where you are.
+fn next_steps(report: &Report<'_>) -> impl IntoView {
+    let bank = Bank::builtin();
+    let items = report
+        .next_steps()
+        .map(|gap| gap_item(bank, gap))
+        .collect_view();
+    view! {
+        <section class="next-steps" aria-labelledby="next-steps-title">
+            <h2 id="next-steps-title">"Next steps"</h2>
+            {if report.gaps.is_empty() {
+                view! { <p>"Nothing is blocking and no answer is weak."</p> }.into_any()
+            } else {
+                view! { <ol class="report-list">{items}</ol> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The gates that block a step and the gates to confirm, apart from each other and from the
+/// scores.
+fn gates(report: &Report<'_>) -> impl IntoView {
+    let list = |gates: Vec<&readiness_core::Question>| {
+        gates
+            .iter()
+            .map(|q| view! { <li>{q.gate_label().to_string()}</li> })
+            .collect_view()
+    };
+    let (blocked, to_confirm) = (report.blocked_gates(), report.gates_to_confirm());
+    (!blocked.is_empty() || !to_confirm.is_empty()).then(|| {
+        view! {
+            <section class="gates" aria-labelledby="gates-title">
+                <h2 id="gates-title">"Gates"</h2>
+                {(!blocked.is_empty()).then(|| view! {
+                    <h3>"Blocking a step"</h3>
+                    <ul class="report-list">{list(blocked.clone())}</ul>
+                })}
+                {(!to_confirm.is_empty()).then(|| view! {
+                    <h3>"To confirm: find out before the session"</h3>
+                    <ul class="report-list">{list(to_confirm.clone())}</ul>
+                })}
+            </section>
+        }
+    })
 }
 
 /// Who and what was assessed.
@@ -131,6 +201,8 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
             );
             let words = if score.is_blocked() {
                 format!("{} · BLOCKED", band_words(score))
+            } else if !score.unconfirmed.is_empty() && score.answered > 0 {
+                format!("{} · GATE TO CONFIRM", band_words(score))
             } else {
                 band_words(score)
             };
@@ -158,18 +230,27 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
     let rows = steps
         .iter()
         .map(|score| {
-            let blocked: Vec<&str> = score
-                .blocked_by
-                .iter()
-                .map(|q| q.gate_label())
-                .collect();
+            let labels = |gates: &[&readiness_core::Question]| -> String {
+                gates
+                    .iter()
+                    .map(|q| q.gate_label())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let gate_words = if score.is_blocked() {
+                format!("Blocked: {}", labels(&score.blocked_by))
+            } else if !score.unconfirmed.is_empty() {
+                format!("To confirm: {}", labels(&score.unconfirmed))
+            } else {
+                "Met".to_string()
+            };
             view! {
                 <tr>
                     <th scope="row">{score.section.heading()}</th>
                     <td>{percent_text(score.readiness_pct())}</td>
                     <td>{score.band().map_or("Not enough answers", Band::label)}</td>
                     <td>{format!("{}%", score.coverage_pct())}</td>
-                    <td>{if blocked.is_empty() { "No".to_string() } else { format!("Yes: {}", blocked.join("; ")) }}</td>
+                    <td>{gate_words}</td>
                 </tr>
             }
         })
@@ -192,7 +273,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
                     {bars}
                 </svg>
                 <figcaption>
-                    "Strong from 75%, Developing from 50%, Early below 50%; a step with under half of its questions answered has not enough answers to judge. A blocked step has a gate answered Not yet."
+                    "Strong from 75%, Developing from 50%, Early below 50%; a step with under half of its questions answered has not enough answers to judge. A gate answered Not yet or Started blocks its step; one answered Don't know or Not applicable, or not answered, is still to confirm; either way the step is not Strong."
                 </figcaption>
             </figure>
             <TableScroll label="Launch steps in figures">
@@ -204,7 +285,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
                         <th scope="col">"Readiness"</th>
                         <th scope="col">"Band"</th>
                         <th scope="col">"Answered"</th>
-                        <th scope="col">"Blocked"</th>
+                        <th scope="col">"Gates"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -227,14 +308,12 @@ fn shorten(text: &str, max: usize) -> String {
 /// The phase profile: how much each phase's statements ring true.
 fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
     let profile = &report.phases;
-    let lead = match profile.leading {
-        Some(phase) => format!(
-            "Most like {} ({}). Several phases can be under way at once, so the whole profile matters.",
-            phase.name(),
-            phase.nickname()
-        ),
-        None => "No phase statements answered yet.".to_string(),
-    };
+    let lead = profile.sentence();
+    let advice = report
+        .phase_advice
+        .iter()
+        .map(|q| view! { <li>{q.advice().to_string()}</li> })
+        .collect_view();
     let rows = profile
         .phases
         .iter()
@@ -253,6 +332,10 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
         <section class="report-section" aria-labelledby="phase-title">
             <h2 id="phase-title">"Partnership phase"</h2>
             <p>{lead}</p>
+            {(!report.phase_advice.is_empty()).then(|| view! {
+                <h3>"For this phase"</h3>
+                <ul class="report-list">{advice}</ul>
+            })}
             <TableScroll label="Partnership phase">
             <table class="report-table">
                 <caption>"Agreement with each phase's statements"</caption>
@@ -305,10 +388,30 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
         .iter()
         .filter(|c| c.verdict == Verdict::Unknown)
         .count();
+    let notes = report.table_notes().count();
+    let advice = report
+        .table_concerns()
+        .chain(report.table_notes())
+        .filter_map(|check| {
+            let advice = check.advice?;
+            let tag = if check.verdict.is_concern() {
+                "⚠ "
+            } else {
+                "Note: "
+            };
+            Some(view! {
+                <li>
+                    <strong>{tag} {check.question.label().to_string()} ": "</strong>
+                    {advice.to_string()}
+                </li>
+            })
+        })
+        .collect_view();
     view! {
         <section class="report-section new-page" aria-labelledby="table-title">
             <h2 id="table-title">"Who is at the table"</h2>
-            <p>{format!("{concerns} check(s) to act on, {unknown} not known yet.")}</p>
+            <p>{format!("{concerns} check(s) to act on, {notes} note(s), {unknown} not known yet.")}</p>
+            {(concerns + notes > 0).then(|| view! { <ul class="report-list">{advice}</ul> })}
             <TableScroll label="Who is at the table">
                 <table class="report-table">
                     <caption>"Checks against what has worked elsewhere"</caption>
@@ -361,39 +464,34 @@ fn pitfalls(report: &Report<'_>) -> impl IntoView {
     }
 }
 
-/// Gaps, gates first, each with its next step.
+/// Every gap, grouped by step from the step you are at: blocked gates, gates to confirm, then
+/// the weakest answers, each with its next step.
 fn gaps(report: &Report<'_>) -> impl IntoView {
     let bank = Bank::builtin();
-    let items = report
-        .gaps
-        .iter()
-        .map(|gap| {
-            let answer = bank.scales().scale(gap.answer).to_string();
+    let mut groups: Vec<(String, Vec<&Gap<'_>>)> = Vec::new();
+    for gap in &report.gaps {
+        let heading = gap.section.heading();
+        match groups.last_mut() {
+            Some((last, items)) if *last == heading => items.push(gap),
+            _ => groups.push((heading, vec![gap])),
+        }
+    }
+    let groups = groups
+        .into_iter()
+        .map(|(heading, items)| {
             view! {
-                <li class:blocking=gap.blocking>
-                    <p>
-                        {gap.blocking.then(|| view! { <strong class="gate-badge">"Blocking gate"</strong> " " })}
-                        {(!gap.blocking && gap.question.is_gate()).then(|| view! { <strong class="gate-badge">"Gate"</strong> " " })}
-                        <span class="gap-step">{gap.section.heading()} ": "</span>
-                        {gap.question.text().to_string()}
-                        " "
-                        <span class="gap-answer">"(" {answer} ")"</span>
-                    </p>
-                    <p class="advice">
-                        <strong>"Next step: "</strong>
-                        {gap.advice().to_string()}
-                    </p>
-                </li>
+                <h3>{heading}</h3>
+                <ol class="report-list">{items.into_iter().map(|gap| gap_item(bank, gap)).collect_view()}</ol>
             }
         })
         .collect_view();
     view! {
         <section class="report-section new-page" aria-labelledby="gaps-title">
-            <h2 id="gaps-title">"Gaps and next steps"</h2>
+            <h2 id="gaps-title">"Gaps and next steps, by step"</h2>
             {if report.gaps.is_empty() {
-                view! { <p>"No launch-step question is answered Not yet or Started."</p> }.into_any()
+                view! { <p>"No launch-step question is answered Not yet or Started, and no gate is left to confirm."</p> }.into_any()
             } else {
-                view! { <ol class="report-list">{items}</ol> }.into_any()
+                groups.into_any()
             }}
         </section>
     }
@@ -474,6 +572,35 @@ fn notes(report: &Report<'_>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Answers given to questions this bank no longer asks: kept, and listed with why.
+fn kept_answers(report: &Report<'_>) -> impl IntoView {
+    let bank = Bank::builtin();
+    (!report.kept.is_empty()).then(|| {
+        let items = report
+            .kept
+            .iter()
+            .map(|kept| {
+                let answer = kept
+                    .answer
+                    .map_or_else(|| "No answer".to_string(), |a| bank.answer_label(&a));
+                view! {
+                    <li>
+                        <p>{kept.question.text().to_string()} " (" {answer} ")"</p>
+                        {kept.note.map(|note| view! { <p class="note-text">{note.to_string()}</p> })}
+                        <p class="advice">{kept.question.note().to_string()}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="report-section" aria-labelledby="kept-title">
+                <h2 id="kept-title">"Answers to questions no longer asked"</h2>
+                <ul class="report-list">{items}</ul>
+            </section>
+        }
+    })
 }
 
 /// Where the region wants technical assistance.

@@ -156,6 +156,37 @@ impl Assessment {
     pub fn answered_count(&self) -> usize {
         self.answers.len()
     }
+
+    /// Brings answers given under an earlier bank version forward to this bank: the answer
+    /// to a question split into several that together mean the same moves to each of them
+    /// (where one is still unanswered), and its note to the first without a note. Nothing is
+    /// dropped: an answer or note that cannot move (its question was retired without
+    /// successors, or a successor already holds another answer) stays under its old id, and
+    /// the report lists it. Running it again changes nothing.
+    pub fn carry_forward(&mut self, bank: &Bank) {
+        for retired in bank.retired() {
+            let (old, successors) = (retired.id(), retired.moved_to());
+            if successors.is_empty() {
+                continue;
+            }
+            if let Some(answer) = self.answer(old).filter(|a| retired.accepts(a)) {
+                for id in successors {
+                    if self.answer(id).is_none() {
+                        self.set_answer(id.clone(), answer);
+                    }
+                }
+                if successors.iter().all(|id| self.answer(id) == Some(answer)) {
+                    self.clear_answer(old);
+                }
+            }
+            if let Some(note) = self.notes.get(old).cloned() {
+                if let Some(free) = successors.iter().find(|id| self.note(id).is_none()) {
+                    self.set_note(free.clone(), note);
+                    self.notes.remove(old);
+                }
+            }
+        }
+    }
 }
 
 /// One change a person makes to an assessment. Changes are values so that the app can apply

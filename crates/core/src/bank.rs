@@ -243,6 +243,8 @@ pub struct CountRange {
     min: Option<u32>,
     max: Option<u32>,
     not_more_than: Option<String>,
+    below: Option<String>,
+    above: Option<String>,
 }
 
 impl CountRange {
@@ -253,7 +255,18 @@ impl CountRange {
             min,
             max,
             not_more_than: not_more_than.map(String::from),
+            below: None,
+            above: None,
         }
+    }
+
+    /// The same range with its bounds marked as the seed's hedges ("consider", "about"), each
+    /// with its note, for tests of the verdicts.
+    #[cfg(test)]
+    pub(crate) fn hedged(mut self, below: Option<&str>, above: Option<&str>) -> Self {
+        self.below = below.map(String::from);
+        self.above = above.map(String::from);
+        self
     }
 
     /// The smallest expected count, if any.
@@ -270,6 +283,18 @@ impl CountRange {
     /// must not outnumber the CEOs).
     pub fn not_more_than(&self) -> Option<&str> {
         self.not_more_than.as_deref()
+    }
+
+    /// For a minimum the seed only suggests ("consider", "can be fine"): the advice for a count
+    /// under it. A count under a minimum without this note is a concern.
+    pub fn below_note(&self) -> Option<&str> {
+        self.below.as_deref()
+    }
+
+    /// For a maximum the seed only suggests ("about", "consider"): the advice for a count over
+    /// it. A count over a maximum without this note is a concern.
+    pub fn above_note(&self) -> Option<&str> {
+        self.above.as_deref()
     }
 
     /// True when the count has neither a range nor a comparison, so it is only recorded.
@@ -318,6 +343,9 @@ pub struct Question {
     gate: Option<String>,
     why: Option<String>,
     advice: String,
+    phase_sign: Option<Phase>,
+    table_check: bool,
+    since: Option<String>,
 }
 
 impl Question {
@@ -379,18 +407,27 @@ impl Question {
         &self.advice
     }
 
+    /// For a question that is not a phase statement, the phase its answer is also read as a
+    /// sign of (a fact asked once: the tensions of the pitfall watch are a sign of Storming).
+    pub fn phase_sign(&self) -> Option<Phase> {
+        self.phase_sign
+    }
+
+    /// True for a launch-step question whose answer is also a who-is-at-the-table role check
+    /// (met at Mostly or Done), so the fact is asked once.
+    pub fn is_table_check(&self) -> bool {
+        self.table_check
+    }
+
+    /// The bank version that first asked this question, for questions added after the first.
+    pub fn since(&self) -> Option<&str> {
+        self.since.as_deref()
+    }
+
     /// True when this answer fits this question's kind. Don't know and Not applicable fit
     /// every question.
     pub fn accepts(&self, answer: &Answer) -> bool {
-        matches!(
-            (&self.kind, answer),
-            (_, Answer::DontKnow | Answer::NotApplicable)
-                | (QuestionKind::Scale, Answer::Scale(_))
-                | (QuestionKind::Agreement(_), Answer::Agreement(_))
-                | (QuestionKind::Count(_), Answer::Count(_))
-                | (QuestionKind::YesNo { .. }, Answer::YesNo(_))
-                | (QuestionKind::Pitfall(_), Answer::Pitfall(_))
-        )
+        kind_accepts(&self.kind, answer)
     }
 }
 
@@ -464,6 +501,70 @@ impl Section {
             None => self.title.clone(),
         }
     }
+}
+
+/// A question an earlier bank version asked and this one does not. Answers to it are never
+/// dropped: they move to the questions it was split into, where the meaning is the same, or
+/// are kept under its id and listed in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetiredQuestion {
+    id: String,
+    kind: QuestionKind,
+    text: String,
+    retired_in: String,
+    moved_to: Vec<String>,
+    note: String,
+}
+
+impl RetiredQuestion {
+    /// The id it had, e.g. `"table.convener-agreed"`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The kind of answer it took.
+    pub fn kind(&self) -> &QuestionKind {
+        &self.kind
+    }
+
+    /// The question as it was asked.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The bank version that no longer asks it, e.g. `"2026.2"`.
+    pub fn retired_in(&self) -> &str {
+        &self.retired_in
+    }
+
+    /// The questions its answer moves to, for a question split into several that together
+    /// mean the same; empty when the answer is kept as it was.
+    pub fn moved_to(&self) -> &[String] {
+        &self.moved_to
+    }
+
+    /// Why it is no longer asked and where its fact is asked now.
+    pub fn note(&self) -> &str {
+        &self.note
+    }
+
+    /// True when this answer fits the kind the question took.
+    pub fn accepts(&self, answer: &Answer) -> bool {
+        kind_accepts(&self.kind, answer)
+    }
+}
+
+/// True when an answer fits a kind of question. Don't know and Not applicable fit every kind.
+fn kind_accepts(kind: &QuestionKind, answer: &Answer) -> bool {
+    matches!(
+        (kind, answer),
+        (_, Answer::DontKnow | Answer::NotApplicable)
+            | (QuestionKind::Scale, Answer::Scale(_))
+            | (QuestionKind::Agreement(_), Answer::Agreement(_))
+            | (QuestionKind::Count(_), Answer::Count(_))
+            | (QuestionKind::YesNo { .. }, Answer::YesNo(_))
+            | (QuestionKind::Pitfall(_), Answer::Pitfall(_))
+    )
 }
 
 /// An area a region can ask technical assistance for.
@@ -551,6 +652,7 @@ pub struct Bank {
     sources: Vec<SourceDoc>,
     sections: Vec<Section>,
     help_areas: Vec<HelpArea>,
+    retired: Vec<RetiredQuestion>,
     /// Question id to (section index, question index), for lookups by id.
     index: HashMap<String, (usize, usize)>,
 }
@@ -641,6 +743,27 @@ impl Bank {
         self.help_areas.iter().find(|a| a.id == id)
     }
 
+    /// Every question earlier versions asked and this one does not, oldest first.
+    pub fn retired(&self) -> &[RetiredQuestion] {
+        &self.retired
+    }
+
+    /// The retired question with this id.
+    pub fn retired_question(&self, id: &str) -> Option<&RetiredQuestion> {
+        self.retired.iter().find(|r| r.id == id)
+    }
+
+    /// The questions asked now that an assessment made with bank `version` was not asked:
+    /// those added by a later version. Empty for this bank's own version or a version it
+    /// cannot read.
+    pub fn new_since(&self, version: &str) -> impl Iterator<Item = &Question> {
+        let from = version_key(version);
+        self.questions().filter(move |q| {
+            let since = q.since().and_then(version_key);
+            from.is_some() && since.is_some() && since > from
+        })
+    }
+
     /// The answers a person can pick for a question, with labels, ending with Don't know and
     /// Not applicable. A count's number is typed, so a count offers only those two.
     pub fn choices(&self, question: &Question) -> Vec<Choice<'_>> {
@@ -702,6 +825,13 @@ impl Bank {
     }
 }
 
+/// A bank version such as `2026.1` as numbers that order as the versions do; `None` for text
+/// that is not a version.
+pub fn version_key(version: &str) -> Option<(u32, u32)> {
+    let (year, release) = version.trim().split_once('.')?;
+    Some((year.parse().ok()?, release.parse().ok()?))
+}
+
 /// The raw shapes of `bank.json`, shared with the build script.
 mod shapes;
 
@@ -715,7 +845,9 @@ mod builtin {
 
 /// The validation of the raw shapes into the public types.
 mod raw {
-    use super::shapes::{Bank, Kind, Phase, PitfallKind, Question, Scales, SectionKind, Source};
+    use super::shapes::{
+        Bank, Kind, Phase, PitfallKind, Question, Retired, Scales, SectionKind, Source,
+    };
     use super::*;
 
     /// Ids are short and readable so they can appear in share links and exports unchanged.
@@ -807,10 +939,35 @@ mod raw {
             ));
         }
         let is_count = raw.kind == Kind::Count;
-        if !is_count && (raw.min.is_some() || raw.max.is_some() || raw.not_more_than.is_some()) {
+        let count_fields = raw.min.is_some()
+            || raw.max.is_some()
+            || raw.not_more_than.is_some()
+            || raw.below.is_some()
+            || raw.above.is_some();
+        if !is_count && count_fields {
             return Err(bad(
                 &id,
-                "has \"min\", \"max\" or \"not_more_than\", which only counts take",
+                "has \"min\", \"max\", \"not_more_than\", \"below\" or \"above\", which only counts take",
+            ));
+        }
+        if (raw.below.is_some() && raw.min.is_none()) || (raw.above.is_some() && raw.max.is_none())
+        {
+            return Err(bad(
+                &id,
+                "has a \"below\" note without a \"min\", or an \"above\" note without a \"max\"",
+            ));
+        }
+        if raw.phase_sign.is_some() && !matches!(raw.kind, Kind::Scale | Kind::Pitfall) {
+            return Err(bad(
+                &id,
+                "has a \"phase_sign\", which only launch-step and pitfall questions take (a phase statement has its \"phase\")",
+            ));
+        }
+        let table_check = raw.table_check.unwrap_or(false);
+        if table_check && raw.kind != Kind::Scale {
+            return Err(bad(
+                &id,
+                "is a \"table_check\" but only launch-step questions can be read as role checks",
             ));
         }
         if let (Some(min), Some(max)) = (raw.min, raw.max) {
@@ -820,13 +977,14 @@ mod raw {
         }
         let why = optional_text(raw.why.as_deref());
         let label = optional_text(raw.label.as_deref());
-        if matches!(raw.kind, Kind::Count | Kind::YesNo) && label.is_none() {
+        let checked = matches!(raw.kind, Kind::Count | Kind::YesNo) || table_check;
+        if checked && label.is_none() {
             return Err(bad(
                 &id,
                 "is a count or role check without a short \"label\"",
             ));
         }
-        if matches!(raw.kind, Kind::Count | Kind::YesNo) && why.is_none() {
+        if checked && why.is_none() {
             return Err(bad(
                 &id,
                 "is a count or role check without a \"why\": say why the expectation matters",
@@ -848,29 +1006,25 @@ mod raw {
         if advice.is_empty() {
             return Err(BankError::MissingAdvice { id });
         }
+        let since = match raw.since.as_deref() {
+            None => None,
+            Some(version) if version_key(version).is_some() => Some(version.to_string()),
+            Some(_) => {
+                return Err(bad(
+                    &id,
+                    "has a \"since\" that is not a bank version such as 2026.2",
+                ))
+            }
+        };
         let kind = match raw.kind {
-            Kind::Scale => QuestionKind::Scale,
-            // The checks above guarantee a phase and a pitfall kind where these arms need
-            // them, so the `None` fallbacks are never taken.
-            Kind::Agreement => QuestionKind::Agreement(match raw.phase {
-                Some(Phase::Forming) | None => super::Phase::Forming,
-                Some(Phase::Norming) => super::Phase::Norming,
-                Some(Phase::Storming) => super::Phase::Storming,
-                Some(Phase::Performing) => super::Phase::Performing,
-            }),
             Kind::Count => QuestionKind::Count(CountRange {
                 min: raw.min,
                 max: raw.max,
                 not_more_than: raw.not_more_than.as_deref().map(String::from),
+                below: optional_text(raw.below.as_deref()),
+                above: optional_text(raw.above.as_deref()),
             }),
-            Kind::YesNo => QuestionKind::YesNo {
-                expected: raw.expected.unwrap_or(true),
-            },
-            Kind::Pitfall => QuestionKind::Pitfall(match raw.pitfall {
-                Some(PitfallKind::Pitfall) | None => super::PitfallKind::Pitfall,
-                Some(PitfallKind::Objection) => super::PitfallKind::Objection,
-                Some(PitfallKind::Missing) => super::PitfallKind::Missing,
-            }),
+            other => kind_of(other, raw.phase, raw.pitfall, raw.expected),
         };
         Ok(super::Question {
             label,
@@ -881,8 +1035,117 @@ mod raw {
             gate,
             why,
             advice,
+            phase_sign: raw.phase_sign.map(phase),
+            table_check,
+            since,
             id,
         })
+    }
+
+    fn phase(raw: Phase) -> super::Phase {
+        match raw {
+            Phase::Forming => super::Phase::Forming,
+            Phase::Norming => super::Phase::Norming,
+            Phase::Storming => super::Phase::Storming,
+            Phase::Performing => super::Phase::Performing,
+        }
+    }
+
+    /// The kind of a question from its raw fields; a count gets an open range here (the
+    /// caller fills in a question's range). The checks before it guarantee a phase and a
+    /// pitfall kind where the arms need them, so the fallbacks are never taken.
+    fn kind_of(
+        kind: Kind,
+        raw_phase: Option<Phase>,
+        pitfall: Option<PitfallKind>,
+        expected: Option<bool>,
+    ) -> QuestionKind {
+        match kind {
+            Kind::Scale => QuestionKind::Scale,
+            Kind::Agreement => {
+                QuestionKind::Agreement(raw_phase.map_or(super::Phase::Forming, phase))
+            }
+            Kind::Count => QuestionKind::Count(CountRange {
+                min: None,
+                max: None,
+                not_more_than: None,
+                below: None,
+                above: None,
+            }),
+            Kind::YesNo => QuestionKind::YesNo {
+                expected: expected.unwrap_or(true),
+            },
+            Kind::Pitfall => QuestionKind::Pitfall(match pitfall {
+                Some(PitfallKind::Pitfall) | None => super::PitfallKind::Pitfall,
+                Some(PitfallKind::Objection) => super::PitfallKind::Objection,
+                Some(PitfallKind::Missing) => super::PitfallKind::Missing,
+            }),
+        }
+    }
+
+    /// Checks the retired questions: unused ids, a version, a note, and successors that are
+    /// in the bank and take the same kind of answer.
+    fn retired(
+        raw: &[Retired],
+        index: &HashMap<String, (usize, usize)>,
+        sections: &[super::Section],
+    ) -> Result<Vec<super::RetiredQuestion>, BankError> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for item in raw {
+            let id = item.id.to_string();
+            if !usable_id(&id) {
+                return Err(BankError::BadId {
+                    item: "retired question",
+                    id,
+                });
+            }
+            if index.contains_key(&id) || !seen.insert(id.clone()) {
+                return Err(BankError::DuplicateId {
+                    item: "question",
+                    id,
+                });
+            }
+            let name = format!("Retired question \"{id}\"");
+            if item.phase.is_some() != (item.kind == Kind::Agreement)
+                || item.pitfall.is_some() != (item.kind == Kind::Pitfall)
+                || item.expected.is_some() != (item.kind == Kind::YesNo)
+            {
+                return Err(bad(&id, "has fields its kind does not take, or lacks one it needs (\"phase\", \"pitfall\" or \"expected\")"));
+            }
+            let kind = kind_of(item.kind, item.phase, item.pitfall, item.expected);
+            if version_key(&item.retired_in).is_none() {
+                return Err(bad(
+                    &id,
+                    "has a \"retired_in\" that is not a bank version such as 2026.2",
+                ));
+            }
+            let mut moved_to = Vec::new();
+            for target in item.moved_to.iter() {
+                let successor = index
+                    .get(&**target)
+                    .map(|&(s, q)| &sections[s].questions[q]);
+                let same_kind = successor.is_some_and(|q| {
+                    std::mem::discriminant(&q.kind) == std::mem::discriminant(&kind)
+                });
+                if !same_kind {
+                    return Err(BankError::UnknownReference {
+                        item: name,
+                        target: target.to_string(),
+                    });
+                }
+                moved_to.push(target.to_string());
+            }
+            out.push(super::RetiredQuestion {
+                text: text(&name, "text", &item.text)?,
+                note: text(&name, "note", &item.note)?,
+                retired_in: item.retired_in.trim().to_string(),
+                moved_to,
+                kind,
+                id,
+            });
+        }
+        Ok(out)
     }
 
     fn scales(raw: &Scales) -> Result<super::Scales, BankError> {
@@ -1070,6 +1333,7 @@ mod raw {
             version,
             scales: scales(&raw.scales)?,
             sources,
+            retired: retired(&raw.retired, &index, &sections)?,
             sections,
             help_areas,
             index,

@@ -213,13 +213,27 @@ fn readable_report(bank: &Bank, assessment: &Assessment) -> Value {
             })
         })
         .collect();
-    let blocks: Vec<Value> = report
-        .blocks()
+    let gate = |gap: &crate::report::Gap| {
+        json!({
+            "question_id": gap.question.id(),
+            "step": gap.section.heading(),
+            "condition": gap.question.gate_label(),
+        })
+    };
+    let blocks: Vec<Value> = report.blocks().map(gate).collect();
+    let to_confirm: Vec<Value> = report
+        .gaps
+        .iter()
+        .filter(|g| g.kind == crate::report::GapKind::GateToConfirm)
+        .map(gate)
+        .collect();
+    let next_steps: Vec<Value> = report
+        .next_steps()
         .map(|gap| {
             json!({
                 "question_id": gap.question.id(),
                 "step": gap.section.heading(),
-                "condition": gap.question.gate().unwrap_or(gap.question.text()),
+                "advice": gap.advice(),
             })
         })
         .collect();
@@ -232,10 +246,12 @@ fn readable_report(bank: &Bank, assessment: &Assessment) -> Value {
     json!({
         "about": "Computed from the answers when the file was made, for people reading it. The app ignores this part on import and computes the report again.",
         "where_you_are": report.where_you_are.sentence(),
+        "next_steps": next_steps,
         "leading_phase": report.phases.leading.map(|phase| phase.name()),
         "phases": phases,
         "sections": sections,
         "blocks": blocks,
+        "gates_to_confirm": to_confirm,
         "dont_know_count": report.dont_knows.len(),
     })
 }

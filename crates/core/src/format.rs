@@ -329,14 +329,19 @@ impl RecordV1 {
             })
             .filter(|coach| coach.problem().is_none());
         for (id, written) in self.answers {
-            let Some(question) = bank.question(&id) else {
-                skipped.push(Skipped {
-                    id,
-                    reason: SkipReason::UnknownQuestion,
-                });
-                continue;
+            // A question an earlier bank asked is read with the kind it had, and kept.
+            let kind = match (bank.question(&id), bank.retired_question(&id)) {
+                (Some(question), _) => question.kind(),
+                (None, Some(retired)) => retired.kind(),
+                (None, None) => {
+                    skipped.push(Skipped {
+                        id,
+                        reason: SkipReason::UnknownQuestion,
+                    });
+                    continue;
+                }
             };
-            match answer_from_v1(question.kind(), &written) {
+            match answer_from_v1(kind, &written) {
                 Some(answer) => {
                     assessment.set_answer(id, answer);
                 }
@@ -347,7 +352,7 @@ impl RecordV1 {
             }
         }
         for (id, note) in self.notes {
-            if bank.question(&id).is_some() {
+            if bank.question(&id).is_some() || bank.retired_question(&id).is_some() {
                 assessment.set_note(id, note);
             } else {
                 skipped.push(Skipped {
@@ -366,6 +371,8 @@ impl RecordV1 {
                 });
             }
         }
+        // Answers to a question an earlier bank split move to its successors.
+        assessment.carry_forward(bank);
         (assessment, skipped)
     }
 }

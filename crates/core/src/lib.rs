@@ -49,8 +49,8 @@ pub use assessment::{
     MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS, SCOPE_SECTIONS,
 };
 pub use bank::{
-    Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question, QuestionKind,
-    Scales, Section, SectionKind, Source, SourceDoc,
+    version_key, Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question,
+    QuestionKind, RetiredQuestion, Scales, Section, SectionKind, Source, SourceDoc,
 };
 pub use coach_link::{
     decode_coach_link, encode_coach_link, CoachLinkError, COACH_KEY, COACH_LINK_VERSION,
@@ -76,12 +76,12 @@ pub use outputs::{report_outputs, ReportOutputs};
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
-    percent_text, report, Gap, Ignored, IgnoredReason, NoteLine, PitfallFlag, Report, Strength,
-    TaSummary,
+    percent_text, report, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer, NoteLine, PitfallFlag,
+    Report, Strength, TaSummary,
 };
 pub use scoring::{
-    advice_for, phase_profile, section_score, section_scores, table_checks, Band, PhaseProfile,
-    PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
+    advice_for, gate_status, phase_profile, section_score, section_scores, table_checks, Band,
+    GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
 };
 pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
@@ -101,7 +101,7 @@ pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
 ///
 /// It is a string, `YEAR.RELEASE`, rather than a number, so that people can read it in a
 /// report footer; a test keeps it equal to the embedded bank's version.
-pub const BANK_VERSION: &str = "2026.1";
+pub const BANK_VERSION: &str = "2026.2";
 
 #[cfg(test)]
 mod bad_inputs;

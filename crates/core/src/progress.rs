@@ -20,11 +20,13 @@
 
 use std::cmp::Reverse;
 
-use crate::answer::{Answer, ScalePoint};
+use crate::answer::Answer;
 use crate::assessment::Assessment;
 use crate::bank::{Bank, Phase, Question, QuestionKind, Section};
 use crate::group::{scale_position, shown_readiness};
-use crate::scoring::{fitting_answer, phase_profile, section_scores, WhereYouAre};
+use crate::scoring::{
+    fitting_answer, gate_status, phase_profile, section_scores, GateStatus, WhereYouAre,
+};
 use crate::small_sort::sort_stable_by_key;
 
 /// What changed between two results of the same partnership.
@@ -42,9 +44,11 @@ pub struct Progress<'a> {
     /// Questions with a real answer before and none after (cleared, or now Don't know or Not
     /// applicable), in bank order.
     pub no_longer_answered: Vec<&'a Question>,
-    /// Gates answered Not yet before and answered otherwise after, in bank order.
+    /// Gates that blocked their step before (Not yet or Started) and are met after (Mostly
+    /// or Done), in bank order.
     pub gates_cleared: Vec<&'a Question>,
-    /// Gates answered Not yet after and not before (answered otherwise, or unanswered), in
+    /// Gates that block their step after and did not before (met, not confirmed or
+    /// unanswered), in
     /// bank order.
     pub gates_blocked: Vec<&'a Question>,
     /// Where the partnership stood before.
@@ -85,9 +89,9 @@ pub struct StepChange<'a> {
     pub after: Option<u8>,
     /// After minus before, in percentage points, when both are known.
     pub change: Option<i16>,
-    /// True when a gate of the step was answered Not yet before.
+    /// True when a gate of the step blocked it before (Not yet or Started).
     pub blocked_before: bool,
-    /// True when a gate of the step is answered Not yet after.
+    /// True when a gate of the step blocks it after (Not yet or Started).
     pub blocked_after: bool,
 }
 
@@ -151,7 +155,6 @@ pub fn progress<'a>(bank: &'a Bank, before: &Assessment, after: &Assessment) -> 
     let mut no_longer_answered = Vec::new();
     let mut gates_cleared = Vec::new();
     let mut gates_blocked = Vec::new();
-    let not_yet = Some(Answer::Scale(ScalePoint::NotYet));
     for section in bank.sections() {
         for question in section.questions() {
             let (was, is) = (real_answer(question, before), real_answer(question, after));
@@ -178,14 +181,12 @@ pub fn progress<'a>(bank: &'a Bank, before: &Assessment, after: &Assessment) -> 
                 }
                 (None, None) => {}
             }
-            if question.is_gate() {
-                let (was, is) = (
-                    fitting_answer(question, before),
-                    fitting_answer(question, after),
-                );
-                if was == not_yet && is.is_some() && is != not_yet {
+            if let (Some(was), Some(is)) =
+                (gate_status(question, before), gate_status(question, after))
+            {
+                if was == GateStatus::Blocked && is == GateStatus::Met {
                     gates_cleared.push(question);
-                } else if was != not_yet && is == not_yet {
+                } else if was != GateStatus::Blocked && is == GateStatus::Blocked {
                     gates_blocked.push(question);
                 }
             }

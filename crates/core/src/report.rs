@@ -6,10 +6,10 @@
 
 use crate::answer::{Answer, PitfallLevel, ScalePoint};
 use crate::assessment::Assessment;
-use crate::bank::{Bank, HelpArea, Question, Section, SectionKind};
+use crate::bank::{version_key, Bank, HelpArea, Question, RetiredQuestion, Section, SectionKind};
 use crate::scoring::{
-    fitting_answer, phase_profile, section_scores, table_checks, Band, PhaseProfile, SectionScore,
-    TableCheck, WhereYouAre,
+    fitting_answer, phase_profile, phase_sign, section_scores, table_checks, Band, PhaseProfile,
+    SectionScore, TableCheck, WhereYouAre,
 };
 use crate::small_sort::sort_stable_by_key;
 
@@ -35,23 +35,59 @@ pub struct Strength<'a> {
     pub answer: ScalePoint,
 }
 
-/// A launch-step question answered Not yet or Started, with the advice for it.
+/// What kind of gap a launch-step question leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GapKind {
+    /// A gate answered Not yet or Started: it blocks its step.
+    BlockedGate,
+    /// A gate answered Don't know or Not applicable, or not answered, in a step under way:
+    /// to confirm.
+    GateToConfirm,
+    /// Any other question answered Not yet or Started.
+    Weak,
+}
+
+impl GapKind {
+    /// The tag a list shows before the question: "Blocking gate", "Gate to confirm", or
+    /// nothing for a weak answer.
+    pub fn tag(self) -> Option<&'static str> {
+        match self {
+            Self::BlockedGate => Some("Blocking gate"),
+            Self::GateToConfirm => Some("Gate to confirm"),
+            Self::Weak => None,
+        }
+    }
+}
+
+/// Something to do in a launch step: a gate that blocks, a gate to confirm, or a weak
+/// answer, with the advice for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap<'a> {
     /// The question.
     pub question: &'a Question,
     /// Its step.
     pub section: &'a Section,
-    /// The answer given.
-    pub answer: ScalePoint,
-    /// True for a gate answered Not yet, which blocks its step.
-    pub blocking: bool,
+    /// The answer given; `None` for a gate not answered.
+    pub answer: Option<Answer>,
+    /// What kind of gap it is.
+    pub kind: GapKind,
 }
 
 impl<'a> Gap<'a> {
     /// The next step advised.
     pub fn advice(&self) -> &'a str {
         self.question.advice()
+    }
+
+    /// True for a gate that blocks its step.
+    pub fn is_blocking(&self) -> bool {
+        self.kind == GapKind::BlockedGate
+    }
+
+    /// The answer in words, "Not answered" for a gate nobody answered.
+    pub fn answer_label(&self, bank: &Bank) -> String {
+        self.answer
+            .map_or_else(|| "Not answered".to_string(), |a| bank.answer_label(&a))
     }
 }
 
@@ -78,6 +114,17 @@ impl TaSummary<'_> {
     pub fn is_empty(&self) -> bool {
         self.areas.is_empty() && self.text.is_empty()
     }
+}
+
+/// An answer (or note) given to a question this bank no longer asks, kept as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptAnswer<'a> {
+    /// The retired question, with why it is no longer asked.
+    pub question: &'a RetiredQuestion,
+    /// The answer given, if one was.
+    pub answer: Option<Answer>,
+    /// The note written on it, if any.
+    pub note: Option<&'a str>,
 }
 
 /// Why part of an assessment was left out of the report.
@@ -121,8 +168,12 @@ pub struct Report<'a> {
     pub pitfalls: Vec<PitfallFlag<'a>>,
     /// Strengths, in bank order.
     pub strengths: Vec<Strength<'a>>,
-    /// Gaps: gates first, then the weakest answers, then bank order.
+    /// Gaps, grouped by step: the step you are at first, then the later steps, then any
+    /// earlier ones; within a step, blocked gates, then gates to confirm, then the weakest
+    /// answers, then bank order. The first three are the report's next steps.
     pub gaps: Vec<Gap<'a>>,
+    /// The advice of the leading phase: its statements agreed with, in bank order.
+    pub phase_advice: Vec<&'a Question>,
     /// Questions answered Don't know, in bank order: to discuss with a coach.
     pub dont_knows: Vec<&'a Question>,
     /// Questions answered Not applicable, in bank order.
@@ -131,6 +182,9 @@ pub struct Report<'a> {
     pub notes: Vec<NoteLine<'a>>,
     /// The TA request.
     pub ta_request: TaSummary<'a>,
+    /// Answers and notes given to questions this bank no longer asks, kept and listed, in
+    /// the order the bank retired them.
+    pub kept: Vec<KeptAnswer<'a>>,
     /// Parts of the assessment the report could not use.
     pub ignored: Vec<Ignored<'a>>,
 }
@@ -148,12 +202,82 @@ impl<'a> Report<'a> {
 
     /// Gaps on gates that block their step.
     pub fn blocks(&self) -> impl Iterator<Item = &Gap<'a>> {
-        self.gaps.iter().filter(|g| g.blocking)
+        self.gaps.iter().filter(|g| g.is_blocking())
+    }
+
+    /// The gates that block their step, in bank order, apart from the score.
+    pub fn blocked_gates(&self) -> Vec<&'a Question> {
+        self.gates_of(GapKind::BlockedGate)
+    }
+
+    /// The gates to confirm (Don't know, Not applicable or unanswered in a step under way),
+    /// in bank order, apart from the blocked ones and from the score.
+    pub fn gates_to_confirm(&self) -> Vec<&'a Question> {
+        self.gates_of(GapKind::GateToConfirm)
+    }
+
+    fn gates_of(&self, kind: GapKind) -> Vec<&'a Question> {
+        let mut gates: Vec<(usize, &'a Question)> = self
+            .gaps
+            .iter()
+            .filter(|g| g.kind == kind)
+            .map(|g| (self.position(g.question), g.question))
+            .collect();
+        sort_stable_by_key(&mut gates, |(at, _)| *at);
+        gates.into_iter().map(|(_, q)| q).collect()
+    }
+
+    fn position(&self, question: &Question) -> usize {
+        self.bank
+            .questions()
+            .position(|q| q.id() == question.id())
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The next steps: the three most important things to do, in order.
+    pub fn next_steps(&self) -> impl Iterator<Item = &Gap<'a>> {
+        self.gaps.iter().take(3)
+    }
+
+    /// For an assessment made with an earlier bank version, the one line that says so:
+    /// "Made with question bank 2026.1: 9 questions are new since then and unanswered."
+    pub fn bank_line(&self) -> Option<String> {
+        let made_with = self.assessment.meta.bank_version.trim();
+        let older = version_key(made_with)
+            .zip(version_key(self.bank.version()))
+            .is_some_and(|(then, now)| then < now);
+        if !older {
+            return None;
+        }
+        let new = self
+            .bank
+            .new_since(made_with)
+            .filter(|q| self.assessment.answer(q.id()).is_none())
+            .count();
+        let mut line = match new {
+            0 => format!("Made with question bank {made_with}: every question new since then is answered"),
+            1 => format!("Made with question bank {made_with}: 1 question is new since then and unanswered"),
+            n => format!("Made with question bank {made_with}: {n} questions are new since then and unanswered"),
+        };
+        match self.kept.len() {
+            0 => {}
+            1 => line.push_str("; 1 answer to a question no longer asked is kept and listed"),
+            n => line.push_str(&format!(
+                "; {n} answers to questions no longer asked are kept and listed"
+            )),
+        }
+        line.push('.');
+        Some(line)
     }
 
     /// Table checks that found something to act on.
     pub fn table_concerns(&self) -> impl Iterator<Item = &TableCheck<'a>> {
         self.table.iter().filter(|c| c.verdict.is_concern())
+    }
+
+    /// Table checks outside a range the seed only suggests: a note with advice each.
+    pub fn table_notes(&self) -> impl Iterator<Item = &TableCheck<'a>> {
+        self.table.iter().filter(|c| c.verdict.is_note())
     }
 }
 
@@ -212,8 +336,12 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
                         ScalePoint::NotYet | ScalePoint::Started => gaps.push(Gap {
                             question,
                             section,
-                            answer: point,
-                            blocking: question.is_gate() && point == ScalePoint::NotYet,
+                            answer: Some(answer),
+                            kind: if question.is_gate() {
+                                GapKind::BlockedGate
+                            } else {
+                                GapKind::Weak
+                            },
                         }),
                         ScalePoint::Mostly => {}
                     }
@@ -221,13 +349,50 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
                 _ => {}
             }
         }
+        // A gate not confirmed is a gap in a step someone has started, or in the step the
+        // partnership is at; a step nobody has touched has nothing to confirm yet.
+        let current = where_you_are.step() == section.step();
+        if section.step().is_some() && (score.answered > 0 || current) {
+            for question in &score.unconfirmed {
+                gaps.push(Gap {
+                    question,
+                    section,
+                    answer: fitting_answer(question, assessment),
+                    kind: GapKind::GateToConfirm,
+                });
+            }
+        }
     }
 
-    // Gates first (blocking ones before the rest), then the weakest answers; the sort is
-    // stable, so bank order breaks the remaining ties.
+    // The step you are at first, then the later steps, then any earlier ones; within a step,
+    // blocked gates, gates to confirm, then the weakest answers. The sort is stable, so bank
+    // order breaks the remaining ties.
+    let current = where_you_are.step().unwrap_or(1);
     sort_stable_by_key(&mut gaps, |g| {
-        (!g.blocking, !g.question.is_gate(), g.answer)
+        let step = g.section.step().unwrap_or(u8::MAX);
+        let group = if step >= current {
+            (0, step)
+        } else {
+            (1, step)
+        };
+        let weakness = match g.answer {
+            Some(Answer::Scale(point)) => point.points(),
+            _ => 0,
+        };
+        (group, g.kind, weakness)
     });
+
+    let phases = phase_profile(bank, assessment);
+    let phase_advice = match phases.leading {
+        None => Vec::new(),
+        Some(leading) => bank
+            .questions()
+            .filter(|q| {
+                phase_sign(q, assessment)
+                    .is_some_and(|(phase, points)| phase == leading && points >= Some(2))
+            })
+            .collect(),
+    };
     sort_stable_by_key(&mut pitfalls, |p| std::cmp::Reverse(p.level));
 
     let ta_request = TaSummary {
@@ -243,7 +408,8 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
         bank,
         assessment,
         where_you_are,
-        phases: phase_profile(bank, assessment),
+        phases,
+        phase_advice,
         table: table_checks(bank, assessment),
         pitfalls,
         strengths,
@@ -252,9 +418,28 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
         not_applicable,
         notes,
         ta_request,
+        kept: kept(bank, assessment),
         ignored: ignored(bank, assessment),
         sections,
     }
+}
+
+/// The answers and notes kept under the id of a question this bank retired.
+fn kept<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<KeptAnswer<'a>> {
+    bank.retired()
+        .iter()
+        .filter_map(|question| {
+            let answer = assessment
+                .answer(question.id())
+                .filter(|a| question.accepts(a));
+            let note = assessment.note(question.id()).map(str::trim);
+            (answer.is_some() || note.is_some()).then_some(KeptAnswer {
+                question,
+                answer,
+                note,
+            })
+        })
+        .collect()
 }
 
 /// Lists answers, notes and help areas the bank cannot place, so an import from another bank
@@ -263,6 +448,8 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
     let mut ignored = Vec::new();
     for (id, answer) in assessment.answers() {
         let reason = match bank.question(id) {
+            // Kept, and listed with the retired questions.
+            None if bank.retired_question(id).is_some_and(|r| r.accepts(answer)) => continue,
             None => IgnoredReason::UnknownQuestion,
             Some(question) if !question.accepts(answer) => IgnoredReason::WrongKind,
             Some(_) => continue,
@@ -270,7 +457,7 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
         ignored.push(Ignored { id, reason });
     }
     for id in assessment.notes().keys() {
-        if bank.question(id).is_none() {
+        if bank.question(id).is_none() && bank.retired_question(id).is_none() {
             ignored.push(Ignored {
                 id,
                 reason: IgnoredReason::UnknownNote,
@@ -288,5 +475,7 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
     ignored
 }
 
+#[cfg(test)]
+mod coach_tests;
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,9 @@
 //!   applicable included, because the person did consider them.
 //! - **Bands**: Strong at 75% or more, Developing from 50%, Early below, and Not enough answers
 //!   when coverage is under half or nothing was answered on the scale.
-//! - **Gates**: a gate answered Not yet blocks its step whatever the average says.
+//! - **Gates**: a gate is met at Mostly or Done; Not yet or Started blocks its step; Don't
+//!   know, Not applicable or no answer leaves it not confirmed. A step with a blocked or
+//!   unconfirmed gate is never Strong and never counts as done, whatever its average says.
 //!
 //! Points per kind: a scale or agreement point earns 0 to 3 of 3; a role check earns 3 of 3
 //! when answered as expected and 0 otherwise; a count earns 3 of 3 when within its expected
@@ -61,6 +63,30 @@ impl Band {
     }
 }
 
+/// Where a gate stands: met, blocking its step, or not confirmed either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GateStatus {
+    /// Answered Mostly or Done.
+    Met,
+    /// Answered Not yet or Started: the step cannot be called done.
+    Blocked,
+    /// Answered Don't know or Not applicable, or not answered: nobody has said it is met.
+    NotConfirmed,
+}
+
+/// The status of a gate question; `None` for a question that is not a gate. An answer that
+/// does not fit the question confirms nothing.
+pub fn gate_status(question: &Question, assessment: &Assessment) -> Option<GateStatus> {
+    if !question.is_gate() {
+        return None;
+    }
+    Some(match fitting_answer(question, assessment) {
+        Some(Answer::Scale(ScalePoint::Mostly | ScalePoint::Done)) => GateStatus::Met,
+        Some(Answer::Scale(ScalePoint::NotYet | ScalePoint::Started)) => GateStatus::Blocked,
+        _ => GateStatus::NotConfirmed,
+    })
+}
+
 /// What one answer contributes to its section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Contribution {
@@ -105,7 +131,11 @@ pub(crate) fn contribution(question: &Question, assessment: &Assessment) -> Cont
         (QuestionKind::Count(range), Answer::Count(n)) => {
             match count_verdict(range, n, other_count(range, assessment)) {
                 Verdict::Within => scored(3, 3),
-                Verdict::Recorded => Contribution::Recorded,
+                // Outside a range the seed only suggests, a count gets a note with advice,
+                // never a zero: it is recorded and left out of the score.
+                Verdict::Recorded | Verdict::BelowAdvised | Verdict::AboveAdvised => {
+                    Contribution::Recorded
+                }
                 _ => scored(0, 3),
             }
         }
@@ -141,8 +171,11 @@ pub struct SectionScore<'a> {
     pub earned: u32,
     /// Points possible among the scored questions.
     pub possible: u32,
-    /// Gates answered Not yet, which block the step whatever its readiness.
+    /// Gates answered Not yet or Started, which block the step whatever its readiness.
     pub blocked_by: Vec<&'a Question>,
+    /// Gates answered Don't know or Not applicable, or not answered: to confirm before the
+    /// step can count as done.
+    pub unconfirmed: Vec<&'a Question>,
 }
 
 impl SectionScore<'_> {
@@ -167,25 +200,35 @@ impl SectionScore<'_> {
         self.answered * 2 >= self.total
     }
 
-    /// The band; `None` for the phase indicators.
+    /// The band; `None` for the phase indicators. A step whose gate is blocked or not
+    /// confirmed is never Strong: its band stops at Developing, whatever the average says.
     pub fn band(&self) -> Option<Band> {
         if self.section.kind() == SectionKind::Phases {
             return None;
         }
         match self.readiness_pct() {
-            Some(pct) if self.has_enough_answers() => Some(Band::of_readiness(pct)),
+            Some(pct) if self.has_enough_answers() => match Band::of_readiness(pct) {
+                Band::Strong if self.is_held() => Some(Band::Developing),
+                band => Some(band),
+            },
             _ => Some(Band::NotEnoughAnswers),
         }
     }
 
-    /// True when a gate of this section is answered Not yet.
+    /// True when a gate of this section is answered Not yet or Started.
     pub fn is_blocked(&self) -> bool {
         !self.blocked_by.is_empty()
     }
 
-    /// True for a launch step that is Strong and not blocked.
+    /// True when a gate of this section is blocked or not confirmed, so the step cannot be
+    /// called done.
+    pub fn is_held(&self) -> bool {
+        self.is_blocked() || !self.unconfirmed.is_empty()
+    }
+
+    /// True for a launch step that is Strong with every gate met.
     pub fn is_done(&self) -> bool {
-        self.band() == Some(Band::Strong) && !self.is_blocked()
+        self.band() == Some(Band::Strong) && !self.is_held()
     }
 }
 
@@ -211,8 +254,14 @@ pub fn section_score<'a>(section: &'a Section, assessment: &Assessment) -> Secti
         earned: 0,
         possible: 0,
         blocked_by: Vec::new(),
+        unconfirmed: Vec::new(),
     };
     for question in section.questions() {
+        match gate_status(question, assessment) {
+            Some(GateStatus::Blocked) => score.blocked_by.push(question),
+            Some(GateStatus::NotConfirmed) => score.unconfirmed.push(question),
+            Some(GateStatus::Met) | None => {}
+        }
         score.total += 1;
         match contribution(question, assessment) {
             Contribution::Unanswered => continue,
@@ -226,11 +275,6 @@ pub fn section_score<'a>(section: &'a Section, assessment: &Assessment) -> Secti
             }
         }
         score.answered += 1;
-        if question.is_gate()
-            && fitting_answer(question, assessment) == Some(Answer::Scale(ScalePoint::NotYet))
-        {
-            score.blocked_by.push(question);
-        }
     }
     score
 }
@@ -246,7 +290,8 @@ pub fn section_scores<'a>(bank: &'a Bank, assessment: &Assessment) -> Vec<Sectio
 /// Where the partnership stands among the launch steps.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WhereYouAre<'a> {
-    /// At this launch step: the first, in order, that is not Strong or is blocked.
+    /// At this launch step: the first, in order, that is not Strong or has a gate that is
+    /// blocked or not confirmed.
     AtStep {
         /// The step number.
         step: u8,
@@ -256,8 +301,10 @@ pub enum WhereYouAre<'a> {
         band: Band,
         /// The step's readiness, if any answer was scored.
         readiness_pct: Option<u8>,
-        /// Gates answered Not yet.
+        /// Gates answered Not yet or Started.
         blocked_by: Vec<&'a Question>,
+        /// Gates not confirmed: Don't know, Not applicable or no answer.
+        unconfirmed: Vec<&'a Question>,
     },
     /// Every launch step is Strong and none is blocked: the partnership is sustaining its work.
     Sustaining,
@@ -270,7 +317,7 @@ pub enum WhereYouAre<'a> {
 }
 
 impl WhereYouAre<'_> {
-    /// Finds the first launch step that is not Strong or is blocked.
+    /// Finds the first launch step that is not Strong or has a gate blocked or not confirmed.
     pub fn from_scores<'a>(scores: &[SectionScore<'a>]) -> WhereYouAre<'a> {
         scores
             .iter()
@@ -283,6 +330,13 @@ impl WhereYouAre<'_> {
                     band: score.band().unwrap_or(Band::NotEnoughAnswers),
                     readiness_pct: score.readiness_pct(),
                     blocked_by: score.blocked_by.clone(),
+                    // A step nobody has started is simply not scored yet; its gates are
+                    // named once someone answers there.
+                    unconfirmed: if score.answered == 0 {
+                        Vec::new()
+                    } else {
+                        score.unconfirmed.clone()
+                    },
                 }
             })
     }
@@ -310,8 +364,18 @@ impl WhereYouAre<'_> {
         }
     }
 
+    /// The launch step the partnership is at, if any.
+    pub fn step(&self) -> Option<u8> {
+        match self {
+            WhereYouAre::AtStep { step, .. } => Some(*step),
+            _ => None,
+        }
+    }
+
     /// The report's lead sentence, e.g. "You are at step 3, Prepare to launch. Blocking: At
-    /// least two CEO champions who will sign the invitation."
+    /// least two CEO champions who will sign the invitation." A gate not confirmed is named
+    /// with what to do: "Not confirmed yet: An agreed lead convener or co-conveners; find out
+    /// before the session."
     pub fn sentence(&self) -> String {
         match self {
             WhereYouAre::Sustaining => "Every launch step is Strong and nothing is blocking: \
@@ -336,14 +400,27 @@ impl WhereYouAre<'_> {
                 band,
                 readiness_pct,
                 blocked_by,
+                unconfirmed,
             } => {
                 let mut sentence = format!("You are at step {step}, {}.", section.title());
-                if !blocked_by.is_empty() {
-                    let conditions: Vec<&str> = blocked_by
+                let conditions = |gates: &[&Question]| -> String {
+                    gates
                         .iter()
-                        .map(|q| q.gate().unwrap_or(q.text()))
-                        .collect();
-                    sentence.push_str(&format!(" Blocking: {}.", conditions.join("; ")));
+                        .map(|q| q.gate_label())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                if !blocked_by.is_empty() {
+                    sentence.push_str(&format!(" Blocking: {}.", conditions(blocked_by)));
+                }
+                if !unconfirmed.is_empty() {
+                    sentence.push_str(&format!(
+                        " Not confirmed yet: {}; find out before the session.",
+                        conditions(unconfirmed)
+                    ));
+                }
+                if !blocked_by.is_empty() || !unconfirmed.is_empty() {
+                    // The gate is what holds the step; its score is shown apart.
                 } else if *band == Band::NotEnoughAnswers {
                     sentence.push_str(" Not enough answers yet to score this step.");
                 } else if let Some(pct) = readiness_pct {
@@ -360,8 +437,13 @@ impl WhereYouAre<'_> {
 pub struct PhaseScore {
     /// The phase.
     pub phase: Phase,
-    /// Indicators of this phase answered on the agreement scale.
+    /// The statements that are signs of this phase.
+    pub statements: u32,
+    /// Statements of this phase answered on their scale.
     pub answered: u32,
+    /// Statements agreed with (Somewhat agree or Agree, or the same strength on their own
+    /// scale).
+    pub agreed: u32,
     /// Points earned.
     pub earned: u32,
     /// Points possible.
@@ -373,6 +455,12 @@ impl PhaseScore {
     /// rounded down; `None` when no indicator of the phase was answered.
     pub fn pct(&self) -> Option<u8> {
         (self.possible > 0).then(|| percent(self.earned, self.possible))
+    }
+
+    /// True when the phase may lead: at least half its statements answered, and at least one
+    /// agreed with.
+    pub fn can_lead(&self) -> bool {
+        self.answered * 2 >= self.statements && self.agreed > 0
     }
 
     /// Compares two phases' shares exactly, without rounding.
@@ -388,32 +476,87 @@ impl PhaseScore {
 pub struct PhaseProfile {
     /// The four phases, in the source's order.
     pub phases: [PhaseScore; 4],
-    /// The phase whose indicators score highest; ties go to the earlier phase. `None` when no
-    /// indicator was answered on the scale.
+    /// The phase whose indicators score highest among those that may lead (ties go to the
+    /// earlier phase). `None`, "no clear phase yet", when no statement is agreed with or no
+    /// phase has half its statements answered.
     pub leading: Option<Phase>,
 }
 
-/// Builds the phase profile from the phase indicators.
+impl PhaseProfile {
+    /// The profile's lead line: the leading phase, or why none leads.
+    pub fn sentence(&self) -> String {
+        match self.leading {
+            Some(phase) => format!(
+                "Most like {} ({}). Several phases can be under way at once, so the whole \
+                 profile matters.",
+                phase.name(),
+                phase.nickname()
+            ),
+            None if self.phases.iter().all(|p| p.answered == 0) => {
+                "No clear phase yet: no phase statement is answered.".to_string()
+            }
+            None if self.phases.iter().all(|p| p.agreed == 0) => {
+                "No clear phase yet: no phase statement is agreed with.".to_string()
+            }
+            None => "No clear phase yet: answer at least half of a phase's statements for it \
+                     to stand out."
+                .to_string(),
+        }
+    }
+}
+
+/// The phase a question is a sign of, and the points its answer gives that phase (0 to 3):
+/// a phase statement on its agreement scale, or another question whose answer the bank also
+/// reads as a sign of a phase (a fact asked once).
+pub(crate) fn phase_sign(
+    question: &Question,
+    assessment: &Assessment,
+) -> Option<(Phase, Option<u32>)> {
+    let phase = match question.kind() {
+        QuestionKind::Agreement(phase) => *phase,
+        _ => question.phase_sign()?,
+    };
+    let points = match fitting_answer(question, assessment) {
+        Some(Answer::Agreement(p)) => Some(p.points()),
+        Some(Answer::Scale(p)) => Some(p.points()),
+        // A pitfall that is happening is a sign of its phase: Yes counts as Agree, A little
+        // as Somewhat agree, No as Disagree.
+        Some(Answer::Pitfall(PitfallLevel::Yes)) => Some(3),
+        Some(Answer::Pitfall(PitfallLevel::ALittle)) => Some(2),
+        Some(Answer::Pitfall(PitfallLevel::No)) => Some(0),
+        _ => None,
+    };
+    Some((phase, points))
+}
+
+/// Builds the phase profile from the phase statements and the other questions the bank reads
+/// as signs of a phase.
 pub fn phase_profile(bank: &Bank, assessment: &Assessment) -> PhaseProfile {
     let mut phases = Phase::ALL.map(|phase| PhaseScore {
         phase,
+        statements: 0,
         answered: 0,
+        agreed: 0,
         earned: 0,
         possible: 0,
     });
     for question in bank.questions() {
-        let QuestionKind::Agreement(phase) = question.kind() else {
+        let Some((phase, points)) = phase_sign(question, assessment) else {
             continue;
         };
-        if let Contribution::Scored { earned, possible } = contribution(question, assessment) {
-            let score = &mut phases[*phase as usize];
+        let score = &mut phases[phase as usize];
+        score.statements += 1;
+        if let Some(points) = points {
             score.answered += 1;
-            score.earned += earned;
-            score.possible += possible;
+            score.earned += points;
+            score.possible += 3;
+            if points >= 2 {
+                score.agreed += 1;
+            }
         }
     }
     let mut leading: Option<&PhaseScore> = None;
-    for score in phases.iter().filter(|s| s.possible > 0) {
+    for score in phases.iter().filter(|s| s.can_lead()) {
         // Only a strictly higher share replaces the leader, so ties stay with the earlier phase.
         if leading.is_none_or(|best| score.cmp_share(best) == Ordering::Greater) {
             leading = Some(score);
@@ -436,6 +579,10 @@ pub enum Verdict {
     Above,
     /// The count is within its range but outnumbers the count it must not exceed.
     Outnumbers,
+    /// The count is under a minimum the seed only suggests: a note with advice, not a concern.
+    BelowAdvised,
+    /// The count is over a maximum the seed only suggests: a note with advice, not a concern.
+    AboveAdvised,
     /// The role check is answered as expected.
     Met,
     /// The role check is not answered as expected.
@@ -458,6 +605,8 @@ impl Verdict {
             Self::Below => "Below the expected range",
             Self::Above => "Above the expected range",
             Self::Outnumbers => "Outnumbers the business leaders",
+            Self::BelowAdvised => "Under the suggested number: see the advice",
+            Self::AboveAdvised => "Over the suggested number: see the advice",
             Self::Met => "As expected",
             Self::NotMet => "Not as expected",
             Self::Recorded => "Recorded",
@@ -474,6 +623,12 @@ impl Verdict {
             Self::Below | Self::Above | Self::Outnumbers | Self::NotMet
         )
     }
+
+    /// True when the count is outside a range the seed only suggests: worth a note with
+    /// advice, not a concern.
+    pub fn is_note(self) -> bool {
+        matches!(self, Self::BelowAdvised | Self::AboveAdvised)
+    }
 }
 
 /// The count another count is compared with, when it is answered with a number.
@@ -484,15 +639,22 @@ fn other_count(range: &CountRange, assessment: &Assessment) -> Option<u32> {
     }
 }
 
-/// Judges a count against its range, then against the count it must not exceed (only when
-/// that other count is known).
+/// Judges a count against the firm ends of its range, then against the count it must not
+/// exceed (only when that other count is known), then against the ends the seed only
+/// suggests, which give a note rather than a concern.
 pub fn count_verdict(range: &CountRange, count: u32, other: Option<u32>) -> Verdict {
-    if range.min().is_some_and(|min| count < min) {
+    let below = range.min().is_some_and(|min| count < min);
+    let above = range.max().is_some_and(|max| count > max);
+    if below && range.below_note().is_none() {
         Verdict::Below
-    } else if range.max().is_some_and(|max| count > max) {
+    } else if above && range.above_note().is_none() {
         Verdict::Above
     } else if other.is_some_and(|other| count > other) {
         Verdict::Outnumbers
+    } else if below {
+        Verdict::BelowAdvised
+    } else if above {
+        Verdict::AboveAdvised
     } else if range.is_open() {
         Verdict::Recorded
     } else {
@@ -514,14 +676,32 @@ pub struct TableCheck<'a> {
     pub verdict: Verdict,
     /// Why the expectation matters.
     pub why: &'a str,
+    /// What to do, for a concern or a note; `None` when there is nothing to act on.
+    pub advice: Option<&'a str>,
 }
 
-/// Checks every count and role check of the bank, in bank order.
+/// Checks every count and role check of the bank, in bank order: the table's counts, and
+/// the launch-step questions the bank also reads as role checks (a neutral facilitator, a
+/// launch at a business), each fact asked once.
 pub fn table_checks<'a>(bank: &'a Bank, assessment: &Assessment) -> Vec<TableCheck<'a>> {
     let mut checks = Vec::new();
     for question in bank.questions() {
         let actual = fitting_answer(question, assessment);
         let (expected, verdict) = match question.kind() {
+            QuestionKind::Scale if question.is_table_check() => {
+                let verdict = match actual {
+                    Some(Answer::Scale(ScalePoint::Mostly | ScalePoint::Done)) => Verdict::Met,
+                    Some(Answer::Scale(_)) => Verdict::NotMet,
+                    _ => unscored_verdict(actual),
+                };
+                let s = bank.scales();
+                let expected = format!(
+                    "{} or {}",
+                    s.scale(ScalePoint::Mostly),
+                    s.scale(ScalePoint::Done)
+                );
+                (expected, verdict)
+            }
             QuestionKind::Count(range) => {
                 let other = other_count(range, assessment);
                 let mut expected = range
@@ -550,12 +730,19 @@ pub fn table_checks<'a>(bank: &'a Bank, assessment: &Assessment) -> Vec<TableChe
             }
             _ => continue,
         };
+        let advice = match (verdict, question.kind()) {
+            (Verdict::BelowAdvised, QuestionKind::Count(range)) => range.below_note(),
+            (Verdict::AboveAdvised, QuestionKind::Count(range)) => range.above_note(),
+            (verdict, _) if verdict.is_concern() => Some(question.advice()),
+            _ => None,
+        };
         checks.push(TableCheck {
             question,
             expected,
             actual,
             verdict,
             why: question.why().unwrap_or_default(),
+            advice,
         });
     }
     checks
@@ -571,17 +758,23 @@ fn unscored_verdict(actual: Option<Answer>) -> Verdict {
 
 /// The next step to show beside a question as soon as its answer is weak: a step answered
 /// Not yet or Started, a pitfall that is happening, a role check not met, a count outside its
-/// range. Phase statements describe rather than judge, and unsure answers are not weak.
+/// range (for a range the seed only suggests, its note). Phase statements describe rather
+/// than judge, and unsure answers are not weak.
 pub fn advice_for(question: &Question, answer: Answer) -> Option<&str> {
+    if let (QuestionKind::Count(range), Answer::Count(count)) = (question.kind(), answer) {
+        return match count_verdict(range, count, None) {
+            Verdict::BelowAdvised => range.below_note(),
+            Verdict::AboveAdvised => range.above_note(),
+            verdict if verdict.is_concern() => Some(question.advice()),
+            _ => None,
+        };
+    }
     let weak = match (question.kind(), answer) {
         (QuestionKind::Scale, Answer::Scale(point)) => {
             matches!(point, ScalePoint::NotYet | ScalePoint::Started)
         }
         (QuestionKind::Pitfall(_), Answer::Pitfall(level)) => level != PitfallLevel::No,
         (QuestionKind::YesNo { expected }, Answer::YesNo(yes)) => yes != *expected,
-        (QuestionKind::Count(range), Answer::Count(count)) => {
-            count_verdict(range, count, None).is_concern()
-        }
         _ => false,
     };
     weak.then(|| question.advice())

@@ -165,8 +165,13 @@ fn encode_payload(layout: &LinkLayout, bank: &Bank, assessment: &Assessment) -> 
     let mut counts = Vec::new();
     for &(id, kind) in layout.questions {
         let answer = assessment.answer(id).filter(|answer| {
-            // Answers the live bank would not accept are left out, as the report does.
-            bank.question(id).is_none_or(|q| q.accepts(answer))
+            // Answers the live bank would not accept are left out, as the report does; an
+            // answer kept under a retired question's id travels as it was given.
+            match (bank.question(id), bank.retired_question(id)) {
+                (Some(q), _) => q.accepts(answer),
+                (None, Some(r)) => r.accepts(answer),
+                (None, None) => true,
+            }
         });
         let code = answer.and_then(|a| answer_code(kind, a)).unwrap_or(0);
         if let (CODE_COUNT, Some(Answer::Count(n))) = (code, answer) {
@@ -483,22 +488,28 @@ fn decode_payload(bank: &Bank, bytes: &[u8]) -> Result<SharedAssessment, ShareLi
     // Place what the link holds in this version's bank; anything it does not have is listed.
     let mut skipped = Vec::new();
     for (id, answer) in answers {
-        match bank.question(id) {
+        // A question an earlier bank asked keeps its answer under its old id.
+        let accepts = match (bank.question(id), bank.retired_question(id)) {
+            (Some(question), _) => Some(question.accepts(&answer)),
+            (None, Some(retired)) => Some(retired.accepts(&answer)),
+            (None, None) => None,
+        };
+        match accepts {
             None => skipped.push(Skipped {
                 id: id.to_string(),
                 reason: SkipReason::UnknownQuestion,
             }),
-            Some(question) if !question.accepts(&answer) => skipped.push(Skipped {
+            Some(false) => skipped.push(Skipped {
                 id: id.to_string(),
                 reason: SkipReason::WrongAnswer(bank.answer_label(&answer)),
             }),
-            Some(_) => {
+            Some(true) => {
                 assessment.set_answer(id, answer);
             }
         }
     }
     for (id, note) in notes {
-        if bank.question(id).is_some() {
+        if bank.question(id).is_some() || bank.retired_question(id).is_some() {
             assessment.set_note(id, note);
         } else {
             skipped.push(Skipped {
@@ -517,10 +528,21 @@ fn decode_payload(bank: &Bank, bytes: &[u8]) -> Result<SharedAssessment, ShareLi
             });
         }
     }
+    // Answers to a question an earlier bank split move to its successors.
+    assessment.carry_forward(bank);
     Ok(SharedAssessment {
         assessment,
         skipped,
     })
+}
+
+/// The position of a question in a layout's list, for tests that write links by hand.
+#[cfg(test)]
+pub(crate) fn layout_position(code: u64, id: &str) -> Option<usize> {
+    layout_by_code(code)?
+        .questions
+        .iter()
+        .position(|(q, _)| *q == id)
 }
 
 #[cfg(test)]

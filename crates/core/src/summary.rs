@@ -44,6 +44,18 @@ fn section_line(score: &SectionScore<'_>) -> String {
     line
 }
 
+/// One gap as a line: its tag, step, question, answer and advice.
+fn gap_line(report: &Report<'_>, gap: &crate::report::Gap<'_>) -> String {
+    let tag = gap.kind.tag().map(|t| format!("{t}. ")).unwrap_or_default();
+    format!(
+        "{tag}Step {}: {} ({}). Next step: {}",
+        gap.section.step().unwrap_or_default(),
+        gap.question.text(),
+        gap.answer_label(report.bank),
+        gap.advice()
+    )
+}
+
 /// "3 answers we don't know yet" with the right plural.
 fn dont_know_count(n: usize) -> String {
     if n == 1 {
@@ -106,30 +118,51 @@ impl Report<'_> {
             self.where_you_are.sentence()
         );
 
+        if let Some(line) = self.bank_line() {
+            let _ = writeln!(out, "\n{line}");
+        }
+
+        let _ = writeln!(out, "\n## Next steps\n");
+        if self.gaps.is_empty() {
+            let _ = writeln!(out, "Nothing is blocking and no answer is weak.");
+        }
+        for (i, gap) in self.next_steps().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, gap_line(self, gap));
+        }
+
+        let blocked = self.blocked_gates();
+        let to_confirm = self.gates_to_confirm();
+        if !blocked.is_empty() || !to_confirm.is_empty() {
+            let _ = writeln!(out, "\n## Gates\n");
+            let labels = |gates: &[&crate::bank::Question]| -> Vec<String> {
+                gates.iter().map(|q| q.gate_label().to_string()).collect()
+            };
+            if !blocked.is_empty() {
+                let _ = writeln!(out, "- Blocking: {}.", labels(&blocked).join("; "));
+            }
+            if !to_confirm.is_empty() {
+                let _ = writeln!(out, "- To confirm: {}.", labels(&to_confirm).join("; "));
+            }
+        }
+
         let _ = writeln!(out, "\n## Launch steps\n");
         for score in self.launch_steps() {
             let _ = writeln!(out, "{}", section_line(score));
         }
 
         let _ = writeln!(out, "\n## Partnership phase\n");
-        match self.phases.leading {
-            Some(phase) => {
-                let _ = writeln!(
-                    out,
-                    "Most like {} ({}). Several phases can be under way at once:\n",
-                    phase,
-                    phase.nickname()
-                );
-            }
-            None => {
-                let _ = writeln!(out, "No phase indicators answered yet.\n");
-            }
-        }
+        let _ = writeln!(out, "{}\n", self.phases.sentence());
         for score in &self.phases.phases {
             let value = score
                 .pct()
                 .map_or_else(|| "not answered".to_string(), |p| format!("{p}%"));
             let _ = writeln!(out, "- {}: {value}", Phase::name(score.phase));
+        }
+        if !self.phase_advice.is_empty() {
+            let _ = writeln!(out, "\nFor this phase:\n");
+            for question in &self.phase_advice {
+                let _ = writeln!(out, "- {}", question.advice());
+            }
         }
 
         let _ = writeln!(out, "\n## Who is at the table\n");
@@ -139,7 +172,7 @@ impl Report<'_> {
                 unanswered.push(check.question.label());
                 continue;
             };
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "- {}: {}. Expected: {}. {}. Why: {}",
                 check.question.label(),
@@ -148,6 +181,12 @@ impl Report<'_> {
                 check.verdict.label(),
                 check.why
             );
+            match check.advice {
+                Some(advice) => {
+                    let _ = writeln!(out, " Advice: {advice}");
+                }
+                None => out.push('\n'),
+            }
         }
         if !unanswered.is_empty() {
             let _ = writeln!(out, "- Not answered yet: {}.", unanswered.join("; "));
@@ -185,27 +224,17 @@ impl Report<'_> {
             );
         }
 
-        let _ = writeln!(out, "\n## Gaps and next steps\n");
+        let _ = writeln!(out, "\n## Gaps and next steps, by step\n");
         if self.gaps.is_empty() {
             let _ = writeln!(out, "None found.");
         }
-        for (i, gap) in self.gaps.iter().enumerate() {
-            let tag = if gap.blocking {
-                "Blocking gate. "
-            } else if gap.question.is_gate() {
-                "Gate. "
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "{}. {tag}Step {}: {} ({}). Next step: {}",
-                i + 1,
-                gap.section.step().unwrap_or_default(),
-                gap.question.text(),
-                self.bank.scales().scale(gap.answer),
-                gap.advice()
-            );
+        let mut step = None;
+        for gap in &self.gaps {
+            if step != gap.section.step() {
+                step = gap.section.step();
+                let _ = writeln!(out, "{}:", gap.section.heading());
+            }
+            let _ = writeln!(out, "- {}", gap_line(self, gap));
         }
 
         let _ = writeln!(out, "\n## To discuss with your coach\n");
@@ -240,6 +269,25 @@ impl Report<'_> {
                     "- {} Note: {}",
                     note.question.text(),
                     one_line(note.text)
+                );
+            }
+        }
+
+        if !self.kept.is_empty() {
+            let _ = writeln!(out, "\n## Answers to questions no longer asked\n");
+            for kept in &self.kept {
+                let answer = kept
+                    .answer
+                    .map_or_else(|| "no answer".to_string(), |a| self.bank.answer_label(&a));
+                let note = kept
+                    .note
+                    .map(|n| format!(" Note: {}", one_line(n)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- {} ({answer}).{note} {}",
+                    kept.question.text(),
+                    kept.question.note()
                 );
             }
         }
@@ -305,6 +353,33 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn an_assessment_from_2026_1_says_so_in_one_line_and_lists_what_it_keeps() {
+        let bank = Bank::builtin();
+        let mut a = Assessment::new(bank);
+        a.meta.bank_version = "2026.1".into();
+        a.set_answer("table.convener-agreed", Answer::YesNo(true));
+        let r = report(bank, &a);
+        let new = bank.new_since("2026.1").count();
+        assert_eq!(
+            r.bank_line().as_deref(),
+            Some(
+                format!(
+                    "Made with question bank 2026.1: {new} questions are new since then and \
+                     unanswered; 1 answer to a question no longer asked is kept and listed."
+                )
+                .as_str()
+            )
+        );
+        let md = r.to_markdown();
+        assert!(md.contains("Made with question bank 2026.1"), "{md}");
+        assert!(
+            md.contains("## Answers to questions no longer asked"),
+            "{md}"
+        );
+        assert!(report(bank, &Assessment::new(bank)).bank_line().is_none());
     }
 
     #[test]

@@ -24,6 +24,24 @@ pub struct Bank {
     pub sources: List<SourceDoc>,
     pub sections: List<Section>,
     pub help_areas: List<HelpArea>,
+    #[serde(default)]
+    pub retired: List<Retired>,
+}
+
+/// A question an earlier bank version asked and this one does not.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    pub id: Text,
+    pub kind: Kind,
+    pub phase: Option<Phase>,
+    pub pitfall: Option<PitfallKind>,
+    pub expected: Option<bool>,
+    pub text: Text,
+    pub retired_in: Text,
+    #[serde(default)]
+    pub moved_to: List<Text>,
+    pub note: Text,
 }
 
 /// The labels of the answer scales.
@@ -128,7 +146,12 @@ pub struct Question {
     pub min: Option<u32>,
     pub max: Option<u32>,
     pub not_more_than: Option<Text>,
+    pub below: Option<Text>,
+    pub above: Option<Text>,
     pub expected: Option<bool>,
+    pub phase_sign: Option<Phase>,
+    pub table_check: Option<bool>,
+    pub since: Option<Text>,
 }
 
 /// One area a region can ask help for.

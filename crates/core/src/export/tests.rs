@@ -47,7 +47,7 @@ fn an_export_names_its_format_and_carries_a_readable_report() {
     let value: Value = serde_json::from_str(&text).expect("json");
     assert_eq!(value["format"], EXPORT_FORMAT);
     assert_eq!(value["version"], 1);
-    assert_eq!(value["bank_version"], "2026.1");
+    assert_eq!(value["bank_version"], "2026.2");
     assert_eq!(value["assessment"]["answers"]["table.champions"], 4);
     assert!(value["report"]["where_you_are"]
         .as_str()

@@ -161,11 +161,10 @@ fn each_kind_has_its_scale_positions() {
         agreed(1.5, 1, 2),
     );
 
-    // A yes/no question spans one position, so Yes beside No is never a disagreement.
-    let q = "table.neutral-facilitator";
-    let yes_no = |y| Some(Answer::YesNo(y));
-    check(q, &[yes_no(true), yes_no(false)], agreed(0.5, 0, 1));
-    check(q, &[yes_no(true), yes_no(true)], agreed(1.0, 1, 1));
+    // A yes/no answer spans one position, so Yes beside No is never a disagreement (bank
+    // 2026.2 asks no yes/no question any more; the positions stay for other banks).
+    assert_eq!(scale_position(Answer::YesNo(true)), Some(1));
+    assert_eq!(scale_position(Answer::YesNo(false)), Some(0));
 
     assert_eq!(scale_position(Answer::Count(7)), None);
     assert_eq!(scale_position(DK), None);
@@ -370,17 +369,16 @@ fn step_readiness_per_respondent_with_mean_min_max_and_blocks() {
 
 #[test]
 fn respondents_keep_their_order_and_their_phase() {
-    let people = respondents(&[
-        &[(
-            "phase.storming.tension",
-            Answer::Agreement(Agreement::Agree),
-        )],
-        &[(
-            "phase.forming.research",
-            Answer::Agreement(Agreement::Agree),
-        )],
-        &[],
-    ]);
+    // A phase leads only once half its statements are answered and one is agreed with.
+    let all_of = |phase: &str| -> Vec<(&'static str, Answer)> {
+        bank()
+            .questions()
+            .filter(|q| q.id().starts_with(phase))
+            .map(|q| (q.id(), Answer::Agreement(Agreement::Agree)))
+            .collect()
+    };
+    let (storming, forming) = (all_of("phase.storming."), all_of("phase.forming."));
+    let people = respondents(&[&storming, &forming, &[]]);
     let view = group_view(bank(), &people);
     let labels: Vec<&str> = view.respondents.iter().map(|r| r.label).collect();
     assert_eq!(labels, ["A", "B", "C"]);

@@ -61,7 +61,7 @@ fn step_readiness_coverage_and_band() {
     let (d, m, s, n) = (Some(DONE), Some(MOSTLY), Some(STARTED), Some(NOT_YET));
     let (dk, na) = (Some(Answer::DontKnow), Some(Answer::NotApplicable));
     check_step1([d, d, d, d, d, d], Some(100), 100, Strong, false);
-    check_step1([n, n, n, s, n, n], Some(5), 100, Early, false);
+    check_step1([n, n, n, s, n, n], Some(5), 100, Early, true);
     // 14 of 18 points is 77.7%: Strong.
     check_step1([d, d, d, m, m, s], Some(77), 100, Strong, false);
     // 13 of 18 is 72.2%: Developing, and the band agrees with the rounded-down percentage.
@@ -79,15 +79,28 @@ fn step_readiness_coverage_and_band() {
         NotEnoughAnswers,
         false,
     );
-    // Half answered is enough.
-    check_step1([d, d, d, None, None, None], Some(100), 50, Strong, false);
+    // Half answered is enough to score, but the gate (the fourth) is not confirmed, so the
+    // step is not Strong.
+    check_step1(
+        [d, d, d, None, None, None],
+        Some(100),
+        50,
+        Developing,
+        false,
+    );
+    check_step1([d, d, d, d, None, None], Some(100), 66, Strong, false);
     // All don't know: covered, but nothing to score.
     check_step1([dk, dk, dk, dk, dk, dk], None, 100, NotEnoughAnswers, false);
     check_step1([None; 6], None, 0, NotEnoughAnswers, false);
-    // A gate answered Not yet blocks the step whatever the average says.
-    check_step1([d, d, d, n, d, d], Some(83), 100, Strong, true);
-    // A gate answered Started does not block.
-    check_step1([d, d, d, s, d, d], Some(88), 100, Strong, false);
+    // A gate answered Not yet or Started blocks the step, and the step is never Strong,
+    // whatever the average says.
+    check_step1([d, d, d, n, d, d], Some(83), 100, Developing, true);
+    check_step1([d, d, d, s, d, d], Some(88), 100, Developing, true);
+    // A gate answered Don't know or Not applicable is not confirmed: 100%, but not Strong.
+    check_step1([d, d, d, dk, d, d], Some(100), 100, Developing, false);
+    check_step1([d, d, d, na, d, d], Some(100), 100, Developing, false);
+    // Mostly meets a gate.
+    check_step1([d, d, d, m, d, d], Some(94), 100, Strong, false);
 }
 
 #[test]
@@ -145,7 +158,22 @@ fn where_you_are_is_the_first_step_not_strong_or_blocked() {
     answers.extend(section("s4").questions().iter().map(|q| (q.id(), STARTED)));
     assert_eq!(
         where_you_are(&answers),
-        "You are at step 4, Launch. Readiness 33% (Early)."
+        "You are at step 4, Launch. Blocking: A shared set of priorities from the launch."
+    );
+    // A gate not confirmed stops the partnership at its step, and the sentence names it.
+    let mut answers = all_done_up_to(6);
+    answers.push(("s1.convener", Answer::DontKnow));
+    assert_eq!(
+        where_you_are(&answers),
+        "You are at step 1, Build the regional support team and make the case. Not confirmed \
+         yet: An agreed lead convener or co-conveners; find out before the session."
+    );
+    let mut answers = all_done_up_to(3);
+    answers.extend(section("s4").questions().iter().map(|q| (q.id(), STARTED)));
+    answers.push(("s4.shared-priorities", DONE));
+    assert_eq!(
+        where_you_are(&answers),
+        "You are at step 4, Launch. Readiness 40% (Early)."
     );
     // A later step that is blocked does not matter while an earlier one is not Strong.
     let mut answers = all_done_up_to(6);
@@ -165,7 +193,20 @@ fn count_verdicts() {
     let wider = range(Some(25), None, None);
     let support = range(None, Some(12), None);
     let open = range(None, None, None);
+    // Ends the seed only suggests give a note, not a concern; a firm end stays a concern, and
+    // outnumbering the CEOs is a concern before any note.
+    let hedged_core = range(Some(6), Some(12), Some("table.ceos")).hedged(
+        Some("Fewer than six: check"),
+        Some("More than twelve: keep"),
+    );
+    let hedged_companies = range(Some(12), Some(60), None).hedged(None, Some("More than sixty"));
     for (r, count, other, verdict) in [
+        (&hedged_core, 4, None, Verdict::BelowAdvised),
+        (&hedged_core, 14, Some(30), Verdict::AboveAdvised),
+        (&hedged_core, 14, Some(9), Verdict::Outnumbers),
+        (&hedged_core, 8, Some(9), Verdict::Within),
+        (&hedged_companies, 85, None, Verdict::AboveAdvised),
+        (&hedged_companies, 8, None, Verdict::Below),
         (&champions, 1, None, Verdict::Below),
         (&champions, 2, None, Verdict::Within),
         (&champions, 6, None, Verdict::Within),
@@ -196,8 +237,9 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
         ("table.core-team", Answer::Count(10)),
         ("table.ceos", Answer::Count(7)),
         ("table.champions", Answer::DontKnow),
-        ("table.hosted-by-business", Answer::YesNo(false)),
-        ("table.neutral-facilitator", Answer::YesNo(true)),
+        ("table.companies", Answer::Count(85)),
+        ("s3.business-venue", STARTED),
+        ("s3.facilitator", MOSTLY),
     ]);
     let checks = table_checks(bank(), &a);
     let verdict = |id: &str| {
@@ -210,9 +252,23 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
     assert_eq!(verdict("table.core-team"), Verdict::Outnumbers);
     assert_eq!(verdict("table.ceos"), Verdict::Recorded);
     assert_eq!(verdict("table.champions"), Verdict::Unknown);
-    assert_eq!(verdict("table.companies"), Verdict::NotAnswered);
-    assert_eq!(verdict("table.hosted-by-business"), Verdict::NotMet);
-    assert_eq!(verdict("table.neutral-facilitator"), Verdict::Met);
+    assert_eq!(verdict("table.wider-team"), Verdict::NotAnswered);
+    // Over a maximum the seed only suggests: a note with its advice, not a concern.
+    assert_eq!(verdict("table.companies"), Verdict::AboveAdvised);
+    // The role checks read the one answer of their launch step.
+    assert_eq!(verdict("s3.business-venue"), Verdict::NotMet);
+    assert_eq!(verdict("s3.facilitator"), Verdict::Met);
+    assert_eq!(verdict("s1.convener"), Verdict::NotAnswered);
+    let advice = |id: &str| {
+        checks
+            .iter()
+            .find(|c| c.question.id() == id)
+            .and_then(|c| c.advice)
+    };
+    assert!(advice("table.core-team").is_some_and(|a| a.contains("outnumber")));
+    assert!(advice("table.companies").is_some_and(|a| a.contains("small-table")));
+    assert!(advice("s3.business-venue").is_some());
+    assert_eq!(advice("s3.facilitator"), None);
     let core = checks
         .iter()
         .find(|c| c.question.id() == "table.core-team")
@@ -221,13 +277,15 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
         core.expected,
         "6 to 12, and no more than CEOs at the table (7)"
     );
+    // Six counts and the three role checks read from the launch steps.
     assert_eq!(checks.len(), 9);
-    // Five of the nine checks are answered (55%). The CEO count is only recorded and the
-    // champions are not known, which leaves three scored: 0 (outnumbers) + 0 (not hosted) + 3
-    // (neutral facilitator) = 3 of 9.
+    // Four of the table's six counts are answered (66%). The CEO count is only recorded, the
+    // champions are not known and 85 companies is a note, not a zero, which leaves one
+    // scored: the core team, which outnumbers the CEOs (0 of 3). The role checks count in
+    // their own steps, not here.
     let score = section_score(section("table"), &a);
-    assert_eq!(score.coverage_pct(), 55);
-    assert_eq!(score.readiness_pct(), Some(33));
+    assert_eq!(score.coverage_pct(), 66);
+    assert_eq!(score.readiness_pct(), Some(0));
 }
 
 fn phases(answers: [Agreement; 4]) -> Assessment {
@@ -265,9 +323,11 @@ fn the_leading_phase_scores_highest_and_ties_go_to_the_earlier_phase() {
         Some(Phase::Norming)
     );
     assert_eq!(leading([Agree, Agree, Agree, Agree]), Some(Phase::Forming));
+    // No statement agreed with: no clear phase yet, rather than the first by default.
+    assert_eq!(leading([Disagree, Disagree, Disagree, Disagree]), None);
     assert_eq!(
-        leading([Disagree, Disagree, Disagree, Disagree]),
-        Some(Phase::Forming)
+        leading([SomewhatDisagree, Disagree, Disagree, Disagree]),
+        None
     );
     assert_eq!(
         phase_profile(bank(), &Assessment::new(bank())).leading,
@@ -284,9 +344,33 @@ fn a_phase_with_no_answers_does_not_compete() {
         Answer::Agreement(Agreement::Disagree),
     )]);
     let profile = phase_profile(bank(), &a);
-    assert_eq!(profile.leading, Some(Phase::Performing));
+    assert_eq!(profile.leading, None);
+    assert!(profile.sentence().starts_with("No clear phase yet"));
     assert_eq!(profile.phases[0].pct(), None);
     assert_eq!(profile.phases[3].pct(), Some(0));
+}
+
+#[test]
+fn a_phase_with_under_half_its_statements_answered_cannot_lead() {
+    // One Performing statement agreed with scores 100%, but one statement is not a profile:
+    // Forming, with every statement answered, leads.
+    let mut answers: Vec<(&str, Answer)> = bank()
+        .questions()
+        .filter(|q| q.id().starts_with("phase.forming."))
+        .map(|q| (q.id(), Answer::Agreement(Agreement::SomewhatAgree)))
+        .collect();
+    answers.push((
+        "phase.performing.results",
+        Answer::Agreement(Agreement::Agree),
+    ));
+    let profile = phase_profile(bank(), &assessment(&answers));
+    assert_eq!(profile.phases[3].pct(), Some(100));
+    assert!(!profile.phases[3].can_lead());
+    assert_eq!(profile.leading, Some(Phase::Forming));
+    // With Forming's statements only one in two answered, it may still lead.
+    let half: Vec<(&str, Answer)> = answers.iter().copied().step_by(2).collect();
+    let profile = phase_profile(bank(), &assessment(&half));
+    assert_eq!(profile.leading, Some(Phase::Forming));
 }
 
 #[test]
@@ -370,6 +454,31 @@ proptest! {
     }
 
     #[test]
+    fn a_gate_not_confirmed_never_lets_its_step_be_strong(
+        a in any_assessment(),
+        pick in any::<prop::sample::Index>(),
+        how in 0u8..3,
+    ) {
+        let gates: Vec<&Question> = bank().questions().filter(|q| q.is_gate()).collect();
+        let gate = gates[pick.index(gates.len())];
+        let mut a = a;
+        match how {
+            0 => { a.set_answer(gate.id(), Answer::DontKnow); }
+            1 => { a.set_answer(gate.id(), Answer::NotApplicable); }
+            _ => { a.clear_answer(gate.id()); }
+        }
+        let scores = section_scores(bank(), &a);
+        let step = bank().section_of(gate.id()).and_then(Section::step).expect("a gate's step");
+        let score = scores.iter().find(|s| s.section.step() == Some(step)).expect("the step");
+        prop_assert_ne!(score.band(), Some(Band::Strong));
+        prop_assert!(!score.is_done());
+        prop_assert!(score.unconfirmed.iter().any(|q| q.id() == gate.id()));
+        // "Where you are" never passes the step.
+        let at = WhereYouAre::from_scores(&scores).step();
+        prop_assert!(at.is_some_and(|at| at <= step), "at {:?}, gate at {}", at, step);
+    }
+
+    #[test]
     fn raising_one_answer_never_lowers_its_section(
         a in any_assessment(),
         pick in any::<prop::sample::Index>(),
@@ -430,8 +539,9 @@ fn advice_appears_beside_a_question_only_when_its_answer_is_weak() {
         Answer::Pitfall(PitfallLevel::No),
         false,
     );
-    check("table.neutral-facilitator", Answer::YesNo(false), true);
-    check("table.neutral-facilitator", Answer::YesNo(true), false);
+    check("table.companies", Answer::Count(85), true);
+    check("table.companies", Answer::Count(8), true);
+    check("table.companies", Answer::Count(30), false);
     check("table.champions", Answer::Count(1), true);
     check("table.champions", Answer::Count(4), false);
     check("table.champions", Answer::Count(7), true);

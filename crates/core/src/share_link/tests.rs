@@ -99,61 +99,57 @@ fn budgets_for_fragment_length_hold() {
     assert!(encode_share_link(bank, &cases[0].1).len() <= 24);
 }
 
+/// The link kind of a question or retired question of the live bank.
+fn link_kind_of(kind: &QuestionKind) -> LinkKind {
+    match kind {
+        QuestionKind::Scale => LinkKind::Scale,
+        QuestionKind::Agreement(_) => LinkKind::Agreement,
+        QuestionKind::Count(_) => LinkKind::Count,
+        QuestionKind::YesNo { .. } => LinkKind::YesNo,
+        QuestionKind::Pitfall(_) => LinkKind::Pitfall,
+    }
+}
+
+/// The kind an id has in the live bank, asked or retired.
+fn live_kind(id: &str) -> Option<LinkKind> {
+    let bank = bank();
+    bank.question(id)
+        .map(|q| link_kind_of(q.kind()))
+        .or_else(|| bank.retired_question(id).map(|r| link_kind_of(r.kind())))
+}
+
 #[test]
-fn layout_1_matches_bank_2026_1_as_it_is_today() {
+fn layout_2_is_bank_2026_2_then_its_retired_questions() {
     let bank = bank();
     assert_eq!(
         bank.version(),
-        "2026.1",
-        "add a layout for the new bank version, and keep layout 1"
+        "2026.2",
+        "add a layout for the new bank version, and keep layouts 1 and 2"
     );
-    let layout = layout_by_code(1).expect("layout 1");
-    assert_eq!(layout.bank_version, "2026.1");
+    let layout = layout_by_code(2).expect("layout 2");
+    assert_eq!(layout.bank_version, "2026.2");
     let ids: Vec<&str> = layout.questions.iter().map(|(id, _)| *id).collect();
-    let bank_ids: Vec<&str> = bank.questions().map(|q| q.id()).collect();
-    assert_eq!(ids, bank_ids);
+    let expected: Vec<&str> = bank
+        .questions()
+        .map(|q| q.id())
+        .chain(bank.retired().iter().map(|r| r.id()))
+        .collect();
+    assert_eq!(ids, expected);
     for &(id, kind) in layout.questions {
-        let expected = match bank.question(id).map(|q| q.kind()) {
-            Some(QuestionKind::Scale) => LinkKind::Scale,
-            Some(QuestionKind::Agreement(_)) => LinkKind::Agreement,
-            Some(QuestionKind::Count(_)) => LinkKind::Count,
-            Some(QuestionKind::YesNo { .. }) => LinkKind::YesNo,
-            Some(QuestionKind::Pitfall(_)) => LinkKind::Pitfall,
-            None => panic!("{id} missing"),
-        };
-        assert_eq!(kind, expected, "{id}");
+        assert_eq!(Some(kind), live_kind(id), "{id}");
     }
     let areas: Vec<&str> = bank.help_areas().iter().map(|a| a.id()).collect();
     assert_eq!(layout.help_areas, areas.as_slice());
 }
 
 #[test]
-fn every_id_of_every_layout_is_still_in_the_bank() {
-    // When a later bank drops a question, this fails: decide then how old links treat it
-    // (they skip and list it), and change this test to say so.
-    let bank = bank();
-    for layout in layouts::LINK_LAYOUTS {
-        for (id, _) in layout.questions {
-            assert!(
-                bank.question(id).is_some(),
-                "layout {} lists {id}",
-                layout.code
-            );
-        }
-        for id in layout.help_areas {
-            assert!(
-                bank.help_area(id).is_some(),
-                "layout {} lists {id}",
-                layout.code
-            );
-        }
-        assert!(layout.help_areas.len() < 64);
-    }
-    let codes: Vec<u64> = layouts::LINK_LAYOUTS.iter().map(|l| l.code).collect();
-    let mut sorted = codes.clone();
-    sorted.dedup();
-    assert_eq!(codes, sorted, "layout codes are unique and ascending");
-    assert_eq!(layout_for(bank.version()).bank_version, bank.version());
+fn layout_1_stays_as_bank_2026_1_shipped_it() {
+    let layout = layout_by_code(1).expect("layout 1");
+    assert_eq!(layout.bank_version, "2026.1");
+    assert_eq!(layout.questions.len(), 99);
+    assert_eq!(layout.questions[0].0, "s1.shared-table");
+    assert_eq!(layout.questions[98].0, "pit.missing-state");
+    assert_eq!(layout.help_areas.len(), 12);
 }
 
 #[test]
@@ -256,25 +252,169 @@ fn golden(name: &str) -> String {
         .to_string()
 }
 
+/// A 2026.1 assessment built from layout 1, the frozen list of bank 2026.1's questions in
+/// its order: `answer` picks the answer for the question at each position.
+pub(crate) fn made_with_2026_1(
+    mut answer: impl FnMut(usize, &QuestionKind) -> Option<Answer>,
+) -> Assessment {
+    let mut a = Assessment::default();
+    a.meta.bank_version = "2026.1".into();
+    for (i, &(id, kind)) in layout_by_code(1)
+        .expect("layout 1")
+        .questions
+        .iter()
+        .enumerate()
+    {
+        let kind = match kind {
+            LinkKind::Scale => QuestionKind::Scale,
+            LinkKind::Agreement => QuestionKind::Agreement(crate::bank::Phase::Forming),
+            LinkKind::Count => QuestionKind::Count(crate::bank::CountRange::new(None, None, None)),
+            LinkKind::YesNo => QuestionKind::YesNo { expected: true },
+            LinkKind::Pitfall => QuestionKind::Pitfall(crate::bank::PitfallKind::Pitfall),
+        };
+        if let Some(answer) = answer(i, &kind) {
+            a.set_answer(id, answer);
+        }
+    }
+    a
+}
+
+/// The golden assessments as bank 2026.1 made them (the helpers above follow the live bank).
+fn typical_2026_1() -> Assessment {
+    let mut a = made_with_2026_1(|i, kind| (i % 2 == 0).then(|| answer_for(kind, i)));
+    a.meta.region = "Delta".into();
+    a.meta.sector = "Health care".into();
+    a.meta.date = "2026-03-02".into();
+    a.set_help_area("data", true);
+    a
+}
+
+fn full_without_notes_2026_1() -> Assessment {
+    let counts = [4, 30, 10, 8, 8, 25];
+    let mut count = 0;
+    let mut a = made_with_2026_1(|i, kind| {
+        Some(match kind {
+            QuestionKind::Count(_) => {
+                count += 1;
+                Answer::Count(counts[(count - 1) % counts.len()])
+            }
+            kind => answer_for(kind, i * 5 + 1),
+        })
+    });
+    a.meta.name = "Spring check".into();
+    a.meta.region = "North Valley".into();
+    a.meta.sector = "Advanced manufacturing".into();
+    a.meta.respondent_role = "Workforce board director".into();
+    a.meta.date = "2026-11-23".into();
+    for area in ["scope", "launch-prep", "facilitation"] {
+        a.set_help_area(area, true);
+    }
+    a
+}
+
+fn full_with_notes_2026_1() -> Assessment {
+    let mut a = full_without_notes_2026_1();
+    let layout = layout_by_code(1).expect("layout 1");
+    for (i, (id, _)) in layout.questions.iter().step_by(5).take(20).enumerate() {
+        a.set_note(
+            *id,
+            format!("Discussed at the planning meeting {i}; the college and two employers agree, next check in May."),
+        );
+    }
+    a.ta_request.text = "Help us recruit CEO champions and plan the launch meeting.".into();
+    a
+}
+
+/// Checks that `opened`, an assessment made with bank 2026.1 and opened with this bank,
+/// lost nothing of `made`: each answer and note is under its own id, or, for a question
+/// 2026.2 split, on each of its successors (the note on the first); and the report lists
+/// every answer it keeps for a retired question and ignores nothing.
+pub(crate) fn assert_nothing_lost(made: &Assessment, opened: &Assessment) {
+    let bank = bank();
+    for (id, answer) in made.answers() {
+        let moved = bank
+            .retired_question(id)
+            .map(|r| r.moved_to())
+            .unwrap_or_default();
+        if moved.is_empty() {
+            assert_eq!(opened.answer(id), Some(*answer), "{id} lost its answer");
+        } else {
+            for successor in moved {
+                assert_eq!(
+                    opened.answer(successor),
+                    Some(*answer),
+                    "{id} did not move to {successor}"
+                );
+            }
+        }
+    }
+    for (id, note) in made.notes() {
+        let moved = bank
+            .retired_question(id)
+            .map(|r| r.moved_to())
+            .unwrap_or_default();
+        let at = moved.first().map_or(id.as_str(), String::as_str);
+        assert_eq!(opened.note(at), Some(note.as_str()), "{id} lost its note");
+    }
+    assert_eq!(opened.meta, made.meta);
+    assert_eq!(opened.ta_request, made.ta_request);
+    let r = crate::report::report(bank, opened);
+    assert!(r.ignored.is_empty(), "{:?}", r.ignored);
+    for kept in &r.kept {
+        assert!(
+            kept.question.moved_to().is_empty() || kept.note.is_some() || kept.answer.is_some(),
+            "{}",
+            kept.question.id()
+        );
+    }
+    let retired_answered = made
+        .answers()
+        .keys()
+        .filter(|id| {
+            bank.retired_question(id)
+                .is_some_and(|r| r.moved_to().is_empty())
+        })
+        .count();
+    assert_eq!(
+        r.kept.iter().filter(|k| k.answer.is_some()).count(),
+        retired_answered
+    );
+}
+
 #[test]
-fn golden_links_made_with_version_1_still_open() {
+fn golden_links_made_with_version_1_still_open_with_nothing_lost() {
     let bank = bank();
     let open = |name: &str| {
         let shared = decode_share_link(bank, &golden(name)).expect("golden link opens");
         assert!(shared.skipped.is_empty(), "{name}: {:?}", shared.skipped);
         shared.assessment
     };
-    assert_eq!(open("empty"), Assessment::new(bank));
-    assert_eq!(open("typical"), typical());
-    assert_eq!(open("full-without-notes"), full_without_notes());
+    assert_nothing_lost(&made_with_2026_1(|_, _| None), &open("empty"));
+    assert_nothing_lost(&typical_2026_1(), &open("typical"));
+    assert_nothing_lost(&full_without_notes_2026_1(), &open("full-without-notes"));
     let full = open("full-with-notes");
-    assert_eq!(full, full_with_notes());
+    assert_nothing_lost(&full_with_notes_2026_1(), &full);
     // Spelled out, so the expectation does not depend on the helpers above alone.
     assert_eq!(full.meta.region, "North Valley");
     assert_eq!(full.meta.date, "2026-11-23");
+    assert_eq!(full.meta.bank_version, "2026.1");
     assert_eq!(full.answer("table.champions"), Some(Answer::Count(4)));
     assert_eq!(full.answer("table.companies"), Some(Answer::Count(30)));
     assert_eq!(full.notes().len(), 20);
+    // The answer to a split question answers both of its successors.
+    assert_eq!(full.answer("s4.ready-next"), None);
+    assert!(full.answer("s4.summary-sent").is_some());
+    assert_eq!(full.answer("s4.summary-sent"), full.answer("s4.team-calls"));
+    // An answer to a question asked twice in 2026.1 is kept under its old id and listed.
+    assert!(full.answer("table.neutral-facilitator").is_some());
+    let r = crate::report::report(bank, &full);
+    assert!(r
+        .kept
+        .iter()
+        .any(|k| k.question.id() == "table.neutral-facilitator"));
+    assert!(r
+        .bank_line()
+        .is_some_and(|line| line.starts_with("Made with question bank 2026.1: ")));
     assert_eq!(
         full.ta_request
             .areas
@@ -290,6 +430,35 @@ fn golden_links_made_with_version_1_still_open() {
     assert_eq!(hostile.meta.date, "next spring");
     assert_eq!(hostile.meta.bank_version, "2025.9");
     assert_eq!(hostile.note("s2.lmi"), Some("=cmd|' /C calc'!A0"));
+}
+
+/// Links made with layout 2 (bank 2026.2). This file never changes either. The helpers above
+/// follow the live bank: when the bank changes again, freeze them for 2026.2 the way
+/// `made_with_2026_1` freezes 2026.1.
+const GOLDEN_LINKS_2026_2: &str = include_str!("../../golden/share-links-2026.2.txt");
+
+#[test]
+fn golden_links_made_with_bank_2026_2_still_open() {
+    let bank = bank();
+    let open = |name: &str| {
+        let line = GOLDEN_LINKS_2026_2
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+            .unwrap_or_else(|| panic!("golden link {name} missing"));
+        let shared = decode_share_link(bank, line.trim()).expect("golden link opens");
+        assert!(shared.skipped.is_empty(), "{name}: {:?}", shared.skipped);
+        shared.assessment
+    };
+    assert_eq!(open("empty"), Assessment::new(bank));
+    assert_eq!(open("typical"), typical());
+    assert_eq!(open("full-without-notes"), full_without_notes());
+    assert_eq!(open("full-with-notes"), full_with_notes());
+    assert_eq!(open("hostile-text"), hostile_text());
+    assert_eq!(
+        open("full-with-notes").answer("s5.industry-contributes"),
+        full_with_notes().answer("s5.industry-contributes")
+    );
 }
 
 pub(crate) fn hostile_text() -> Assessment {
@@ -364,6 +533,36 @@ proptest! {
         let link = encode_share_link(bank, &a);
         let shared = decode_share_link(bank, &link);
         prop_assert_eq!(shared.map(|s| (s.assessment, s.skipped)), Ok((a, Vec::new())));
+    }
+
+    #[test]
+    fn any_2026_1_assessment_opens_with_no_answer_lost(
+        picks in proptest::collection::vec(0usize..40, 99),
+        note_every in 1usize..30,
+    ) {
+        let mut made = made_with_2026_1(|i, kind| {
+            (picks[i] < 30).then(|| answer_for(kind, picks[i] * 31 + i))
+        });
+        let ids: Vec<&str> = layout_by_code(1).expect("layout 1").questions.iter().map(|(id, _)| *id).collect();
+        for id in ids.iter().step_by(note_every) {
+            made.set_note(*id, format!("note on {id}"));
+        }
+        made.meta.name = "Spring check".into();
+        // As a link of layout 1, the way bank 2026.1 wrote links.
+        let payload = encode_payload(layout_by_code(1).expect("layout 1"), bank(), &made);
+        let link = format!("{SHARE_KEY}={}", BASE64.encode(payload));
+        let shared = decode_share_link(bank(), &link).expect("opens");
+        prop_assert!(shared.skipped.is_empty());
+        assert_nothing_lost(&made, &shared.assessment);
+        // As a stored record of 2026.1: words by question id.
+        let stored = crate::format::StoredAssessment { id: "x".into(), created_ms: 0, updated_ms: 0, assessment: made.clone() };
+        let decoded = crate::format::decode_stored(bank(), &crate::format::encode_stored(&stored)).expect("reads");
+        prop_assert!(decoded.skipped.is_empty());
+        assert_nothing_lost(&made, &decoded.stored.assessment);
+        // Opening twice changes nothing more.
+        let mut again = decoded.stored.assessment.clone();
+        again.carry_forward(bank());
+        prop_assert_eq!(again, decoded.stored.assessment);
     }
 
     #[test]

@@ -127,6 +127,65 @@ fn print_golden_export() {
     );
 }
 
+/// An assessment answered against bank 2026.2, written once into the 2026.2 golden files:
+/// `cargo test -p readiness-core print_golden_2026_2 -- --ignored --nocapture`.
+fn answered_2026_2() -> Assessment {
+    let bank = bank();
+    let mut a = Assessment::new(bank);
+    a.meta.name = "Autumn check".into();
+    a.meta.region = "Lakeshore".into();
+    a.meta.sector = "Health care".into();
+    a.meta.respondent_role = "Convener".into();
+    a.meta.date = "2026-12-02".into();
+    a.set_answer("s1.convener", Answer::Scale(ScalePoint::Done));
+    a.set_answer("s2.sectors", Answer::Scale(ScalePoint::Mostly));
+    a.set_answer("s4.ongoing-engagement", Answer::Scale(ScalePoint::Started));
+    a.set_answer("s5.action-teams", Answer::DontKnow);
+    a.set_answer("s5.brokers", Answer::NotApplicable);
+    a.set_answer(
+        "phase.performing.routines",
+        Answer::Agreement(crate::Agreement::SomewhatAgree),
+    );
+    a.set_answer("table.champions", Answer::Count(3));
+    a.set_answer(
+        "pit.understaffing",
+        Answer::Pitfall(crate::PitfallLevel::ALittle),
+    );
+    a.set_note("s5.action-teams", "Two teams met once; no business lead yet.");
+    a.set_help_area("scope", true);
+    a.ta_request.text = "Help our action teams find business leads.".into();
+    a
+}
+
+#[test]
+#[ignore]
+fn print_golden_2026_2() {
+    let a = answered_2026_2();
+    println!("{}", encode_export(bank(), &a, "0.1.0", "2026-12-02T10:00:00Z"));
+    let stored = crate::format::StoredAssessment {
+        id: "golden-2026-2".into(),
+        created_ms: 1_764_669_600_000,
+        updated_ms: 1_764_670_200_000,
+        assessment: a,
+    };
+    println!("{}", crate::format::encode_stored(&stored));
+}
+
+/// Bank 2026.2's export and stored record as shipped: they never change, and later banks
+/// must keep opening them with nothing lost.
+#[test]
+fn the_shipped_2026_2_export_and_stored_record_open_whole() {
+    let export = import(include_str!("../../golden/export-2026.2.json")).expect("it imports");
+    let stored = import(include_str!("../../golden/stored-2026.2.json")).expect("it imports");
+    for opened in [export, stored] {
+        assert!(opened.skipped.is_empty(), "{:?}", opened.skipped);
+        assert_eq!(opened.assessment.meta.bank_version, "2026.2");
+        assert_eq!(opened.assessment.answers(), answered_2026_2().answers());
+        assert_eq!(opened.assessment.notes(), answered_2026_2().notes());
+        assert_eq!(opened.assessment.ta_request, answered_2026_2().ta_request);
+    }
+}
+
 const GOLDEN_STORED_V1: &str = include_str!("../../golden/stored-v1.json");
 
 #[test]

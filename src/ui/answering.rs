@@ -27,6 +27,8 @@ struct LiveScore {
     coverage: u8,
     band: Option<Band>,
     blocked_by: Vec<String>,
+    /// Gates not confirmed yet, once the section has answers.
+    to_confirm: Vec<String>,
 }
 
 /// Everything the page shows that is computed from the answers, computed once per change.
@@ -53,6 +55,15 @@ fn live(bank: &'static Bank, assessment: &Assessment) -> Live {
                 .iter()
                 .map(|q| q.gate_label().to_string())
                 .collect(),
+            to_confirm: if score.answered == 0 {
+                Vec::new()
+            } else {
+                score
+                    .unconfirmed
+                    .iter()
+                    .map(|q| q.gate_label().to_string())
+                    .collect()
+            },
         })
         .collect();
     Live {
@@ -179,7 +190,13 @@ pub fn Answering(
                                             SectionKind::Phases => String::new(),
                                             _ => score.band.map(|b| format!(", {}", b.label())).unwrap_or_default(),
                                         };
-                                        let blocked = if score.blocked_by.is_empty() { "" } else { ", blocked" };
+                                        let blocked = if !score.blocked_by.is_empty() {
+                                            ", blocked"
+                                        } else if !score.to_confirm.is_empty() {
+                                            ", gate to confirm"
+                                        } else {
+                                            ""
+                                        };
                                         format!("{} of {} answered{band}{blocked}", score.answered, score.total)
                                     })
                             };
@@ -293,6 +310,9 @@ fn SectionScoreView(
             })}
             {(!score.blocked_by.is_empty()).then(|| view! {
                 <p class="blocked"><strong>"Blocked: "</strong>{score.blocked_by.join("; ")}</p>
+            })}
+            {(!score.to_confirm.is_empty()).then(|| view! {
+                <p class="to-confirm"><strong>"To confirm: "</strong>{score.to_confirm.join("; ")}</p>
             })}
         </div>
     }

@@ -77,7 +77,7 @@ pub fn QuestionView(
                     <p class="gate-line">
                         "Gate: the step cannot be called done without this ("
                         {gate.to_string()}
-                        "). Not yet here blocks the step."
+                        "). Mostly or Done meets it; Not yet or Started blocks the step; Don't know leaves it to confirm."
                     </p>
                 })}
                 {match question.kind() {

@@ -151,7 +151,10 @@ fn answered_2026_2() -> Assessment {
         "pit.understaffing",
         Answer::Pitfall(crate::PitfallLevel::ALittle),
     );
-    a.set_note("s5.action-teams", "Two teams met once; no business lead yet.");
+    a.set_note(
+        "s5.action-teams",
+        "Two teams met once; no business lead yet.",
+    );
     a.set_help_area("scope", true);
     a.ta_request.text = "Help our action teams find business leads.".into();
     a
@@ -161,7 +164,10 @@ fn answered_2026_2() -> Assessment {
 #[ignore]
 fn print_golden_2026_2() {
     let a = answered_2026_2();
-    println!("{}", encode_export(bank(), &a, "0.1.0", "2026-12-02T10:00:00Z"));
+    println!(
+        "{}",
+        encode_export(bank(), &a, "0.1.0", "2026-12-02T10:00:00Z")
+    );
     let stored = crate::format::StoredAssessment {
         id: "golden-2026-2".into(),
         created_ms: 1_764_669_600_000,

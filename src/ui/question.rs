@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    advice_for, parse_count, Answer, Bank, Edit, Question, QuestionKind, MAX_NOTE_CHARS,
+    advice_in, parse_count, Answer, Bank, Edit, Question, QuestionKind, MAX_NOTE_CHARS,
 };
 
 use crate::Store;
@@ -46,22 +46,28 @@ pub fn QuestionView(
         .iter()
         .find(|doc| doc.seed() == question.source().seed())
         .map(|doc| format!("Source: {}, {}", doc.title(), question.source().part()));
-    let advice = move || {
-        answer
-            .get()
-            .and_then(|answer| advice_for(question, answer))
-            .map(|advice| {
-                let lead = match question.kind() {
-                    QuestionKind::Pitfall(_) => "Tip: ",
-                    _ => "Next step: ",
-                };
-                view! {
-                    <p class="advice">
-                        <strong>{lead}</strong>
-                        {advice}
-                    </p>
-                }
+    // The advice for this answer, read against the whole assessment: a core team is weighed
+    // against the CEOs at the table, as the report does.
+    let advice = Memo::new(move |_| {
+        aid.with_value(|aid| {
+            store.with_assessment(aid, |s| {
+                s.and_then(|s| advice_in(bank, &s.assessment, question))
             })
+        })
+    });
+    let advice = move || {
+        advice.get().map(|advice| {
+            let lead = match question.kind() {
+                QuestionKind::Pitfall(_) => "Tip: ",
+                _ => "Next step: ",
+            };
+            view! {
+                <p class="advice">
+                    <strong>{lead}</strong>
+                    {advice}
+                </p>
+            }
+        })
     };
 
     view! {

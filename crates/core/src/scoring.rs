@@ -780,5 +780,26 @@ pub fn advice_for(question: &Question, answer: Answer) -> Option<&str> {
     weak.then(|| question.advice())
 }
 
+/// The advice shown beside a question for the answer it has in this assessment: that of
+/// [`advice_for`], except that a count the table checks read against another count (a core
+/// planning team against the CEOs at the table) gets the check's own advice, so a concern has
+/// the same advice wherever it is flagged.
+pub fn advice_in<'a>(
+    bank: &'a Bank,
+    assessment: &Assessment,
+    question: &'a Question,
+) -> Option<&'a str> {
+    let answer = assessment.answer(question.id())?;
+    if matches!(question.kind(), QuestionKind::Count(_)) {
+        if let Some(check) = table_checks(bank, assessment)
+            .into_iter()
+            .find(|check| check.question.id() == question.id())
+        {
+            return check.advice;
+        }
+    }
+    advice_for(question, answer)
+}
+
 #[cfg(test)]
 pub(crate) mod tests;

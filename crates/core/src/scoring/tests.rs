@@ -267,6 +267,12 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
     };
     assert!(advice("table.core-team").is_some_and(|a| a.contains("outnumber")));
     assert!(advice("table.companies").is_some_and(|a| a.contains("small-table")));
+    // Beside the question, the core team's count gets the same advice as in the report,
+    // though ten is within its own range.
+    let beside = |id: &str| bank().question(id).and_then(|q| advice_in(bank(), &a, q));
+    assert_eq!(beside("table.core-team"), advice("table.core-team"));
+    assert_eq!(beside("table.companies"), advice("table.companies"));
+    assert_eq!(beside("table.wider-team"), None);
     assert!(advice("s3.business-venue").is_some());
     assert_eq!(advice("s3.facilitator"), None);
     let core = checks

@@ -36,8 +36,8 @@ use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint};
 use crate::assessment::Assessment;
 use crate::bank::{Bank, Phase, Question, QuestionKind, Section};
 use crate::scoring::{
-    count_verdict, fitting_answer, phase_profile, section_scores, PhaseProfile, SectionScore,
-    Verdict, WhereYouAre,
+    count_verdict, fitting_answer, gate_status, phase_profile, section_scores, GateStatus,
+    PhaseProfile, SectionScore, Verdict, WhereYouAre,
 };
 use crate::small_sort::sort_stable_by_key;
 
@@ -107,8 +107,11 @@ pub struct RespondentSummary<'a> {
     pub leading_phase: Option<Phase>,
     /// The whole phase profile.
     pub phases: PhaseProfile,
-    /// Gate questions this respondent answered Not yet, in bank order.
+    /// Gate questions this respondent answered Not yet or Started, in bank order.
     pub blocks: Vec<&'a Question>,
+    /// Gate questions of the steps this respondent has begun that are not confirmed (Don't
+    /// know, Not applicable or no answer), in bank order.
+    pub to_confirm: Vec<&'a Question>,
     /// Questions of this bank the respondent answered in any way (Don't know and Not
     /// applicable included; answers that do not fit their question and unmatched ids left out).
     pub answered: usize,
@@ -130,8 +133,65 @@ pub struct StepRow<'a> {
     pub min: Option<u8>,
     /// The highest readiness present.
     pub max: Option<u8>,
-    /// Indexes of the respondents for whom a gate of this step is answered Not yet.
+    /// Indexes of the respondents for whom a gate of this step is answered Not yet or Started.
     pub blocked_for: Vec<usize>,
+    /// Indexes of the respondents who have begun this step and not confirmed one of its gates
+    /// (and have none blocked).
+    pub to_confirm_for: Vec<usize>,
+    /// Each gate of the step, with how many respondents met it, block it, or have not
+    /// confirmed it.
+    pub gates: Vec<GateTally<'a>>,
+}
+
+/// One gate across respondents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GateTally<'a> {
+    /// The gate question.
+    pub question: &'a Question,
+    /// How many respondents answered it Mostly or Done.
+    pub met: usize,
+    /// How many answered it Not yet or Started.
+    pub blocked: usize,
+    /// How many answered Don't know or Not applicable, or left it unanswered.
+    pub not_confirmed: usize,
+}
+
+impl GateTally<'_> {
+    /// Whether the gate is worth a word in a session: someone blocks it or has not confirmed it.
+    pub fn to_talk_about(&self) -> bool {
+        self.blocked + self.not_confirmed > 0
+    }
+}
+
+/// What one part of a question's distribution counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareKind {
+    /// A point of the question's scale: its position from 0 and how many points there are.
+    Point {
+        /// The position, from 0 (the weakest).
+        position: u8,
+        /// How many points the scale has.
+        of: u8,
+    },
+    /// A count, for count questions.
+    Count,
+    /// Don't know.
+    DontKnow,
+    /// Not applicable.
+    NotApplicable,
+    /// No answer.
+    Unanswered,
+}
+
+/// One part of a question's distribution: how many respondents gave one answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Share {
+    /// The answer in words ("Started", "Don't know", "No answer", "12").
+    pub label: String,
+    /// How many respondents.
+    pub count: usize,
+    /// What kind of answer it is.
+    pub kind: ShareKind,
 }
 
 /// One question across respondents.
@@ -163,6 +223,79 @@ impl QuestionRow<'_> {
         match (self.min, self.max) {
             (Some(min), Some(max)) => max - min,
             _ => 0,
+        }
+    }
+
+    /// How many respondents gave each answer, in the scale's order (every point, even those
+    /// nobody chose, so bars line up from question to question), then counts from low to high,
+    /// then Don't know, Not applicable and no answer (these three only when someone is in
+    /// them).
+    pub fn distribution(&self, bank: &Bank) -> Vec<Share> {
+        let count_of = |answer: Answer| self.answers.iter().filter(|a| **a == Some(answer)).count();
+        let mut shares: Vec<Share> = Vec::new();
+        let choices = bank.choices(self.question);
+        let points: Vec<Answer> = choices
+            .iter()
+            .map(|choice| choice.answer)
+            .filter(|answer| scale_position(*answer).is_some())
+            .collect();
+        let of = u8::try_from(points.len()).unwrap_or(u8::MAX);
+        for answer in &points {
+            shares.push(Share {
+                label: bank.answer_label(answer),
+                count: count_of(*answer),
+                kind: ShareKind::Point {
+                    position: scale_position(*answer).unwrap_or_default(),
+                    of,
+                },
+            });
+        }
+        // The scale's points run from the weakest; the bank lists some the other way round.
+        sort_stable_by_key(&mut shares, |share| match share.kind {
+            ShareKind::Point { position, .. } => position,
+            _ => u8::MAX,
+        });
+        for (answer, count) in self.tally() {
+            if let Answer::Count(_) = answer {
+                shares.push(Share {
+                    label: bank.answer_label(&answer),
+                    count,
+                    kind: ShareKind::Count,
+                });
+            }
+        }
+        let rest = [
+            (Some(Answer::DontKnow), ShareKind::DontKnow),
+            (Some(Answer::NotApplicable), ShareKind::NotApplicable),
+            (None, ShareKind::Unanswered),
+        ];
+        for (answer, kind) in rest {
+            let count = self.answers.iter().filter(|a| **a == answer).count();
+            if count > 0 {
+                let label =
+                    answer.map_or_else(|| "No answer".to_string(), |a| bank.answer_label(&a));
+                shares.push(Share { label, count, kind });
+            }
+        }
+        shares
+    }
+
+    /// The spread in words: "two apart: Started to Done", "all at Mostly", "counts 4 to 9", or
+    /// "no answer on the scale".
+    pub fn spread_in_words(&self, bank: &Bank) -> String {
+        let range = self.range_in_words(bank);
+        if range.is_empty() {
+            return "no answer on the scale".to_string();
+        }
+        if self.count_range().is_some() {
+            return format!("counts {range}");
+        }
+        match self.spread() {
+            0 => format!("all at {range}"),
+            1 => format!("one apart: {range}"),
+            2 => format!("two apart: {range}"),
+            3 => format!("three apart: {range}"),
+            n => format!("{n} apart: {range}"),
         }
     }
 
@@ -294,6 +427,11 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                     .iter()
                     .flat_map(|s| s.blocked_by.iter().copied())
                     .collect(),
+                to_confirm: scores
+                    .iter()
+                    .filter(|s| s.answered > 0)
+                    .flat_map(|s| s.unconfirmed.iter().copied())
+                    .collect(),
                 answered: scores.iter().map(|s| s.answered as usize).sum(),
                 assessment,
             }
@@ -324,6 +462,36 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                     .enumerate()
                     .filter(|(_, s)| s[at].is_blocked())
                     .map(|(respondent, _)| respondent)
+                    .collect(),
+                to_confirm_for: scores
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        let step = &s[at];
+                        !step.is_blocked() && step.answered > 0 && !step.unconfirmed.is_empty()
+                    })
+                    .map(|(respondent, _)| respondent)
+                    .collect(),
+                gates: section
+                    .questions()
+                    .iter()
+                    .filter(|question| question.is_gate())
+                    .map(|question| {
+                        let mut tally = GateTally {
+                            question,
+                            met: 0,
+                            blocked: 0,
+                            not_confirmed: 0,
+                        };
+                        for respondent in respondents {
+                            match gate_status(question, &respondent.assessment) {
+                                Some(GateStatus::Met) => tally.met += 1,
+                                Some(GateStatus::Blocked) => tally.blocked += 1,
+                                _ => tally.not_confirmed += 1,
+                            }
+                        }
+                        tally
+                    })
                     .collect(),
                 readiness,
             }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::bank::{Bank, Phase, QuestionKind, Section};
+use crate::bank::{Bank, Phase, Question, QuestionKind, Section};
 use crate::export::csv_cell;
 use crate::group::{scale_position, GroupView, Respondent};
 use crate::share_link::decode_share_link;
@@ -75,9 +75,9 @@ fn push_row(out: &mut String, cells: &[String]) {
 ///     "date": "...", "bank_version": "2026.1", "where_you_are": "You are at step 3, ...",
 ///     "leading_phase": "Forming", "answered": 40,
 ///     "blocks": [{"question_id": "s3.ceo-champions", "step": "Step 3, Prepare to launch",
-///                 "condition": "At least two CEO champions ..."}]}],
+///                 "condition": "At least two CEO champions ..."}], "to_confirm": []}],
 ///  "steps": [{"section_id": "s1", "heading": "Step 1, ...", "readiness": [80, null],
-///     "mean": 80, "min": 80, "max": 80, "blocked_for": ["Ben"]}],
+///     "mean": 80, "min": 80, "max": 80, "blocked_for": ["Ben"], "to_confirm_for": []}],
 ///  "questions": [{"section_id": "s1", "question_id": "s1.convener", "question": "...",
 ///     "kind": "scale", "answers": [{"respondent": "Ana", "answer": "Done", "position": 3},
 ///                                   {"respondent": "Ben", "answer": null, "position": null}],
@@ -89,7 +89,9 @@ fn push_row(out: &mut String, cells: &[String]) {
 /// Readiness figures are in respondent order, `null` when there are not enough answers.
 /// Answers are a list in respondent order, each naming its respondent, because two people may
 /// share a label. `answer` is the answer in words (a count as its number), `position` its scale
-/// position (`null` for counts, Don't know and Not applicable); `blocked_for` lists labels.
+/// position (`null` for counts, Don't know and Not applicable); `blocked_for` and
+/// `to_confirm_for` list labels: those blocked by a gate of the step, and those who began the
+/// step without confirming one of its gates.
 pub fn group_json(view: &GroupView) -> String {
     let bank = view.bank;
     let label_of = |at: usize| view.respondents.get(at).map_or("", |r| r.label);
@@ -112,15 +114,8 @@ pub fn group_json(view: &GroupView) -> String {
                     where_you_are: r.where_you_are.sentence(),
                     leading_phase: r.leading_phase.map(Phase::name),
                     answered: r.answered,
-                    blocks: r
-                        .blocks
-                        .iter()
-                        .map(|q| GroupFileBlock {
-                            question_id: q.id(),
-                            step: bank.section_of(q.id()).map(Section::heading),
-                            condition: q.gate().unwrap_or(q.text()),
-                        })
-                        .collect(),
+                    blocks: r.blocks.iter().map(|q| gate_entry(bank, q)).collect(),
+                    to_confirm: r.to_confirm.iter().map(|q| gate_entry(bank, q)).collect(),
                 }
             })
             .collect(),
@@ -135,6 +130,7 @@ pub fn group_json(view: &GroupView) -> String {
                 min: step.min,
                 max: step.max,
                 blocked_for: step.blocked_for.iter().map(|&at| label_of(at)).collect(),
+                to_confirm_for: step.to_confirm_for.iter().map(|&at| label_of(at)).collect(),
             })
             .collect(),
         questions: view
@@ -206,6 +202,15 @@ struct GroupFileRespondent<'a> {
     leading_phase: Option<&'static str>,
     answered: usize,
     blocks: Vec<GroupFileBlock<'a>>,
+    to_confirm: Vec<GroupFileBlock<'a>>,
+}
+
+fn gate_entry<'a>(bank: &Bank, question: &'a Question) -> GroupFileBlock<'a> {
+    GroupFileBlock {
+        question_id: question.id(),
+        step: bank.section_of(question.id()).map(Section::heading),
+        condition: question.gate().unwrap_or(question.text()),
+    }
 }
 
 #[derive(Serialize)]
@@ -224,6 +229,7 @@ struct GroupFileStep<'a> {
     min: Option<u8>,
     max: Option<u8>,
     blocked_for: Vec<&'a str>,
+    to_confirm_for: Vec<&'a str>,
 }
 
 #[derive(Serialize)]

@@ -64,8 +64,8 @@ pub use format::{
     StoredAssessment, StoredError, StoredRecord,
 };
 pub use group::{
-    group_view, scale_position, GroupView, QuestionRow, Respondent, RespondentSummary, StepRow,
-    Unmatched, DISAGREEMENT_POINTS, MAX_RESPONDENT_LABEL_CHARS,
+    group_view, scale_position, GateTally, GroupView, QuestionRow, Respondent, RespondentSummary,
+    Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS, MAX_RESPONDENT_LABEL_CHARS,
 };
 pub use group_files::{
     decode_kept_group, encode_kept_group, group_csv, group_json, GROUP_FORMAT, GROUP_VERSION,

@@ -777,3 +777,78 @@ fn a_kept_group_reads_back_the_same_and_a_damaged_one_is_refused_whole() {
         );
     }
 }
+
+#[test]
+fn a_distribution_counts_every_scale_point_then_the_answers_off_the_scale() {
+    let people = respondents(&[
+        &[("s1.convener", DONE)],
+        &[("s1.convener", STARTED)],
+        &[("s1.convener", DONE)],
+        &[("s1.convener", DK)],
+        &[("s1.roles", DONE)],
+    ]);
+    let view = group_view(bank(), &people);
+    let convener = row(&view, "s1.convener").expect("answered");
+    let shares: Vec<(String, usize)> = convener
+        .distribution(bank())
+        .into_iter()
+        .map(|share| (share.label, share.count))
+        .collect();
+    let label = |answer: Answer| bank().answer_label(&answer);
+    assert_eq!(
+        shares,
+        [
+            (label(NOT_YET), 0),
+            (label(STARTED), 1),
+            (label(MOSTLY), 0),
+            (label(DONE), 2),
+            (label(DK), 1),
+            ("No answer".to_string(), 1),
+        ]
+    );
+    assert_eq!(
+        convener.spread_in_words(bank()),
+        "two apart: Started to Done"
+    );
+
+    let counts = respondents(&[
+        &[("table.companies", Answer::Count(40))],
+        &[("table.companies", Answer::Count(12))],
+    ]);
+    let view = group_view(bank(), &counts);
+    let companies = row(&view, "table.companies").expect("answered");
+    let kinds: Vec<ShareKind> = companies
+        .distribution(bank())
+        .iter()
+        .map(|s| s.kind)
+        .collect();
+    assert_eq!(kinds, [ShareKind::Count, ShareKind::Count]);
+    assert_eq!(companies.spread_in_words(bank()), "counts 12 to 40");
+}
+
+#[test]
+fn a_step_tallies_its_gates_and_who_has_one_to_confirm() {
+    let people = respondents(&[
+        &[("s1.convener", DONE), ("s1.roles", DONE)],
+        &[("s1.convener", STARTED)],
+        &[("s1.convener", DK), ("s1.roles", MOSTLY)],
+        &[],
+    ]);
+    let view = group_view(bank(), &people);
+    let step = &view.steps[0];
+    assert_eq!(step.blocked_for, [1]);
+    // The fourth has not begun the step: nothing to confirm yet.
+    assert_eq!(step.to_confirm_for, [2]);
+    let convener = step
+        .gates
+        .iter()
+        .find(|gate| gate.question.id() == "s1.convener")
+        .expect("the convener is a gate");
+    assert_eq!(
+        (convener.met, convener.blocked, convener.not_confirmed),
+        (1, 1, 2)
+    );
+    assert!(convener.to_talk_about());
+    assert_eq!(view.respondents[2].to_confirm.len(), 1);
+    assert!(view.respondents[3].to_confirm.is_empty());
+}

@@ -1,6 +1,7 @@
 // The group view and progress over time: a coach's round trip with three respondents who
 // disagree, pasted links and dropped files, "compare with mine", and two results compared.
 import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
 import { test, expect, expectAccessible } from "./fixtures.js";
 import { acceptInvitation, answer, expectSaved, makeCoachLink, startAssessment, reportMenu } from "./journey.js";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
@@ -38,17 +39,20 @@ test("a coach gathers three respondents who disagree and sees the disagreements 
   await page.getByRole("button", { name: "Add links" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Added Convener, College partner, Employer champion.");
 
-  const who = page.getByRole("table", { name: /Where you are, leading phase/ });
+  const who = page.getByRole("table", { name: /Where you are and leading phase/ });
   await expect(who.getByRole("row")).toHaveCount(4);
   await expect(who).toContainText("An agreed lead convener");
 
-  const questions = page.getByRole("table", { name: /Each respondent's answer/ });
-  const first = questions.getByRole("row").nth(1);
+  const questions = page.locator(".question-lines");
+  const first = questions.locator(".question-line").first();
   await expect(first).toContainText("Disagree");
-  await expect(first).toContainText("Done");
-  await expect(first).toContainText("Not yet");
+  await expect(first).toContainText("three apart: Not yet to Done");
+  await expect(first.getByRole("img")).toHaveAccessibleName("Answers: Not yet 1, Started 1, Done 1");
+  await first.locator("summary").click();
+  await expect(first.getByRole("listitem")).toHaveText(["Convener: Done", "College partner: Not yet", "Employer champion: Started"]);
   await expect(page.locator(".disagreement-count")).toContainText("1 question(s)");
-  await expect(page.getByRole("table", { name: /Readiness of each launch step/ }).getByRole("row").nth(1)).toContainText("blocked");
+  const heatMap = page.getByRole("img", { name: /^Readiness of each launch step, per respondent/ });
+  await expect(heatMap).toHaveAccessibleName(/Step 1, [^:]+: Convener [0-9–%]+[^;]*; College partner [0-9–%]+, blocked;/);
   await expectAccessible(page);
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
@@ -57,7 +61,7 @@ test("a coach gathers three respondents who disagree and sees the disagreements 
   }
 
   await page.getByLabel("Show only the questions where people disagree").check();
-  await expect(questions.locator("tbody tr:visible")).toHaveCount(1);
+  await expect(questions.locator(".question-line:visible")).toHaveCount(1);
 
   const csv = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download CSV" }).click();
@@ -68,14 +72,16 @@ test("a coach gathers three respondents who disagree and sees the disagreements 
   await page.getByLabel(/^Label of respondent/).nth(1).fill("Dean of workforce");
   await page.getByLabel(/^Label of respondent/).nth(1).press("Enter");
   await page.getByLabel(/^Label of respondent/).nth(1).blur();
-  await expect(questions.getByRole("columnheader", { name: "Dean of workforce" })).toBeVisible();
+  await expect(heatMap).toHaveAccessibleName(/; Dean of workforce /);
   await page.getByRole("button", { name: "Hide Convener" }).click();
-  await expect(questions.getByRole("columnheader", { name: "Convener" })).toHaveCount(0);
+  await expect(heatMap).not.toHaveAccessibleName(/: Convener /);
   await expect(page.locator(".disagreement-count")).toContainText("0 question(s)");
   await page.getByRole("button", { name: "Remove Employer champion" }).click();
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(2);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Add links" })).toBeHidden();
+  await expect(heatMap).toBeVisible();
+  await page.getByLabel("Show only the questions where people disagree").uncheck();
   await expect(questions).toBeVisible();
 });
 
@@ -107,7 +113,7 @@ test("links and files are added several at once; bad ones are named and the rest
   ]);
   await expect(page.getByRole("heading", { name: "Not matched" })).toBeVisible();
   await expect(page.locator(".group-results")).toContainText("s1.retired-question");
-  await expect(page.getByRole("table", { name: /Where you are, leading phase/ })).toContainText("answered question bank 2025.1");
+  await expect(page.getByRole("table", { name: /Where you are and leading phase/ })).toContainText("answered question bank 2025.1");
   await page.getByRole("button", { name: "Remove Convener" }).click();
 
   await page.locator("#compare-files").setInputFiles([
@@ -119,6 +125,9 @@ test("links and files are added several at once; bad ones are named and the rest
   await expect(alert).toContainText("\"broken.json\" could not be opened");
   await expect(page.getByText("From first.json")).toBeVisible();
 
+  // Once results are in, the form folds away until it is opened again.
+  await expect(page.getByLabel("Share links, one a line")).toBeHidden();
+  await page.getByText("Share links, files, or assessments on this device").click();
   await page.getByRole("group", { name: "Assessments on this device" }).getByRole("checkbox").first().check();
   await page.getByRole("button", { name: "Add the chosen assessments" }).click();
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(3);
@@ -143,10 +152,9 @@ test("a shared report can be compared with mine", async ({ page, browser }) => {
   await page.goto(url);
   await page.getByRole("button", { name: "Compare with mine" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare");
-  const questions = page.getByRole("table", { name: /Each respondent's answer/ });
-  await expect(questions.getByRole("columnheader", { name: "Board chair" })).toBeVisible();
-  await expect(questions.getByRole("columnheader", { name: "Convener" })).toBeVisible();
-  await expect(questions.getByRole("row").nth(1)).toContainText("Disagree");
+  const heatMap = page.getByRole("img", { name: /^Readiness of each launch step, per respondent/ });
+  await expect(heatMap).toHaveAccessibleName(/: Board chair .*; Convener /);
+  await expect(page.locator(".question-line").first()).toContainText("Disagree");
 });
 
 test("progress over time: a snapshot, later answers, and what moved", async ({ page }) => {
@@ -179,7 +187,7 @@ test("progress over time: a snapshot, later answers, and what moved", async ({ p
   await expectAccessible(page);
 });
 
-test("a large group is shown as tallies, one column for everyone", async ({ page }) => {
+test("a large group stays readable: narrow heat-map columns that scroll in their own region, one bar per question", async ({ page }) => {
   await page.goto("./?screen=compare");
   const golden = await readFile("crates/core/golden/share-links-v1.txt", "utf8");
   const link = (name) => golden.split("\n").find((line) => line.startsWith(`${name} `)).split(" ")[1];
@@ -188,8 +196,35 @@ test("a large group is shown as tallies, one column for everyone", async ({ page
   const links = [...Array(12).fill(`http://127.0.0.1/#${full}`), `#${empty}`].join("\n");
   await page.getByLabel("Share links, one a line").fill(links);
   await page.getByRole("button", { name: "Add links" }).click();
-  const questions = page.getByRole("table", { name: /Each respondent's answer/ });
-  await expect(questions.getByRole("columnheader", { name: "13 respondents" })).toBeVisible();
-  await expect(questions.getByRole("row").nth(1).getByRole("cell").first()).toHaveText(/ 12$|12 ·|· .* 12/);
+  const bar = page.locator(".question-line").first().getByRole("img");
+  await expect(bar).toHaveAccessibleName(/ 12(, No answer 1)?$/);
+  await expect(page.getByRole("img", { name: /^Readiness of each launch step/ })).toHaveAccessibleName(/Respondent 13 –/);
+  expect(await page.evaluate(tableScrollProblems), "the page never scrolls sideways").toEqual([]);
+  await expectAccessible(page);
+});
+
+test("six respondents on the whole bank: a heat map and a bar per question, at most 8,000 px tall at 1280 px, no sideways scroll", async ({ page }, testInfo) => {
+  const links = execFileSync("cargo", ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "6"], { encoding: "utf8" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("./?screen=compare");
+  await page.getByLabel("Share links, one a line").fill(links);
+  await page.getByRole("button", { name: "Add links" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Respondent 6");
+  const heatMap = page.getByRole("img", { name: /^Readiness of each launch step, per respondent/ });
+  await expect(heatMap).toBeVisible();
+  const bars = page.locator(".question-line svg.distribution");
+  expect(await bars.count()).toBeGreaterThan(90);
+  for (const name of await bars.evaluateAll((all) => all.map((svg) => svg.getAttribute("aria-label")))) {
+    expect(name).toMatch(/^Answers: .+ \d/);
+  }
+  const shot = testInfo.outputPath("group-view-1280.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  console.log(`screenshot: ${shot}`);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`group view with six respondents at 1280 px: ${height} px tall`);
+  expect(height).toBeLessThanOrEqual(8000);
+  expect(await page.evaluate(tableScrollProblems), "at 1280 px").toEqual([]);
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(tableScrollProblems), "at 320 px").toEqual([]);
   await expectAccessible(page);
 });

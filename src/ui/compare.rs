@@ -7,6 +7,7 @@ use readiness_core::{
     Member, MAX_RESPONDENT_LABEL_CHARS,
 };
 
+use super::charts::{bar_key, distribution_bar, heat_map};
 use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
 use super::table_scroll::TableScroll;
@@ -116,9 +117,25 @@ fn AddResults() -> impl IntoView {
             .collect_view()
     };
 
+    // Open while the group is empty; once results are in, the group view comes first and the
+    // form folds away until the person opens it again.
+    let open = RwSignal::new(store.with_untracked(|workspace| workspace.members().is_empty()));
+    Effect::new(move |_| {
+        if !said.with(Vec::is_empty) {
+            open.set(false);
+        }
+    });
     view! {
         <section class="add-results" aria-labelledby="add-title">
             <h2 id="add-title">"Add results"</h2>
+            <details
+                class="add-form"
+                prop:open=move || open.get()
+                on:toggle=move |ev| {
+                    open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+                }
+            >
+            <summary>"Share links, files, or assessments on this device"</summary>
             <div class="field">
                 <label for="compare-links">"Share links, one a line"</label>
                 <span class="hint" id="compare-links-hint">
@@ -150,6 +167,7 @@ fn AddResults() -> impl IntoView {
                     </button>
                 </p>
             </Show>
+            </details>
             <div role="status">
                 {move || said.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
             </div>
@@ -317,17 +335,92 @@ fn answer_cell(bank: &Bank, answer: Option<readiness_core::Answer>) -> String {
 /// per person: a hundred columns cannot be read, printed, or drawn quickly.
 const MOST_COLUMNS: usize = 12;
 
-/// A question's answers as a tally, e.g. "Not yet 3 · Done 9".
-fn tally_cell(bank: &Bank, row: &readiness_core::QuestionRow<'_>) -> String {
-    let tally = row.tally();
-    if tally.is_empty() {
-        return "–".to_string();
-    }
-    tally
+/// Where a question sits, shortly: "Step 3", or its section's title.
+fn place_of(row: &readiness_core::QuestionRow<'_>) -> String {
+    row.section.step().map_or_else(
+        || row.section.title().to_string(),
+        |step| format!("Step {step}"),
+    )
+}
+
+/// One question of the group view on one line: its text, its distribution bar and its spread
+/// in words, with who answered what on demand.
+fn question_line(
+    view: &GroupView<'_>,
+    row: &readiness_core::QuestionRow<'_>,
+    only_disagreements: RwSignal<bool>,
+) -> impl IntoView {
+    let bank = view.bank;
+    let flagged = row.disagreement;
+    let label = row.question.label().to_string();
+    let who = view
+        .respondents
         .iter()
-        .map(|(answer, count)| format!("{} {count}", bank.answer_label(answer)))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .zip(&row.answers)
+        .map(|(respondent, answer)| {
+            view! {
+                <li>
+                    <span class="who">{respondent.label.to_string()} ": "</span>
+                    {answer_cell(bank, *answer)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="question-line" class:disagree=flagged class:quiet=move || only_disagreements.get() && !flagged>
+            <details class="who-answered">
+                <summary>
+                    {flagged.then(|| view! { <strong class="flag">"Disagree"</strong> " " })}
+                    <span class="question-section">{place_of(row)}</span>
+                    " "
+                    {row.question.text().to_string()}
+                    <span class="visually-hidden">" (who said what)"</span>
+                </summary>
+                <ul aria-label=format!("Who said what about {label}")>{who}</ul>
+            </details>
+            {distribution_bar(bank, row)}
+            <p class="spread">{row.spread_in_words(bank)}</p>
+        </li>
+    }
+}
+
+/// The gates someone blocks or has not confirmed, step by step, with how many of each: what
+/// a session should settle first.
+fn gates_to_talk_about(view: &GroupView<'_>) -> impl IntoView {
+    let items: Vec<_> = view
+        .steps
+        .iter()
+        .flat_map(|step| step.gates.iter().map(move |gate| (step, gate)))
+        .filter(|(_, gate)| gate.to_talk_about())
+        .map(|(step, gate)| {
+            view! {
+                <li>
+                    <span class="question-section">{format!("Step {}", step.section.step().unwrap_or_default())}</span>
+                    " " {gate.question.gate_label().to_string()} ": "
+                    {gate_counts(gate, view.respondents.len())}
+                </li>
+            }
+        })
+        .collect();
+    (!items.is_empty()).then(|| {
+        view! {
+            <h3>"Gates to talk about"</h3>
+            <ul class="gate-tallies">{items}</ul>
+        }
+    })
+}
+
+/// How a gate stands across the group, in words: "blocked for 2, not confirmed by 1, met by 3".
+pub fn gate_counts(gate: &readiness_core::GateTally<'_>, of: usize) -> String {
+    let mut parts = Vec::new();
+    if gate.blocked > 0 {
+        parts.push(format!("blocked for {}", gate.blocked));
+    }
+    if gate.not_confirmed > 0 {
+        parts.push(format!("not confirmed by {}", gate.not_confirmed));
+    }
+    parts.push(format!("met by {} of {of}", gate.met));
+    parts.join(", ")
 }
 
 /// The tables of one group view.
@@ -360,15 +453,6 @@ fn group_tables(
         .respondents
         .iter()
         .map(|r| {
-            let blocks = if r.blocks.is_empty() {
-                "None".to_string()
-            } else {
-                r.blocks
-                    .iter()
-                    .map(|q| q.gate_label().to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
             view! {
                 <tr>
                     <th scope="row">
@@ -378,8 +462,7 @@ fn group_tables(
                         })}
                     </th>
                     <td>{r.where_you_are.sentence()}</td>
-                    <td>{r.leading_phase.map_or("None stands out", |p| p.name())}</td>
-                    <td>{blocks}</td>
+                    <td>{r.leading_phase.map_or("No clear phase yet", |p| p.name())}</td>
                 </tr>
             }
         })
@@ -434,37 +517,7 @@ fn group_tables(
     let questions = view
         .questions
         .iter()
-        .map(|row| {
-            let flagged = row.disagreement;
-            let cells = if compact {
-                view! { <td>{tally_cell(bank, row)}</td> }.into_any()
-            } else {
-                row.answers
-                    .iter()
-                    .map(|answer| view! { <td>{answer_cell(bank, *answer)}</td> })
-                    .collect_view()
-                    .into_any()
-            };
-            let mean = row
-                .mean
-                .map_or_else(|| "–".to_string(), |m| format!("{m:.1}"));
-            let range = Some(row.range_in_words(bank))
-                .filter(|words| !words.is_empty())
-                .unwrap_or_else(|| "–".to_string());
-            view! {
-                <tr class:disagree=flagged class:quiet=move || only_disagreements.get() && !flagged>
-                    <th scope="row">
-                        <span class="question-section">{row.section.heading()}</span>
-                        " "
-                        {row.question.label().to_string()}
-                    </th>
-                    {cells}
-                    <td>{mean}</td>
-                    <td>{range}</td>
-                    <td>{if flagged { "Disagree" } else { "" }}</td>
-                </tr>
-            }
-        })
+        .map(|row| question_line(view, row, only_disagreements))
         .collect_view();
 
     let mut unmatched: Vec<String> = view
@@ -474,32 +527,35 @@ fn group_tables(
         .collect();
     unmatched.extend(skipped);
     let step_head = head("Step", &["Mean", "Range"]);
-    let question_head = head("Question", &["Mean", "Range", "Flag"]);
 
     view! {
         <h3>"Where each respondent places the partnership"</h3>
         <TableScroll label="Respondents">
             <table class="report-table group-table group-who">
-                <caption>"Where you are, leading phase and blocking gates, per respondent"</caption>
+                <caption>"Where you are and leading phase, per respondent"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Respondent"</th>
                         <th scope="col">"Where you are"</th>
                         <th scope="col">"Leading phase"</th>
-                        <th scope="col">"Blocking gates"</th>
                     </tr>
                 </thead>
                 <tbody>{who}</tbody>
             </table>
         </TableScroll>
         <h3>"Launch steps"</h3>
-        <TableScroll label="Launch steps">
-            <table class="report-table group-table">
-                <caption>"Readiness of each launch step, per respondent, with the mean and range"</caption>
-                <thead>{step_head}</thead>
-                <tbody>{steps}</tbody>
-            </table>
-        </TableScroll>
+        {heat_map(view, None, "Readiness of each launch step, per respondent")}
+        {gates_to_talk_about(view)}
+        <details class="chart-table">
+            <summary>"The launch steps as a table, with the mean and range"</summary>
+            <TableScroll label="Launch steps">
+                <table class="report-table group-table">
+                    <caption>"Readiness of each launch step, per respondent, with the mean and range"</caption>
+                    <thead>{step_head}</thead>
+                    <tbody>{steps}</tbody>
+                </table>
+            </TableScroll>
+        </details>
         <h3>"Questions, biggest disagreements first"</h3>
         <p class="disagreement-count">
             {format!(
@@ -517,13 +573,11 @@ fn group_tables(
                 " Show only the questions where people disagree"
             </label>
         </p>
-        <TableScroll label="Questions">
-            <table class="report-table group-table group-questions">
-                <caption>"Each respondent's answer, the mean and range of scale positions, and the disagreement flag"</caption>
-                <thead>{question_head}</thead>
-                <tbody>{questions}</tbody>
-            </table>
-        </TableScroll>
+        <div class="bar-legend">
+            <p>"Each bar counts the respondents who gave each answer: the scale's points from light to dark, then the answers off the scale."</p>
+            {bar_key()}
+        </div>
+        <ol class="question-lines">{questions}</ol>
         {(!unmatched.is_empty()).then(|| view! {
             <h3>"Not matched"</h3>
             <p>"These answers use questions this version's bank does not have, so they are left out of the comparison:"</p>

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod answering;
 pub mod assessment;
+pub mod charts;
 pub mod coach;
 pub mod coach_message;
 pub mod compare;

@@ -5,6 +5,7 @@ use readiness_core::{
     percent_text, Assessment, Band, Bank, Gap, Phase, Report, SectionScore, Verdict, PRIVACY_LINE,
 };
 
+use super::charts::shorten;
 use super::table_scroll::TableScroll;
 
 /// The whole report of one assessment. Everything in it is computed from the answers now;
@@ -292,16 +293,6 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
             </table>
             </TableScroll>
         </section>
-    }
-}
-
-/// Cuts a label to `max` characters, on a character boundary, with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
     }
 }
 

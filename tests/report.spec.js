@@ -1,4 +1,6 @@
 // The report: on screen, in print, as a share link and as files.
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { test, expect, expectAccessible } from "./fixtures.js";
 import { answer, expectSaved, openSection, startAssessment, reportMenu } from "./journey.js";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
@@ -23,6 +25,14 @@ test("the report leads with where you are and what blocks, and passes axe", asyn
   await expect(page.locator(".where-you-are")).toContainText("You are at step 1");
   await expect(page.locator(".where-you-are")).toContainText("An agreed lead convener or co-conveners");
   await expect(page.getByRole("img", { name: /Readiness of each launch step/ })).toBeVisible();
+  // The first page holds who and what, where you are, both charts, the next steps and the TA
+  // request.
+  const first = page.locator(".first-page");
+  await expect(first.locator(".assessed")).toContainText("North Valley");
+  await expect(first.getByRole("img", { name: /How much each phase's statements ring true/ })).toBeVisible();
+  // Only the lead convener is a gap here: one next step, the blocking gate.
+  await expect(first.locator(".next-steps li")).toHaveCount(1);
+  await expect(first.getByRole("heading", { name: "Request for technical assistance" })).toBeVisible();
   await expect(page.locator(".next-steps").getByText("Blocking gate")).toBeVisible();
   await expect(page.locator(".gates")).toContainText("An agreed lead convener or co-conveners");
   await expect(page.getByText("1 answer we don't know yet.")).toBeVisible();
@@ -195,4 +205,25 @@ test("the report offers four choices, and its menus work by keyboard alone", asy
 
   await page.emulateMedia({ media: "print" });
   await expect(actions).toBeHidden();
+});
+
+test("a full assessment with notes on 20 questions prints to at most four pages on A4 and on Letter", async ({ page }, testInfo) => {
+  const golden = readFileSync(new URL("../crates/core/golden/share-links-2026.2.txt", import.meta.url), "utf8");
+  const link = golden.split("\n").find((line) => line.startsWith("full-with-notes ")).split(" ")[1];
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`./#${link}`);
+  await expect(page.locator(".report .notes, .report").first()).toContainText("Discussed at the planning meeting 19");
+  const shot = testInfo.outputPath("report-first-page-1280.png");
+  await page.locator(".first-page").screenshot({ path: shot });
+  console.log(`screenshot: ${shot}`);
+  for (const format of ["A4", "Letter"]) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    await writeFile(testInfo.outputPath(`report-${format}.pdf`), pdf);
+    console.log(`full assessment with notes on 20 questions: ${pages} pages on ${format}`);
+    expect(pages, format).toBeGreaterThan(0);
+    expect(pages, format).toBeLessThanOrEqual(4);
+  }
+  await page.emulateMedia({ media: "print" });
+  expect(await page.evaluate(brokenWordsInTableCells), "words broken in print").toEqual([]);
 });

@@ -15,19 +15,28 @@ pub fn report_view(report: &Report) -> AnyView {
     let assessment = report.assessment;
     view! {
         <article class="report" aria-labelledby="report-title">
-            <header class="report-lead">
-                <h1 id="report-title" tabindex="-1">
-                    "Readiness report"
-                    {(!assessment.meta.name.trim().is_empty())
-                        .then(|| format!(": {}", assessment.meta.name.trim()))}
-                </h1>
-                <p class="where-you-are">{report.where_you_are.sentence()}</p>
-                {report.bank_line().map(|line| view! { <p class="bank-line">{line}</p> })}
+            // The first page answers "where do we stand, and what next?" at a glance, on screen
+            // and in print; everything else follows.
+            <div class="first-page">
+                <header class="report-lead">
+                    <h1 id="report-title" tabindex="-1">
+                        "Readiness report"
+                        {(!assessment.meta.name.trim().is_empty())
+                            .then(|| format!(": {}", assessment.meta.name.trim()))}
+                    </h1>
+                    {assessed(assessment, bank)}
+                    <p class="where-you-are">{report.where_you_are.sentence()}</p>
+                    {report.bank_line().map(|line| view! { <p class="bank-line">{line}</p> })}
+                </header>
+                <div class="first-charts">
+                    {step_chart(report)}
+                    {phase_chart(report)}
+                </div>
                 {next_steps(report)}
-                {gates(report)}
-            </header>
-            {assessed(assessment, bank)}
-            {step_chart(report)}
+                {ta_request(report)}
+            </div>
+            {gates(report)}
+            {steps_in_figures(report)}
             {phase_profile_view(report)}
             {table_checks(report)}
             {pitfalls(report)}
@@ -36,7 +45,6 @@ pub fn report_view(report: &Report) -> AnyView {
             {dont_knows(report)}
             {notes(report)}
             {kept_answers(report)}
-            {ta_request(report)}
             {report_footer(bank)}
         </article>
     }
@@ -44,13 +52,13 @@ pub fn report_view(report: &Report) -> AnyView {
 }
 
 /// One gap as the lists show it: its tag, step, question and answer, then its advice.
-fn gap_item(bank: &'static Bank, gap: &Gap<'_>) -> impl IntoView {
+fn gap_item(bank: &'static Bank, gap: &Gap<'_>, with_step: bool) -> impl IntoView {
     let tag = gap.kind.tag();
     view! {
         <li class:blocking=gap.is_blocking()>
             <p>
                 {tag.map(|tag| view! { <strong class="gate-badge">{tag}</strong> " " })}
-                <span class="gap-step">{gap.section.heading()} ": "</span>
+                {with_step.then(|| view! { <span class="gap-step">{gap.section.heading()} ": "</span> })}
                 {gap.question.text().to_string()}
                 " "
                 <span class="gap-answer">"(" {gap.answer_label(bank)} ")"</span>
@@ -68,7 +76,7 @@ fn next_steps(report: &Report<'_>) -> impl IntoView {
     let bank = Bank::builtin();
     let items = report
         .next_steps()
-        .map(|gap| gap_item(bank, gap))
+        .map(|gap| gap_item(bank, gap, true))
         .collect_view();
     view! {
         <section class="next-steps" aria-labelledby="next-steps-title">
@@ -109,7 +117,7 @@ fn gates(report: &Report<'_>) -> impl IntoView {
     })
 }
 
-/// Who and what was assessed.
+/// Who and what was assessed, in one block under the title.
 fn assessed(assessment: &Assessment, bank: &'static Bank) -> impl IntoView {
     let meta = &assessment.meta;
     // An assessment started from a coach's link says for which session, and what was asked.
@@ -136,8 +144,8 @@ fn assessed(assessment: &Assessment, bank: &'static Bank) -> impl IntoView {
         ),
     ];
     view! {
-        <section class="report-section" aria-labelledby="assessed-title">
-            <h2 id="assessed-title">"Who and what was assessed"</h2>
+        <section class="assessed-block" aria-labelledby="assessed-title">
+            <h2 id="assessed-title" class="visually-hidden">"Who and what was assessed"</h2>
             <dl class="assessed">
                 {rows
                     .into_iter()
@@ -175,12 +183,11 @@ fn band_words(score: &SectionScore) -> String {
     }
 }
 
-/// The per-step chart, drawn as SVG, with the same figures as a table for screen readers and
-/// for anyone who prefers numbers.
+/// The per-step chart, drawn as SVG; the same figures are in "Launch steps in figures".
 fn step_chart(report: &Report<'_>) -> impl IntoView {
-    const ROW: f64 = 46.0;
-    const LEFT: f64 = 210.0;
-    const WIDTH: f64 = 300.0;
+    const ROW: f64 = 34.0;
+    const LEFT: f64 = 200.0;
+    const WIDTH: f64 = 240.0;
     let steps: Vec<&SectionScore> = report.launch_steps().collect();
     let height = ROW * steps.len() as f64 + 30.0;
     let bars = steps
@@ -203,17 +210,17 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
             let words = if score.is_blocked() {
                 format!("{} · BLOCKED", band_words(score))
             } else if !score.unconfirmed.is_empty() && score.answered > 0 {
-                format!("{} · GATE TO CONFIRM", band_words(score))
+                format!("{} · TO CONFIRM", band_words(score))
             } else {
                 band_words(score)
             };
             view! {
                 <g class=format!("bar {}", band_class(score.band()))>
-                    <text x="0" y=y + 16.0 class="bar-label">{shorten(&label, 30)}</text>
-                    <rect x=LEFT y=y width=WIDTH height="20" class="bar-track"></rect>
-                    <rect x=LEFT y=y width=bar height="20" class="bar-fill"></rect>
-                    <rect x=LEFT y=y + 24.0 width=coverage height="4" class="bar-coverage"></rect>
-                    <text x=LEFT + WIDTH + 8.0 y=y + 16.0 class="bar-words">{words}</text>
+                    <text x="0" y=y + 14.0 class="bar-label">{shorten(&label, 28)}</text>
+                    <rect x=LEFT y=y width=WIDTH height="18" class="bar-track"></rect>
+                    <rect x=LEFT y=y width=bar height="18" class="bar-fill"></rect>
+                    <rect x=LEFT y=y + 21.0 width=coverage height="3" class="bar-coverage"></rect>
+                    <text x=LEFT + WIDTH + 8.0 y=y + 14.0 class="bar-words">{words}</text>
                 </g>
             }
         })
@@ -228,8 +235,34 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
             }
         })
         .collect_view();
-    let rows = steps
-        .iter()
+    view! {
+        <figure class="step-chart" aria-labelledby="steps-title">
+            <h2 id="steps-title">"The six launch steps"</h2>
+            <svg
+                viewBox=format!("0 0 640 {height}")
+                role="img"
+                aria-labelledby="chart-title chart-desc"
+                preserveAspectRatio="xMinYMin meet"
+            >
+                <title id="chart-title">"Readiness of each launch step"</title>
+                <desc id="chart-desc">
+                    "Bars show readiness from 0 to 100 percent with the band in words; the thin line under each bar shows how many questions were answered. The same figures are in the table \"Launch steps in figures\"."
+                </desc>
+                {ticks}
+                {bars}
+            </svg>
+            <figcaption>
+                "Strong from 75%, Developing from 50%, Early below 50%. A gate answered Not yet or Started blocks its step; one not confirmed holds it too: either way the step is not Strong."
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The launch steps in figures: readiness, band, how much was answered and the gates, for
+/// screen readers and anyone who prefers numbers to bars.
+fn steps_in_figures(report: &Report<'_>) -> impl IntoView {
+    let rows = report
+        .launch_steps()
         .map(|score| {
             let labels = |gates: &[&readiness_core::Question]| -> String {
                 gates
@@ -257,26 +290,8 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="report-section new-page" aria-labelledby="steps-title">
-            <h2 id="steps-title">"The six launch steps"</h2>
-            <figure class="step-chart">
-                <svg
-                    viewBox=format!("0 0 700 {height}")
-                    role="img"
-                    aria-labelledby="chart-title chart-desc"
-                    preserveAspectRatio="xMinYMin meet"
-                >
-                    <title id="chart-title">"Readiness of each launch step"</title>
-                    <desc id="chart-desc">
-                        "Bars show readiness from 0 to 100 percent with the band in words; the thin line under each bar shows how many questions were answered. The same figures are in the table below."
-                    </desc>
-                    {ticks}
-                    {bars}
-                </svg>
-                <figcaption>
-                    "Strong from 75%, Developing from 50%, Early below 50%; a step with under half of its questions answered has not enough answers to judge. A gate answered Not yet or Started blocks its step; one answered Don't know or Not applicable, or not answered, is still to confirm; either way the step is not Strong."
-                </figcaption>
-            </figure>
+        <section class="report-section steps-in-figures" aria-labelledby="figures-title">
+            <h2 id="figures-title">"Launch steps in figures"</h2>
             <TableScroll label="Launch steps in figures">
             <table class="report-table">
                 <caption>"Launch steps in figures"</caption>
@@ -293,6 +308,66 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
             </table>
             </TableScroll>
         </section>
+    }
+}
+
+/// The phase profile as a chart: one bar per phase, the leading one marked in words.
+fn phase_chart(report: &Report<'_>) -> impl IntoView {
+    const ROW: f64 = 28.0;
+    const LEFT: f64 = 200.0;
+    const WIDTH: f64 = 240.0;
+    let profile = &report.phases;
+    let height = ROW * profile.phases.len() as f64 + 30.0;
+    let bars = profile
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(index, score)| {
+            let y = 8.0 + ROW * index as f64;
+            let leading = profile.leading == Some(score.phase);
+            let pct = score.pct();
+            let bar = WIDTH * f64::from(pct.unwrap_or(0)) / 100.0;
+            let words = match pct {
+                Some(pct) if leading => format!("{pct}% · LEADING"),
+                Some(pct) => format!("{pct}%"),
+                None => "Not answered".to_string(),
+            };
+            view! {
+                <g class="bar" class:leading=leading>
+                    <text x="0" y=y + 14.0 class="bar-label">{Phase::name(score.phase)}</text>
+                    <rect x=LEFT y=y width=WIDTH height="18" class="bar-track"></rect>
+                    <rect x=LEFT y=y width=bar height="18" class="bar-fill"></rect>
+                    <text x=LEFT + WIDTH + 8.0 y=y + 14.0 class="bar-words">{words}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let ticks = [0.0, 50.0, 100.0]
+        .into_iter()
+        .map(|tick| {
+            let x = LEFT + WIDTH * tick / 100.0;
+            view! {
+                <line x1=x x2=x y1="4" y2=height - 18.0 class="tick"></line>
+                <text x=x y=height - 4.0 class="tick-label" text-anchor="middle">{format!("{tick}%")}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="step-chart phase-chart" aria-labelledby="phase-chart-title">
+            <h2 id="phase-chart-title">"Partnership phase"</h2>
+            <svg
+                viewBox=format!("0 0 640 {height}")
+                role="img"
+                aria-labelledby="phase-svg-title phase-svg-desc"
+                preserveAspectRatio="xMinYMin meet"
+            >
+                <title id="phase-svg-title">"How much each phase's statements ring true"</title>
+                <desc id="phase-svg-desc">{profile.sentence()}</desc>
+                {ticks}
+                {bars}
+            </svg>
+            <figcaption>{profile.sentence()}</figcaption>
+        </figure>
     }
 }
 
@@ -320,8 +395,8 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="report-section" aria-labelledby="phase-title">
-            <h2 id="phase-title">"Partnership phase"</h2>
+        <section class="report-section phase-details" aria-labelledby="phase-title">
+            <h2 id="phase-title">"Partnership phase in figures"</h2>
             <p>{lead}</p>
             {(!report.phase_advice.is_empty()).then(|| view! {
                 <h3>"For this phase"</h3>
@@ -399,7 +474,7 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="report-section new-page" aria-labelledby="table-title">
+        <section class="report-section table-checks" aria-labelledby="table-title">
             <h2 id="table-title">"Who is at the table"</h2>
             <p>{format!("{concerns} check(s) to act on, {notes} note(s), {unknown} not known yet.")}</p>
             {(concerns + notes > 0).then(|| view! { <ul class="report-list">{advice}</ul> })}
@@ -444,7 +519,7 @@ fn pitfalls(report: &Report<'_>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="report-section" aria-labelledby="pitfalls-title">
+        <section class="report-section run-on" aria-labelledby="pitfalls-title">
             <h2 id="pitfalls-title">"Pitfalls flagged"</h2>
             {if report.pitfalls.is_empty() {
                 view! { <p>"No pitfall was flagged as happening here."</p> }.into_any()
@@ -472,12 +547,12 @@ fn gaps(report: &Report<'_>) -> impl IntoView {
         .map(|(heading, items)| {
             view! {
                 <h3>{heading}</h3>
-                <ol class="report-list">{items.into_iter().map(|gap| gap_item(bank, gap)).collect_view()}</ol>
+                <ol class="report-list gap-list">{items.into_iter().map(|gap| gap_item(bank, gap, false)).collect_view()}</ol>
             }
         })
         .collect_view();
     view! {
-        <section class="report-section new-page" aria-labelledby="gaps-title">
+        <section class="report-section" aria-labelledby="gaps-title">
             <h2 id="gaps-title">"Gaps and next steps, by step"</h2>
             {if report.gaps.is_empty() {
                 view! { <p>"No launch-step question is answered Not yet or Started, and no gate is left to confirm."</p> }.into_any()
@@ -496,14 +571,20 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
         .map(|strength| {
             view! {
                 <li>
-                    <span class="gap-step">{strength.section.heading()} ": "</span>
+                    <span class="gap-step">
+                        {strength
+                            .section
+                            .step()
+                            .map_or_else(|| strength.section.title().to_string(), |step| format!("Step {step}"))}
+                        ": "
+                    </span>
                     {strength.question.text().to_string()}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <section class="report-section" aria-labelledby="strengths-title">
+        <section class="report-section print-columns" aria-labelledby="strengths-title">
             <h2 id="strengths-title">"Strengths"</h2>
             {if report.strengths.is_empty() {
                 view! { <p>"No launch-step question is answered Done yet."</p> }.into_any()
@@ -523,7 +604,7 @@ fn dont_knows(report: &Report<'_>) -> impl IntoView {
         .map(|question| view! { <li>{question.text().to_string()}</li> })
         .collect_view();
     view! {
-        <section class="report-section" aria-labelledby="dont-know-title">
+        <section class="report-section print-columns" aria-labelledby="dont-know-title">
             <h2 id="dont-know-title">"Don't know yet: discuss with your coach"</h2>
             {if count == 0 {
                 view! { <p>"No question was answered Don't know."</p> }.into_any()
@@ -554,7 +635,7 @@ fn notes(report: &Report<'_>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="report-section" aria-labelledby="notes-title">
+        <section class="report-section print-columns" aria-labelledby="notes-title">
             <h2 id="notes-title">"Notes"</h2>
             {if report.notes.is_empty() {
                 view! { <p>"No notes."</p> }.into_any()

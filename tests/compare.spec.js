@@ -224,6 +224,14 @@ test("six respondents on the whole bank: a heat map and a bar per question, at m
   console.log(`group view with six respondents at 1280 px: ${height} px tall`);
   expect(height).toBeLessThanOrEqual(8000);
   expect(await page.evaluate(tableScrollProblems), "at 1280 px").toEqual([]);
+  // On paper, at most one page per launch step (six), charts included.
+  for (const format of ["A4", "Letter"]) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    console.log(`group view with six respondents: ${pages} pages on ${format}`);
+    expect(pages).toBeGreaterThan(0);
+    expect(pages, format).toBeLessThanOrEqual(6);
+  }
   await page.setViewportSize({ width: 320, height: 800 });
   expect(await page.evaluate(tableScrollProblems), "at 320 px").toEqual([]);
   await expectAccessible(page);

@@ -64,7 +64,8 @@ pub use format::{
     StoredAssessment, StoredError, StoredRecord,
 };
 pub use group::session::{
-    presented_alone, session_step, DisputedQuestion, GateLine, SessionStep, MOST_DISPUTED,
+    presented_alone, session_step, step_index, DisputedQuestion, GateLine, SessionStep,
+    MOST_DISPUTED,
 };
 pub use group::{
     group_view, scale_position, GateTally, GroupView, QuestionRow, Respondent, RespondentSummary,

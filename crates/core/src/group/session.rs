@@ -25,6 +25,10 @@ pub struct SessionStep {
     pub steps: usize,
     /// The step's section id, e.g. `"s3"`, for the address.
     pub section_id: String,
+    /// The section id of the step before, if any.
+    pub previous: Option<String>,
+    /// The section id of the step after, if any.
+    pub next: Option<String>,
     /// "Step 3 of 6 · Prepare to launch".
     pub heading: String,
     /// The step's readiness across the group, in words.
@@ -78,6 +82,8 @@ pub fn session_step(view: &GroupView<'_>, step: usize) -> SessionStep {
             index: 0,
             steps: 0,
             section_id: String::new(),
+            previous: None,
+            next: None,
             heading: "No launch steps".to_string(),
             readiness: String::new(),
             questions_title: String::new(),
@@ -145,6 +151,14 @@ pub fn session_step(view: &GroupView<'_>, step: usize) -> SessionStep {
         index,
         steps,
         section_id: section.id().to_string(),
+        previous: index
+            .checked_sub(1)
+            .and_then(|at| view.steps.get(at))
+            .map(|row| row.section.id().to_string()),
+        next: view
+            .steps
+            .get(index + 1)
+            .map(|row| row.section.id().to_string()),
         heading: format!("Step {number} of {steps} · {}", section.title()),
         readiness,
         questions_title: if group == 1 {
@@ -157,6 +171,14 @@ pub fn session_step(view: &GroupView<'_>, step: usize) -> SessionStep {
         gates,
         no_gates,
     }
+}
+
+/// The position among the launch steps of the step with this section id; the first step
+/// for none or an id that is not a launch step, so any address opens a slide.
+pub fn step_index(view: &GroupView<'_>, section_id: Option<&str>) -> usize {
+    section_id
+        .and_then(|id| view.steps.iter().position(|row| row.section.id() == id))
+        .unwrap_or(0)
 }
 
 /// A step's readiness across the group: "Readiness from 20% to 80%, 54% on average (4 of 6
@@ -267,7 +289,15 @@ mod tests {
         );
         let third = session_step(&view, 2);
         assert_eq!(third.heading, "Step 3 of 6 · Prepare to launch");
+        assert_eq!(first.previous, None);
+        assert_eq!(first.next.as_deref(), Some("s2"));
+        assert_eq!(third.previous.as_deref(), Some("s2"));
+        assert_eq!(third.next.as_deref(), Some("s4"));
+        assert_eq!(step_index(&view, Some("s3")), 2);
+        assert_eq!(step_index(&view, Some("phases")), 0);
+        assert_eq!(step_index(&view, None), 0);
         let past = session_step(&view, 99);
+        assert_eq!(past.next, None);
         assert_eq!(past.index, 5);
         assert_eq!(past.section_id, "s6");
         assert_eq!(past, session_step(&view, 5));

@@ -268,6 +268,11 @@ fn ReportActions(
                         "QR code"
                     </button>
                     <a class="button" href=mail>"Email the summary"</a>
+                    // Session mode shows this report to a room, one step at a time; it sits
+                    // with the ways to share so the row keeps its four choices.
+                    <button type="button" class="button" on:click=move |_| present(shell, Some(aid.get_value()))>
+                        "Present on a projector"
+                    </button>
                 </div>
             </details>
             <details class="action-menu">
@@ -298,10 +303,6 @@ fn ReportActions(
                 }));
             }>
                 "Save a snapshot"
-            </button>
-            <button type="button" class="button" on:click=move |_| present(shell, Some(aid.get_value()))>
-                "Present"
-                <span class="visually-hidden">" on a projector, one step at a time"</span>
             </button>
             <p class="action-message" role="status">{move || message.get()}</p>
         </div>

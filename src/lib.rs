@@ -67,6 +67,20 @@ impl Shell {
         self.address.set(address);
         focus_main();
     }
+
+    /// Shows `address` in place of the current one in the browser's history, leaving focus
+    /// where it is: for moving within a screen (session mode's steps), where Back should
+    /// return to the screen before it rather than step back through every move.
+    pub fn show_in_place(self, address: Address) {
+        if self.address.with_untracked(|here| *here == address) {
+            return;
+        }
+        if let Ok(history) = window().history() {
+            // A refused history entry only costs a reload its place, never the change itself.
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address.href()));
+        }
+        self.address.set(address);
+    }
 }
 
 /// Follows the skip link without writing `#main` into the address, whose fragment belongs to
@@ -137,22 +151,42 @@ pub fn App() -> impl IntoView {
         document().set_title(&title);
     });
 
+    // Session mode covers the whole screen of a projector: no skip link, header, notices or
+    // footer around it, for the eye or for a screen reader.
+    let presenting = Memo::new(move |_| shell.screen() == Screen::Present);
+    // What the main region draws: every screen afresh for each new address, except that
+    // session mode's steps, which its slide follows by itself, keep the same view, so the
+    // button that moved it keeps the focus.
+    let drawn = Memo::new(move |_| {
+        shell.address.with(|address| match address.screen {
+            Screen::Present => Address {
+                section: None,
+                ..address.clone()
+            },
+            _ => address.clone(),
+        })
+    });
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_content>
-            "Skip to content"
-        </a>
-        <ui::header::Header />
-        <ui::save_status::DeviceNotices />
+        <Show when=move || !presenting.get()>
+            <a class="skip-link" href="#main" on:click=skip_to_content>
+                "Skip to content"
+            </a>
+            <ui::header::Header />
+            <ui::save_status::DeviceNotices />
+        </Show>
         <main id="main" tabindex="-1">
-            {move || match shell.screen() {
+            {move || match drawn.with(|address| address.screen) {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
                 Screen::About => view! { <ui::about::About /> }.into_any(),
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
                 Screen::Report => view! { <ui::report_screen::ReportScreen /> }.into_any(),
                 Screen::Coach => view! { <ui::coach::CoachScreen /> }.into_any(),
                 Screen::Compare => view! { <ui::compare::CompareScreen /> }.into_any(),
+                Screen::Present => view! { <ui::session::SessionMode /> }.into_any(),
             }}
         </main>
-        <ui::footer::Footer />
+        <Show when=move || !presenting.get()>
+            <ui::footer::Footer />
+        </Show>
     }
 }

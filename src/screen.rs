@@ -4,7 +4,8 @@
 //! path keeps the app working from any folder of any static host without rewrite rules, and the
 //! fragment stays free for share links, which must never reach a server.
 
-/// One screen of the app, as named in the navigation.
+/// One screen of the app, as named in the navigation, or session mode, which is opened from
+/// the Compare screen or a report and is not in the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// The first screen: what the check is for and how to start.
@@ -19,18 +20,28 @@ pub enum Screen {
     Compare,
     /// Where the questions come from, and credit to their authors.
     About,
+    /// Session mode: the group (or one report) on a projector, one launch step at a time.
+    Present,
 }
 
 impl Screen {
-    /// Every screen, in the order of the navigation.
-    pub const ALL: [Screen; 6] = [
+    /// Every screen: those of the navigation in its order, then session mode. Check
+    /// [`Screen::in_navigation`] before listing one as a place to go.
+    pub const ALL: [Screen; 7] = [
         Screen::Home,
         Screen::Assessment,
         Screen::Report,
         Screen::Coach,
         Screen::Compare,
         Screen::About,
+        Screen::Present,
     ];
+
+    /// Whether the main navigation lists the screen: Home is the product name's link, and
+    /// session mode only makes sense from the group or report it presents.
+    pub fn in_navigation(self) -> bool {
+        !matches!(self, Screen::Home | Screen::Present)
+    }
 
     /// The screen named by a query string such as `?screen=report&x=1`; anything unknown is
     /// the home screen, so a mistyped address still opens the app.
@@ -56,6 +67,7 @@ impl Screen {
             Screen::Coach => "coach",
             Screen::Compare => "compare",
             Screen::About => "about",
+            Screen::Present => "present",
         }
     }
 
@@ -77,6 +89,7 @@ impl Screen {
             Screen::Coach => "Coach",
             Screen::Compare => "Compare",
             Screen::About => "About / Sources",
+            Screen::Present => "Session mode",
         }
     }
 }
@@ -162,6 +175,27 @@ mod tests {
         check("?screen=unknown", Screen::Home);
         check("?screen=", Screen::Home);
         check("?screens=about", Screen::Home);
+        check("?screen=present&section=s3", Screen::Present);
+    }
+
+    #[test]
+    fn session_mode_is_not_in_the_navigation() {
+        let listed: Vec<Screen> = Screen::ALL
+            .into_iter()
+            .filter(|screen| screen.in_navigation())
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                Screen::Assessment,
+                Screen::Report,
+                Screen::Coach,
+                Screen::Compare,
+                Screen::About
+            ]
+        );
+        let address = Address::from_query("?screen=present&id=a1&section=s3");
+        assert_eq!(address.href(), "?screen=present&id=a1&section=s3");
     }
 
     #[test]

@@ -10,8 +10,9 @@ use readiness_core::{
 use super::charts::{bar_key, distribution_bar, heat_map};
 use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
+use super::session::present;
 use super::table_scroll::TableScroll;
-use crate::{download, Store};
+use crate::{download, Shell, Store};
 
 /// The whole screen.
 #[component]
@@ -270,6 +271,7 @@ fn MemberRow(
 fn GroupResults() -> impl IntoView {
     let bank = Bank::builtin();
     let store = expect_context::<Store>();
+    let shell = expect_context::<Shell>();
     let only_disagreements = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let visible = Memo::new(move |_| store.with(|workspace| workspace.shown_respondents()));
@@ -311,6 +313,12 @@ fn GroupResults() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| download_as("json")>
                     "Download JSON"
                 </button>
+                <Show when=move || visible.with(|respondents| !respondents.is_empty())>
+                    <button type="button" class="button" on:click=move |_| present(shell, None)>
+                        "Present"
+                        <span class="visually-hidden">" on a projector, one step at a time"</span>
+                    </button>
+                </Show>
                 <p class="action-message" role="status">{move || message.get()}</p>
             </div>
             {move || {
@@ -412,15 +420,7 @@ fn gates_to_talk_about(view: &GroupView<'_>) -> impl IntoView {
 
 /// How a gate stands across the group, in words: "blocked for 2, not confirmed by 1, met by 3".
 pub fn gate_counts(gate: &readiness_core::GateTally<'_>, of: usize) -> String {
-    let mut parts = Vec::new();
-    if gate.blocked > 0 {
-        parts.push(format!("blocked for {}", gate.blocked));
-    }
-    if gate.not_confirmed > 0 {
-        parts.push(format!("not confirmed by {}", gate.not_confirmed));
-    }
-    parts.push(format!("met by {} of {of}", gate.met));
-    parts.join(", ")
+    gate.counts_in_words(of)
 }
 
 /// The tables of one group view.

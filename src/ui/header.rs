@@ -19,7 +19,7 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     {Screen::ALL
                         .into_iter()
-                        .filter(|screen| *screen != Screen::Home)
+                        .filter(|screen| screen.in_navigation())
                         .map(|screen| {
                             view! {
                                 <li>

@@ -20,6 +20,7 @@ pub mod report;
 pub mod report_screen;
 pub mod save_status;
 pub mod screen_link;
+pub mod session;
 pub mod start;
 pub mod table_scroll;
 

@@ -9,6 +9,7 @@ use readiness_core::{
 use super::qr_code::qr_figure;
 use super::report::report_view;
 use super::screen_link::{PlaceLink, ScreenLink};
+use super::session::present;
 use crate::store::moment;
 use crate::{clipboard, download, link_to_app, Address, Screen, Shell, Store};
 
@@ -141,6 +142,7 @@ fn ReportActions(
 ) -> impl IntoView {
     let bank = Bank::builtin();
     let store = expect_context::<Store>();
+    let shell = expect_context::<Shell>();
     let message = RwSignal::new(None::<String>);
     let aid = StoredValue::new(id);
     let outputs = StoredValue::new(outputs);
@@ -266,6 +268,11 @@ fn ReportActions(
                         "QR code"
                     </button>
                     <a class="button" href=mail>"Email the summary"</a>
+                    // Session mode shows this report to a room, one step at a time; it sits
+                    // with the ways to share so the row keeps its four choices.
+                    <button type="button" class="button" on:click=move |_| present(shell, Some(aid.get_value()))>
+                        "Present on a projector"
+                    </button>
                 </div>
             </details>
             <details class="action-menu">

@@ -30,6 +30,8 @@
 //!
 //! Which respondents are shown is the app's business: it passes only the visible ones.
 
+pub mod session;
+
 use std::cmp::Reverse;
 
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint};
@@ -160,6 +162,20 @@ impl GateTally<'_> {
     /// Whether the gate is worth a word in a session: someone blocks it or has not confirmed it.
     pub fn to_talk_about(&self) -> bool {
         self.blocked + self.not_confirmed > 0
+    }
+
+    /// How the gate stands across a group of `of`, in words: "blocked for 2, not confirmed by
+    /// 1, met by 3 of 6". The Compare screen and session mode both say it this way.
+    pub fn counts_in_words(&self, of: usize) -> String {
+        let mut parts = Vec::new();
+        if self.blocked > 0 {
+            parts.push(format!("blocked for {}", self.blocked));
+        }
+        if self.not_confirmed > 0 {
+            parts.push(format!("not confirmed by {}", self.not_confirmed));
+        }
+        parts.push(format!("met by {} of {of}", self.met));
+        parts.join(", ")
     }
 }
 

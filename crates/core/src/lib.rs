@@ -63,6 +63,10 @@ pub use format::{
     decode_stored, encode_stored, stored_record, DecodedStored, SkipReason, Skipped,
     StoredAssessment, StoredError, StoredRecord,
 };
+pub use group::session::{
+    presented_alone, session_step, step_index, DisputedQuestion, GateLine, SessionStep,
+    MOST_DISPUTED,
+};
 pub use group::{
     group_view, scale_position, GateTally, GroupView, QuestionRow, Respondent, RespondentSummary,
     Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS, MAX_RESPONDENT_LABEL_CHARS,

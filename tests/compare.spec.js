@@ -78,10 +78,10 @@ test("a coach gathers three respondents who disagree and sees the disagreements 
   await expect(page.locator(".disagreement-count")).toContainText("0 question(s)");
   await page.getByRole("button", { name: "Remove Employer champion" }).click();
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(2);
+  await page.getByLabel("Show only the questions where people disagree").uncheck();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Add links" })).toBeHidden();
   await expect(heatMap).toBeVisible();
-  await page.getByLabel("Show only the questions where people disagree").uncheck();
   await expect(questions).toBeVisible();
 });
 

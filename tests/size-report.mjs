@@ -19,11 +19,11 @@ import { firstLoadFiles } from "../scripts/first-load.mjs";
 export const BUDGET = { brotli: 120_000, gzip: 150_000 };
 /**
  * The most the first load may weigh until BUDGET is met: a guard against growth, not a target.
- * Set a little above the build of the day (319.5 KB brotli, 404.0 KB gzip, with bank 2026.2's
- * questions, its share-link layout and the carry-forward of 2026.1 answers). Lower it whenever
- * the app shrinks; raising it is a decision to write in the commit message.
+ * Set a little above the build of the day (337.8 KB brotli, 429.5 KB gzip, with the report's
+ * first page and charts, the group view's heat map and bars, and session mode). Lower it
+ * whenever the app shrinks; raising it is a decision to write in the commit message.
  */
-export const CEILING = { brotli: 322_000, gzip: 407_000 };
+export const CEILING = { brotli: 340_000, gzip: 432_000 };
 const KINDS = ["brotli", "gzip"];
 const SERVICE_WORKER = "sw.js";
 

@@ -30,6 +30,8 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 run "component tests in headless Chromium" cargo test -p readiness-check --target wasm32-unknown-unknown --locked
 
 run "release build" trunk build --release
+# The group view's journeys paste links of made-up respondents printed by this example.
+run "respondent links example" cargo build -q -p readiness-core --example bench_links --locked
 run "release build check (Content-Security-Policy, service worker)" node scripts/post-build.mjs --check dist
 run "browser journeys (Playwright + axe-core)" npx playwright test
 # The main journeys again in Firefox ESR and WebKitGTK, both at once (WebKit needs a display).

@@ -1,9 +1,8 @@
 // The group view and progress over time: a coach's round trip with three respondents who
 // disagree, pasted links and dropped files, "compare with mine", and two results compared.
 import { readFile } from "node:fs/promises";
-import { execFileSync } from "node:child_process";
 import { test, expect, expectAccessible } from "./fixtures.js";
-import { acceptInvitation, answer, expectSaved, makeCoachLink, startAssessment, reportMenu } from "./journey.js";
+import { acceptInvitation, answer, expectSaved, makeCoachLink, sixRespondentLinks, startAssessment, reportMenu } from "./journey.js";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
 
 /** The share link a region's "send results to your coach" email carries. */
@@ -204,7 +203,9 @@ test("a large group stays readable: narrow heat-map columns that scroll in their
 });
 
 test("six respondents on the whole bank: a heat map and a bar per question, at most 8,000 px tall at 1280 px, no sideways scroll", async ({ page }, testInfo) => {
-  const links = execFileSync("cargo", ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "6"], { encoding: "utf8" });
+  // The example is built by scripts/test.sh; run alone, cargo may build it first.
+  test.setTimeout(120_000);
+  const links = sixRespondentLinks();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("./?screen=compare");
   await page.getByLabel("Share links, one a line").fill(links);

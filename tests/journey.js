@@ -1,4 +1,5 @@
 // Steps that many journeys share: starting an assessment and answering questions.
+import { execFileSync } from "node:child_process";
 import { expect } from "./fixtures.js";
 
 /** Starts a new assessment from the assessment screen and waits for its first section. */
@@ -68,4 +69,15 @@ export async function reportMenu(page, name) {
   const menu = page.locator("details.action-menu").filter({ has: page.locator("summary", { hasText: name }) });
   if (!(await menu.evaluate((details) => details.open))) await menu.locator("summary").click();
   return menu;
+}
+
+let sixLinks;
+
+/**
+ * Share links of six varied respondents answering the whole bank, one a line, printed by the
+ * core's `bench_links` example (built by scripts/test.sh) and made once per worker.
+ */
+export function sixRespondentLinks() {
+  sixLinks ??= execFileSync("cargo", ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "6"], { encoding: "utf8" });
+  return sixLinks;
 }

@@ -296,8 +296,8 @@ impl QuestionRow<'_> {
         shares
     }
 
-    /// The spread in words: "two apart: Started to Done", "all at Mostly", "counts 4 to 9", or
-    /// "no answer on the scale".
+    /// The spread in words: "two apart: Started to Done", "all at Mostly" ("Mostly" when only
+    /// one answer is on the scale), "counts 4 to 9", or "no answer on the scale".
     pub fn spread_in_words(&self, bank: &Bank) -> String {
         let range = self.range_in_words(bank);
         if range.is_empty() {
@@ -306,7 +306,15 @@ impl QuestionRow<'_> {
         if self.count_range().is_some() {
             return format!("counts {range}");
         }
+        let on_scale = self
+            .answers
+            .iter()
+            .flatten()
+            .filter(|answer| scale_position(**answer).is_some())
+            .count();
         match self.spread() {
+            // One answer alone is not an agreement: it is just that answer.
+            0 if on_scale == 1 => range,
             0 => format!("all at {range}"),
             1 => format!("one apart: {range}"),
             2 => format!("two apart: {range}"),

@@ -74,7 +74,13 @@ self.addEventListener("fetch", (event) => {
 
 async function fromCache(key, request) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(key)) ?? fetch(request);
+  const cached = await cache.match(key);
+  if (cached) return cached;
+  // Not cached yet (a first visit while the worker fills its cache). The page may leave before
+  // the answer arrives (a reload, a link, Firefox's late icon request): a fetch of the page's
+  // own request would then reject, and the browser would report the worker's error in the
+  // page. A fetch of the address alone is not tied to the page and simply completes.
+  return fetch(request.url, { credentials: "same-origin" });
 }
 
 async function plainCopy(response) {

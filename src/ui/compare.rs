@@ -343,14 +343,6 @@ fn answer_cell(bank: &Bank, answer: Option<readiness_core::Answer>) -> String {
 /// per person: a hundred columns cannot be read, printed, or drawn quickly.
 const MOST_COLUMNS: usize = 12;
 
-/// Where a question sits, shortly: "Step 3", or its section's title.
-fn place_of(row: &readiness_core::QuestionRow<'_>) -> String {
-    row.section.step().map_or_else(
-        || row.section.title().to_string(),
-        |step| format!("Step {step}"),
-    )
-}
-
 /// One question of the group view on one line: its text, its distribution bar and its spread
 /// in words, with who answered what on demand.
 fn question_line(
@@ -379,7 +371,7 @@ fn question_line(
             <details class="who-answered">
                 <summary>
                     {flagged.then(|| view! { <strong class="flag">"Disagree"</strong> " " })}
-                    <span class="question-section">{place_of(row)}</span>
+                    <span class="question-section">{row.section.short_heading()}</span>
                     " "
                     {row.question.text().to_string()}
                     <span class="visually-hidden">" (who said what)"</span>
@@ -403,9 +395,9 @@ fn gates_to_talk_about(view: &GroupView<'_>) -> impl IntoView {
         .map(|(step, gate)| {
             view! {
                 <li>
-                    <span class="question-section">{format!("Step {}", step.section.step().unwrap_or_default())}</span>
+                    <span class="question-section">{step.section.short_heading()}</span>
                     " " {gate.question.gate_label().to_string()} ": "
-                    {gate_counts(gate, view.respondents.len())}
+                    {gate.counts_in_words(view.respondents.len())}
                 </li>
             }
         })
@@ -416,11 +408,6 @@ fn gates_to_talk_about(view: &GroupView<'_>) -> impl IntoView {
             <ul class="gate-tallies">{items}</ul>
         }
     })
-}
-
-/// How a gate stands across the group, in words: "blocked for 2, not confirmed by 1, met by 3".
-pub fn gate_counts(gate: &readiness_core::GateTally<'_>, of: usize) -> String {
-    gate.counts_in_words(of)
 }
 
 /// The tables of one group view.

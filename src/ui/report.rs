@@ -572,10 +572,7 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
             view! {
                 <li>
                     <span class="gap-step">
-                        {strength
-                            .section
-                            .step()
-                            .map_or_else(|| strength.section.title().to_string(), |step| format!("Step {step}"))}
+                        {strength.section.short_heading()}
                         ": "
                     </span>
                     {strength.question.text().to_string()}

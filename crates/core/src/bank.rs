@@ -501,6 +501,15 @@ impl Section {
             None => self.title.clone(),
         }
     }
+
+    /// Where something sits, shortly, for lines that name their section: "Step 3" for a
+    /// launch step, else the section's title.
+    pub fn short_heading(&self) -> String {
+        match self.step() {
+            Some(step) => format!("Step {step}"),
+            None => self.title.clone(),
+        }
+    }
 }
 
 /// A question an earlier bank version asked and this one does not. Answers to it are never

@@ -844,3 +844,18 @@ fn retired_questions_move_where_the_meaning_is_the_same() {
     }
     assert_eq!(bank().retired().len(), 10);
 }
+
+#[test]
+fn a_section_is_named_in_full_or_shortly() {
+    let bank = Bank::builtin();
+    let step = &bank.sections()[2];
+    assert_eq!(step.heading(), format!("Step 3, {}", step.title()));
+    assert_eq!(step.short_heading(), "Step 3");
+    let phases = bank
+        .sections()
+        .iter()
+        .find(|section| section.step().is_none())
+        .expect("a section that is not a step");
+    assert_eq!(phases.short_heading(), phases.title());
+    assert_eq!(phases.heading(), phases.title());
+}

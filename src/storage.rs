@@ -75,12 +75,19 @@ fn write(key: &str, text: &str) -> Result<(), StorageError> {
     local()?.set_item(key, text).map_err(refused)
 }
 
+/// Every key of ours in local storage, in storage order.
+fn our_keys(storage: &web_sys::Storage) -> Vec<String> {
+    (0..LocalStorage::length())
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(KEY_PREFIX))
+        .collect()
+}
+
 /// Every key of ours in local storage with its text, in storage order.
 fn read_all() -> Result<Vec<(String, String)>, StorageError> {
     let storage = local()?;
-    Ok((0..LocalStorage::length())
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(KEY_PREFIX))
+    Ok(our_keys(&storage)
+        .into_iter()
         .filter_map(|key| {
             let text = storage.get_item(&key).ok().flatten()?;
             Some((key, text))
@@ -108,7 +115,8 @@ fn forget_all() -> Result<(), StorageError> {
     if session().is_some() {
         SessionStorage::delete(KEPT_GROUP_KEY);
     }
-    for (key, _) in read_all()? {
+    // Only the keys: forgetting never needs the text.
+    for key in our_keys(&local()?) {
         LocalStorage::delete(key);
     }
     Ok(())

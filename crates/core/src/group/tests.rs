@@ -370,13 +370,7 @@ fn step_readiness_per_respondent_with_mean_min_max_and_blocks() {
 #[test]
 fn respondents_keep_their_order_and_their_phase() {
     // A phase leads only once half its statements are answered and one is agreed with.
-    let all_of = |phase: &str| -> Vec<(&'static str, Answer)> {
-        bank()
-            .questions()
-            .filter(|q| q.id().starts_with(phase))
-            .map(|q| (q.id(), Answer::Agreement(Agreement::Agree)))
-            .collect()
-    };
+    let all_of = crate::scoring::tests::agree_with_all;
     let (storming, forming) = (all_of("phase.storming."), all_of("phase.forming."));
     let people = respondents(&[&storming, &forming, &[]]);
     let view = group_view(bank(), &people);

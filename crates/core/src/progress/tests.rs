@@ -255,13 +255,7 @@ fn step_changes_carry_their_sign() {
 #[test]
 fn where_you_are_and_the_phase_before_and_after() {
     // A phase leads once half its statements are answered and one is agreed with.
-    let all_of = |phase: &str| -> Vec<(&'static str, Answer)> {
-        bank()
-            .questions()
-            .filter(|q| q.id().starts_with(phase))
-            .map(|q| (q.id(), Answer::Agreement(Agreement::Agree)))
-            .collect()
-    };
+    let all_of = crate::scoring::tests::agree_with_all;
     let mut before_answers = all_of("phase.forming.");
     before_answers.push(("s1.convener", NOT_YET));
     let before = assessment(&before_answers);

@@ -13,6 +13,7 @@ pub mod ui;
 use leptos::prelude::*;
 use readiness_core::{link_kind, Bank, Event, LinkKind};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::History;
 
 pub use screen::{Address, Screen};
 pub use store::Store;
@@ -57,29 +58,34 @@ impl Shell {
     /// Shows `address` and records it in the browser's history, so Back returns to where the
     /// person was. The fragment is dropped: it only ever carries data that was opened already.
     pub fn navigate(self, address: Address) {
-        if self.address.with_untracked(|here| *here == address) {
-            return;
+        if self.change(address, History::push_state_with_url) {
+            focus_main();
         }
-        if let Ok(history) = window().history() {
-            // A refused history entry only costs the Back button, never the screen change.
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&address.href()));
-        }
-        self.address.set(address);
-        focus_main();
     }
 
     /// Shows `address` in place of the current one in the browser's history, leaving focus
     /// where it is: for moving within a screen (session mode's steps), where Back should
     /// return to the screen before it rather than step back through every move.
     pub fn show_in_place(self, address: Address) {
+        self.change(address, History::replace_state_with_url);
+    }
+
+    /// Writes `address` into the history with `record` (push or replace) and shows it;
+    /// false when it is already on show.
+    fn change(
+        self,
+        address: Address,
+        record: fn(&History, &JsValue, &str, Option<&str>) -> Result<(), JsValue>,
+    ) -> bool {
         if self.address.with_untracked(|here| *here == address) {
-            return;
+            return false;
         }
         if let Ok(history) = window().history() {
-            // A refused history entry only costs a reload its place, never the change itself.
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address.href()));
+            // A refused history entry only costs Back or a reload its place, never the change.
+            let _ = record(&history, &JsValue::NULL, "", Some(&address.href()));
         }
         self.address.set(address);
+        true
     }
 }
 

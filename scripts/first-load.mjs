@@ -86,3 +86,59 @@ export function firstLoadFiles(root, indexName = "index.html") {
   }
   return { files: found, missing };
 }
+
+/**
+ * The files the page fetches later, when it needs them: the wasm chunks that the split build's
+ * loader names with `new URL("./name.wasm", import.meta.url)`, found in the scripts of
+ * `files` (a first load). The service worker keeps these too, so that every screen opens
+ * offline; the size budget does not count them.
+ */
+export function laterFiles(root, files) {
+  const later = [];
+  for (const file of files.filter((name) => /\.m?js$/.test(name))) {
+    const js = readFileSync(join(root, file), "utf8");
+    for (const [, reference] of js.matchAll(/\bnew URL\(\s*["'](\.\/[^"']+\.wasm)["']\s*,\s*import\.meta\.url\s*\)/g)) {
+      const path = posix.normalize(posix.join(posix.dirname(file), reference));
+      if (!files.includes(path) && !later.includes(path)) later.push(path);
+    }
+  }
+  return later;
+}
+
+/**
+ * For each chunk the split build's loader (`loader`, its text) names, the split points that need
+ * it: `{ "report-….wasm": ["report"], "shared-8-….wasm": ["report", "compare"] }`. Each split
+ * point is an `export const __wasm_split_load_<name>` whose own module comes with the shared
+ * chunks in its list; a shared chunk is a `const __chunk_<n>`.
+ */
+export function chunkUsers(loader) {
+  const fileOf = (body) => body.match(/new URL\(\s*["']\.\/([^"']+\.wasm)["']/)?.[1];
+  const shared = new Map();
+  for (const [, id, body] of loader.matchAll(/\bconst (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[/g)) {
+    shared.set(id, fileOf(body));
+  }
+  const users = {};
+  const use = (file, name) => (users[file] ??= []).includes(name) || users[file].push(name);
+  for (const [, name, body, deps] of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]/g)) {
+    const own = fileOf(body);
+    if (own) use(own, name);
+    for (const dep of deps.split(",").map((d) => d.trim()).filter(Boolean)) {
+      if (shared.has(dep)) use(shared.get(dep), name);
+    }
+  }
+  return users;
+}
+
+/**
+ * Every file of the build the page may fetch: its first load, then the chunks it loads later.
+ * The service worker keeps exactly these, so that every screen opens offline.
+ */
+export function offlineFiles(root) {
+  const { files, missing } = firstLoadFiles(root);
+  for (const file of laterFiles(root, files)) {
+    if (existsSync(join(root, file))) files.push(file);
+    else missing.push(`${file} (a chunk the loader names)`);
+  }
+  return { files, missing };
+}
+

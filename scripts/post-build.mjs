@@ -26,8 +26,9 @@
 // checks of step 3 without changing anything.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { firstLoadFiles, inlineScripts } from "./first-load.mjs";
+import { join, resolve } from "node:path";
+import { inlineScripts, offlineFiles } from "./first-load.mjs";
+import { splitRelease } from "./split-wasm.mjs";
 
 const CSP_META = /<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
 const REGISTER_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["'][^"']*register-sw[^"']*["'][^>]*>\s*<\/script>\s*\n?/i;
@@ -170,7 +171,7 @@ export function checkBuild(root) {
   if (!/const wasmResponse = fetch\('[^']+\.wasm', \{ integrity: 'sha384-[^']+' \}\);/.test(html)) {
     problems.push("the loader does not fetch the wasm itself with its integrity.");
   }
-  const { files, missing } = firstLoadFiles(root);
+  const { files, missing } = offlineFiles(root);
   if (missing.length > 0) problems.push(`index.html refers to files not in the build: ${missing.join(", ")}`);
   const sw = serviceWorkerManifest(readFileSync(join(root, "sw.js"), "utf8"));
   if (JSON.stringify(sw.files) !== JSON.stringify(files)) {
@@ -181,13 +182,22 @@ export function checkBuild(root) {
   return problems;
 }
 
+/** The module cargo linked for this release build, which the split starts from. */
+function linkedWasm() {
+  const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+  const target = process.env.CARGO_TARGET_DIR ?? "target";
+  return resolve(source, target, "wasm32-unknown-unknown", "release", "readiness-check.wasm");
+}
+
 function release(root) {
+  const chunks = splitRelease(root, linkedWasm(), { source: process.env.TRUNK_SOURCE_DIR ?? process.cwd() });
+  if (!chunks) console.log("post-build: the wasm has no split points (built without `--features split`), so it stays one module.");
   const indexPath = join(root, "index.html");
   const html = withContentSecurityPolicy(withSingleWasmFetch(readFileSync(indexPath, "utf8")));
   if (!REGISTER_SCRIPT.test(html)) throw new Error("index.html does not load register-sw.js; offline use would be lost.");
   writeFileSync(indexPath, html);
 
-  const { files, missing } = firstLoadFiles(root);
+  const { files, missing } = offlineFiles(root);
   if (missing.length > 0) throw new Error(`index.html refers to files not in the build: ${missing.join(", ")}`);
   const version = precacheVersion(root, files);
   const swPath = join(root, "sw.js");

@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { firstLoadFiles, inlineScripts } from "./first-load.mjs";
+import { chunkUsers, firstLoadFiles, inlineScripts, laterFiles, offlineFiles } from "./first-load.mjs";
+import { chunkStem, hasSplitPoints } from "./split-wasm.mjs";
 import {
   checkBuild,
   contentSecurityPolicy,
@@ -181,3 +182,56 @@ test("the unprepared template refuses to install", () => {
   assert.deepEqual(serviceWorkerManifest(TEMPLATE), { version: "unbuilt", files: [] });
   assert.match(TEMPLATE, /VERSION === "unbuilt" \|\| FILES.length === 0/);
 });
+
+// What the splitter's loader looks like, cut down: shared chunks, then one export per split point.
+const SPLIT_LOADER = `import { initSync } from "./app-1.js";
+const __chunk_6 = makeLoad(() => {
+    const src = fetch(new URL("./shared-6-aa.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+export const __wasm_split_load_report = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./report-bb.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_6]));
+export const __wasm_split_load_coach = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./coach-cc.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_6]));
+`;
+
+test("the split build's chunks are kept offline, not counted in the first load, and named for their screens", () => {
+  const root = sampleBuild();
+  try {
+    writeFileSync(join(root, "app-1.js"), `import { x } from './snippets/a/inline0.js'; import * as s from "./split-1.js";`);
+    writeFileSync(join(root, "split-1.js"), SPLIT_LOADER);
+    for (const chunk of ["shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"]) writeFileSync(join(root, chunk), "\0asm");
+    const first = firstLoadFiles(root).files;
+    assert.ok(first.includes("split-1.js"), "the loader comes with the glue");
+    assert.deepEqual(first.filter((file) => file.endsWith(".wasm")), ["app-1_bg.wasm"], "no chunk at start");
+    assert.deepEqual(laterFiles(root, first), ["shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"]);
+    assert.deepEqual(offlineFiles(root).files, [...first, "shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"]);
+    assert.deepEqual(chunkUsers(SPLIT_LOADER), {
+      "report-bb.wasm": ["report"],
+      "shared-6-aa.wasm": ["report", "coach"],
+      "coach-cc.wasm": ["coach"],
+    });
+    rmSync(join(root, "coach-cc.wasm"));
+    assert.deepEqual(offlineFiles(root).missing, ["coach-cc.wasm (a chunk the loader names)"]);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("the splitter's module names become short names, and unknown ones fail the build", () => {
+  assert.equal(chunkStem("split_report.wasm"), "report");
+  assert.equal(chunkStem("split_report_17998957817654843934.wasm"), "report");
+  assert.equal(chunkStem("split_group_view.wasm"), "group-view");
+  assert.equal(chunkStem("chunk_12.wasm"), "shared-12");
+  assert.throws(() => chunkStem("main.wasm"), /a name this hook does not know/);
+  assert.equal(hasSplitPoints("import * as import1 from '__wasm_split_placeholder__'"), true);
+  assert.equal(hasSplitPoints("export default async function init() {}"), false);
+});
+

@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TRUNK_VERSION="0.21.14"
+# The splitter that cuts the release wasm at the screens' split points (see src/chunk.rs).
+WASM_SPLIT_VERSION="0.2.4"
 
 step() { printf '\n==> %s\n' "$*"; }
 fail() {
@@ -45,6 +47,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   # Not --locked: its lockfile pins a crate version that the registry mirror may not carry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force ||
     fail "cargo could not install wasm-bindgen-cli $WASM_BINDGEN_VERSION."
+fi
+
+step "wasm-split-cli $WASM_SPLIT_VERSION (splits the release wasm into chunks)"
+# It prints no version of its own; cargo's list of installed packages says which is there.
+if ! command -v wasm-split-cli >/dev/null 2>&1 ||
+  ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  echo "Installing wasm_split_cli_support from crates.io (about 6 minutes on 2 cores, once)."
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary ||
+    fail "cargo could not install wasm_split_cli_support $WASM_SPLIT_VERSION."
 fi
 
 step "Browsers (Debian packages): Chromium and ChromeDriver, Firefox ESR, WebKitGTK's WebDriver, Xvfb"

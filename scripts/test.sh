@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets everything up, then runs every test: formatting, lints (native and wasm), the core's
+# Sets everything up, then runs every test: formatting, lints (native, wasm, split wasm), the core's
 # native tests, the build hook's unit checks, the component tests in headless Chromium, a release
 # build and its policy and offline check, the Playwright journeys with accessibility, security and
 # offline checks, the main journeys in Firefox and WebKit, and the size report with the
@@ -20,6 +20,7 @@ run() {
 run "cargo fmt --check" cargo fmt --all -- --check
 run "clippy, native" cargo clippy --workspace --all-targets --locked -- -D warnings
 run "clippy, wasm" cargo clippy --workspace --lib --bins --tests --exclude readiness-core --target wasm32-unknown-unknown --locked -- -D warnings
+run "clippy, wasm split into chunks" cargo clippy --workspace --lib --bins --exclude readiness-core --target wasm32-unknown-unknown --features split --locked -- -D warnings
 run "native tests" cargo test --workspace --locked
 run "build hook unit checks (CSP, offline file list and version)" node --test scripts/post-build.test.mjs
 run "size report unit checks (budget and ceiling)" node --test tests/size-report.test.mjs
@@ -29,7 +30,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 run "component tests in headless Chromium" cargo test -p readiness-check --target wasm32-unknown-unknown --locked
 
-run "release build" trunk build --release
+run "release build (split into chunks)" trunk build --release --features split
 # The group view's journeys paste links of made-up respondents printed by this example.
 run "respondent links example" cargo build -q -p readiness-core --example bench_links --locked
 run "release build check (Content-Security-Policy, service worker)" node scripts/post-build.mjs --check dist

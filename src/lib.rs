@@ -3,6 +3,7 @@
 //! `App` builds the shared state once and provides it; each screen in `ui` reads it with
 //! `expect_context`. Views stay thin: what the answers mean is decided in the core crate.
 
+pub mod chunk;
 pub mod clipboard;
 pub mod download;
 pub mod screen;
@@ -148,6 +149,9 @@ pub fn App() -> impl IntoView {
         store.dispatch(Event::OtherTab(event.key()));
     });
 
+    // The screens start-up left out load once the page has nothing else to do.
+    chunk::prefetch_when_idle();
+
     Effect::new(move |_| {
         let screen = shell.screen();
         let title = match screen {
@@ -183,12 +187,12 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match drawn.with(|address| address.screen) {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
-                Screen::About => view! { <ui::about::About /> }.into_any(),
+                Screen::About => chunk::later(chunk::about),
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
-                Screen::Report => view! { <ui::report_screen::ReportScreen /> }.into_any(),
-                Screen::Coach => view! { <ui::coach::CoachScreen /> }.into_any(),
-                Screen::Compare => view! { <ui::compare::CompareScreen /> }.into_any(),
-                Screen::Present => view! { <ui::session::SessionMode /> }.into_any(),
+                Screen::Report => chunk::later(chunk::report),
+                Screen::Coach => chunk::later(chunk::coach),
+                Screen::Compare => chunk::later(chunk::compare),
+                Screen::Present => chunk::later(chunk::present),
             }}
         </main>
         <Show when=move || !presenting.get()>

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, openApp } from "./fixtures.js";
 import { answer, expectSaved, question, startAssessment } from "./journey.js";
-import { firstLoadFiles } from "../scripts/first-load.mjs";
+import { firstLoadFiles, offlineFiles } from "../scripts/first-load.mjs";
 import { downloadsIn, isContentAddressed, serveDist } from "./serve-dist.mjs";
 
 // The build under test (playwright.config.js serves $DIST, dist/ by default). Only release
@@ -77,7 +77,10 @@ test("answers given before going offline are there after an offline reload, and 
 
 test("the service worker keeps exactly the files the page loads, under this build's version", async ({ page, baseURL }) => {
   const { version, files } = builtServiceWorker();
-  expect(files).toEqual(firstLoadFiles(DIST).files);
+  // The first load, then every chunk of the split wasm, so that a screen never opened opens
+  // offline too.
+  expect(files).toEqual(offlineFiles(DIST).files);
+  expect(files.filter((file) => file.endsWith(".wasm")).length).toBeGreaterThan(firstLoadFiles(DIST).files.filter((file) => file.endsWith(".wasm")).length);
   expect(version).toMatch(/^[0-9a-f]{20}$/);
 
   await openApp(page);
@@ -148,7 +151,9 @@ test("a first visit downloads each file once: the worker fills its cache from wh
     // index.html. Every content-hashed file (the wasm, scripts, stylesheet) comes once.
     const twice = Object.entries(bodies).filter(([path, count]) => count > 1 && isContentAddressed(path));
     expect(twice, "files downloaded twice").toEqual([]);
-    expect(Object.keys(bodies).filter((path) => path.endsWith(".wasm"))).toHaveLength(1);
+    // The main module, and each chunk once: fetched once the page was idle, or by the worker.
+    const wasm = offlineFiles(DIST).files.filter((file) => file.endsWith(".wasm")).map((file) => `/${file}`);
+    expect(Object.keys(bodies).filter((path) => path.endsWith(".wasm")).sort()).toEqual(wasm.sort());
   } finally {
     server.close();
     server.closeAllConnections();

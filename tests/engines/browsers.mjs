@@ -15,10 +15,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
 import puppeteer from "puppeteer-core";
+import { offlineFiles } from "../../scripts/first-load.mjs";
 import webdriver from "selenium-webdriver";
 import http from "selenium-webdriver/http/index.js";
 
 const { WebDriver, Capabilities, By } = webdriver;
+
+/** How many wasm modules the build under test has: the main one and its chunks. */
+const WASM_MODULES = offlineFiles(process.env.DIST ?? "dist").files.filter((file) => file.endsWith(".wasm")).length;
 
 /** Listeners the page runs to keep what went wrong in `window.__engineProblems`. */
 function watchForProblems() {
@@ -146,8 +150,33 @@ class FirefoxTab extends Tab {
   }
 
   async goto(url) {
+    await this.settle();
     await this.page.bringToFront();
     await this.page.goto(url, { waitUntil: "load" });
+  }
+
+  /**
+   * Waits (at most 10 s) until the page on show has fetched every wasm module of the build, as
+   * the app does once it is idle after start. Firefox reports a fetch that leaving the page cuts
+   * short, when the service worker was answering it, as an uncaught error of the page ("A
+   * ServiceWorker intercepted the request and encountered an unexpected error"): a person never
+   * sees it, but a journey that leaves a page at once would fail on it.
+   */
+  async settle() {
+    if (!(await this.evaluate(() => Boolean(document.querySelector("main"))).catch(() => false))) return;
+    await this.evaluate(
+      (modules) =>
+        new Promise((done) => {
+          const deadline = Date.now() + 10_000;
+          const check = () => {
+            const fetched = new Set(performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith(".wasm") && entry.responseEnd > 0).map((entry) => entry.name));
+            if (fetched.size >= modules || Date.now() > deadline) done();
+            else setTimeout(check, 50);
+          };
+          check();
+        }),
+      WASM_MODULES,
+    );
   }
 
   // Puppeteer's own waitForFunction is blocked by the app's policy in Firefox; `waitFor` polls

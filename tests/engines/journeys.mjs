@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { offlineFiles } from "../../scripts/first-load.mjs";
 import { brokenWordsInTableCells, tableScrollProblems } from "../page-checks.mjs";
 import { downloadsIn, isContentAddressed } from "../serve-dist.mjs";
 
@@ -182,7 +183,7 @@ export const journeys = [
   },
   {
     name: "a first visit downloads each file once; the service worker then serves the app with the server gone",
-    async run(engine, { base, server }) {
+    async run(engine, { base, server, dist }) {
       const tab = await engine.freshTab();
       server.requests.length = 0;
       await tab.goto(base);
@@ -192,8 +193,11 @@ export const journeys = [
       await new Promise((resume) => setTimeout(resume, 500));
       const { bytes, requests, times: bodies } = downloadsIn(server.requests);
       console.log(`${engine.name}: first visit transferred ${bytes} bytes in ${requests} requests`);
+      // The main module and every chunk (fetched once the page is idle, or by the worker).
       const wasm = Object.entries(bodies).filter(([path]) => path.endsWith(".wasm"));
-      assert.deepEqual(wasm.map(([, count]) => count), [1], "the wasm is downloaded once");
+      const modules = offlineFiles(dist).files.filter((file) => file.endsWith(".wasm"));
+      assert.deepEqual(wasm.map(([path]) => path.slice(1)).sort(), modules.sort(), "every wasm module is downloaded");
+      assert.ok(wasm.every(([, count]) => count === 1), `each wasm module is downloaded once: ${JSON.stringify(wasm)}`);
       // Files without a content hash in their name (the page, icons and manifest, 12 KB in
       // all) are revalidated by the worker, and downloaded again when the visit's own request
       // has not reached the cache yet (the page is asked for as the folder's address, which a
@@ -210,6 +214,9 @@ export const journeys = [
       server.closeAllConnections();
       await tab.goto(`${base}?screen=about`);
       await tab.waitForText("main h1", "About this check and its sources");
+      // A screen never opened before opens with the server gone: its chunk was kept too.
+      await tab.goto(`${base}?screen=compare`);
+      await tab.waitForText("main h1", "Compare");
     },
   },
   {

@@ -23,7 +23,7 @@ export function runSuite(name, launch) {
         const server = await serveDist(DIST, 0);
         const base = `http://127.0.0.1:${server.port}/`;
         try {
-          await journey.run(engine, { base, server });
+          await journey.run(engine, { base, server, dist: DIST });
           assert.deepEqual(await engine.endJourney(), [], "the pages reported problems");
         } finally {
           await engine.endJourney().catch(() => {});

@@ -1,0 +1,163 @@
+//! The screens that start-up does not need, each in a chunk of its own in the release build.
+//!
+//! With the `split` feature (release builds only), each screen function here is a split point:
+//! its body, and all code only it reaches, moves into a separate wasm module that the browser
+//! fetches the first time the screen opens, or before, once the page is idle after start
+//! ([`prefetch_when_idle`]). Without the feature (trunk serve, the component tests) the same
+//! functions are plain async functions in the one module, so both builds draw the same views.
+//!
+//! Leptos's `#[lazy]` expects every load to succeed and panics when one fails, and a panic stops
+//! the whole app. The split points here are the same attribute underneath (`wasm_split`, which
+//! Leptos re-exports) with its `fallible` option, so a chunk that does not arrive (offline before
+//! the service worker kept it, a server that lost it) is a message and a Try again button, and
+//! the person's work stays on the page.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use crate::ui;
+
+/// A screen's chunk did not arrive.
+#[derive(Debug, Clone, Copy)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// Draws a screen: the code that only runs once its chunk is here.
+pub type DrawScreen = fn() -> AnyView;
+
+/// Defines a screen's chunk: `$name` loads it and hands back the function that draws the screen
+/// (so the caller can still decide not to, when the person left meanwhile), and `$prefetch`
+/// only loads it.
+macro_rules! chunk {
+    ($(#[$doc:meta])* $name:ident, $prefetch:ident => $body:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(#[allow(dead_code)] $prefetch)
+        )]
+        pub fn $name() -> Result<DrawScreen, NotLoaded> {
+            Ok(|| $body.into_any())
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name() -> Result<DrawScreen, NotLoaded> {
+            Ok(|| $body.into_any())
+        }
+    };
+}
+
+chunk!(
+    /// The readiness report, with its exports, QR code and mail drafts.
+    report, prefetch_report => view! { <ui::report_screen::ReportScreen /> }
+);
+chunk!(
+    /// The group view and progress over time.
+    compare, prefetch_compare => view! { <ui::compare::CompareScreen /> }
+);
+chunk!(
+    /// Building a coach link.
+    coach, prefetch_coach => view! { <ui::coach::CoachScreen /> }
+);
+chunk!(
+    /// Session mode.
+    present, prefetch_present => view! { <ui::session::SessionMode /> }
+);
+chunk!(
+    /// Where the questions come from.
+    about, prefetch_about => view! { <ui::about::About /> }
+);
+
+/// Loads every chunk, one after another and most wanted first, once the browser is idle after
+/// start, so that a screen opened later draws at once. A chunk that fails here is simply loaded
+/// again when its screen opens; one that loaded is never fetched again.
+pub fn prefetch_when_idle() {
+    #[cfg(feature = "split")]
+    when_idle(|| {
+        leptos::task::spawn_local(async {
+            let _ = prefetch_report().await;
+            let _ = prefetch_compare().await;
+            let _ = prefetch_coach().await;
+            let _ = prefetch_present().await;
+            let _ = prefetch_about().await;
+        })
+    });
+}
+
+/// Runs `then` when the browser is idle, or after a moment where it cannot say (Safari has no
+/// `requestIdleCallback`).
+#[cfg(feature = "split")]
+fn when_idle(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let window = window();
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request_idle_callback) => {
+            let callback = Closure::once_into_js(then);
+            let _ = request_idle_callback.call1(&window, &callback);
+        }
+        None => set_timeout(then, std::time::Duration::from_millis(1000)),
+    }
+}
+
+/// A screen whose chunk may still be on its way. While it comes, the main region keeps its
+/// height, so the footer does not jump; a chunk that does not come is said so, with a way to try
+/// again. A screen the person left before its chunk came is not drawn at all.
+///
+/// The wait is a signal set by a spawned task rather than a `<Suspense>`: a view drawn inside a
+/// suspense after its chunk came kept effects that outlived the screen and read its disposed
+/// signals when the person moved on; here the screen is drawn like any other, and a task that
+/// finishes after the person left sets a signal that is gone, which does nothing.
+pub fn later<F>(screen: impl Fn() -> F + Copy + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
+{
+    let loaded = RwSignal::new(None::<Result<DrawScreen, NotLoaded>>);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            let outcome = screen().await;
+            loaded.try_set(Some(outcome));
+        })
+    };
+    load();
+    let try_again = move || {
+        loaded.set(None);
+        load();
+    };
+    (move || match loaded.get() {
+        None => view! { <div class="screen-coming" aria-busy="true"></div> }.into_any(),
+        Some(Ok(draw)) => draw(),
+        Some(Err(NotLoaded)) => view! { <NotLoadedNotice try_again /> }.into_any(),
+    })
+    .into_any()
+}
+
+/// What shows in place of a screen whose chunk did not arrive.
+#[component]
+fn NotLoadedNotice(try_again: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <section class="notice danger" role="alert">
+            <h1>"This screen did not load"</h1>
+            <p>
+                "Part of the app could not be fetched, perhaps because this device went offline "
+                "before the app was fully kept on it. Your answers are safe on this device. "
+                "Check the connection, then try again."
+            </p>
+            <button type="button" on:click=move |_| try_again()>
+                "Try again"
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,89 @@
+// The release build's wasm is split: start-up loads the main module only, and the screens it
+// left out come in chunks, fetched once the page is idle or when their screen opens.
+import { test as base } from "@playwright/test";
+import { test, expect, openApp } from "./fixtures.js";
+import { firstLoadFiles, offlineFiles } from "../scripts/first-load.mjs";
+
+const DIST = "dist";
+const chunkFiles = () => {
+  const first = firstLoadFiles(DIST).files;
+  return offlineFiles(DIST).files.filter((file) => file.endsWith(".wasm") && !first.includes(file));
+};
+const wasmName = (url) => new URL(url).pathname.split("/").pop();
+
+// Watch the page's own requests: with the worker blocked, every chunk the page wants is a
+// request of the page.
+test.use({ serviceWorkers: "block" });
+
+test("the chunks come once each, after start, and no screen fetches its chunk again", async ({ page }) => {
+  const chunks = chunkFiles();
+  expect(chunks.length, "the release build is split into chunks").toBeGreaterThanOrEqual(5);
+  const fetched = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) fetched.push(wasmName(request.url()));
+  });
+  await openApp(page);
+  // Once the page is idle, every chunk is fetched, one screen after another.
+  await expect.poll(() => chunks.filter((chunk) => fetched.includes(chunk)).length, { timeout: 15_000 }).toBe(chunks.length);
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const [link, heading] of [
+    ["Report", "Report"],
+    ["Coach", "Coach link"],
+    ["Compare", "Compare"],
+    ["About / Sources", "About this check and its sources"],
+    ["Report", "Report"],
+  ]) {
+    await nav.getByRole("link", { name: link, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
+  }
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Compare");
+  const twice = fetched.filter((file, index) => fetched.indexOf(file) !== index);
+  expect(twice, "chunks fetched twice").toEqual([]);
+  expect(fetched.filter((file) => !chunks.includes(file)), "the main module only, besides the chunks").toHaveLength(1);
+});
+
+test("a screen opened at once waits for its chunk with the page held still, then draws", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/report-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("./?screen=report");
+  const waiting = page.locator("main .screen-coming[aria-busy=true]");
+  await expect(waiting).toBeAttached();
+  const { height } = await waiting.boundingBox();
+  expect(height, "the waiting screen holds the window's height").toBeGreaterThanOrEqual(page.viewportSize().height);
+  release();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report");
+  await expect(waiting).toHaveCount(0);
+});
+
+// A failed download is reported by the browser on the console, so this test checks the page's
+// errors itself: nothing but that download may fail, and nothing may crash.
+base.describe(() => {
+  base.use({ serviceWorkers: "block" });
+  base("a chunk that does not arrive is said so, work is kept, and Try again brings the screen", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route(/\/coach-[0-9a-f]+\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await openApp(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coach" }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("This screen did not load");
+    await expect(alert).toContainText("Your answers are safe on this device");
+    // The rest of the app still works.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About / Sources" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("About this check and its sources");
+    await page.goBack();
+    await expect(alert).toBeVisible();
+
+    await page.unroute(/\/coach-[0-9a-f]+\.wasm$/);
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coach link");
+    expect(errors, "uncaught exceptions").toEqual([]);
+  });
+});

@@ -6,6 +6,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 
 printf '\n==> Building the release app into dist/\n'
-trunk build --release --features split || { echo "The release build failed." >&2; exit 1; }
+release_build || { echo "The release build failed." >&2; exit 1; }
 node scripts/post-build.mjs --check dist || { echo "The release build is not consistent." >&2; exit 1; }
 node tests/size-report.mjs dist

@@ -118,7 +118,10 @@ export function chunkUsers(loader) {
     shared.set(id, fileOf(body));
   }
   const users = {};
-  const use = (file, name) => (users[file] ??= []).includes(name) || users[file].push(name);
+  const use = (file, point) => {
+    const name = point.replaceAll("_", "-");
+    if (!(users[file] ??= []).includes(name)) users[file].push(name);
+  };
   for (const [, name, body, deps] of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]/g)) {
     const own = fileOf(body);
     if (own) use(own, name);

@@ -9,6 +9,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TRUNK_VERSION="0.21.14"
 # The splitter that cuts the release wasm at the screens' split points (see src/chunk.rs).
 WASM_SPLIT_VERSION="0.2.4"
+# Release builds use this pinned nightly for two size levers stable Rust lacks: the standard
+# library rebuilt with the app's size settings (-Zbuild-std) and panics that abort at once,
+# without formatting a message (-Cpanic=immediate-abort). RELEASE_TOOLCHAIN=stable builds the
+# same app with stable Rust, only bigger (see release_build below and ARCHITECTURE.md).
+RELEASE_NIGHTLY="nightly-2026-05-20"
 
 step() { printf '\n==> %s\n' "$*"; }
 fail() {
@@ -35,6 +40,15 @@ for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" ||
     rustup component add "$component" || fail "rustup could not add $component."
 done
+
+if [ "${RELEASE_TOOLCHAIN:-nightly}" != stable ]; then
+  step "Rust $RELEASE_NIGHTLY for release builds, with its sources and the wasm target"
+  if ! rustup component list --toolchain "$RELEASE_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src' ||
+    ! rustup target list --toolchain "$RELEASE_NIGHTLY" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    rustup toolchain install "$RELEASE_NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown ||
+      fail "rustup could not install $RELEASE_NIGHTLY with rust-src and the wasm target."
+  fi
+fi
 
 step "trunk $TRUNK_VERSION"
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
@@ -73,7 +87,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/b
     fail "apt-get could not install $packages."
 fi
 
-step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt)"
+step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt, Lighthouse)"
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then
   # Playwright must use Debian's Chromium; it never downloads a browser of its own.
@@ -85,5 +99,18 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 
 step "Rust crates (trunk builds offline)"
 cargo fetch --quiet || fail "cargo could not fetch the crates in Cargo.lock."
+
+# The release build, split into chunks: with the pinned nightly (standard library rebuilt for
+# size, panics that abort at once), or with stable Rust when RELEASE_TOOLCHAIN=stable. The
+# flags replace .cargo/config.toml's for the wasm target, so they repeat --cfg erase_components.
+release_build() {
+  if [ "${RELEASE_TOOLCHAIN:-nightly}" = stable ]; then
+    trunk build --release --features split
+  else
+    RUSTUP_TOOLCHAIN="$RELEASE_NIGHTLY" CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+      trunk build --release --features split
+  fi
+}
 
 echo "Set-up complete."

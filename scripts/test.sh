@@ -30,7 +30,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 run "component tests in headless Chromium" cargo test -p readiness-check --target wasm32-unknown-unknown --locked
 
-run "release build (split into chunks)" trunk build --release --features split
+run "release build (split into chunks)" release_build
 # The group view's journeys paste links of made-up respondents printed by this example.
 run "respondent links example" cargo build -q -p readiness-core --example bench_links --locked
 run "release build check (Content-Security-Policy, service worker)" node scripts/post-build.mjs --check dist

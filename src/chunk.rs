@@ -15,6 +15,7 @@
 use std::future::Future;
 
 use leptos::prelude::*;
+use readiness_core::{decode_export, Bank, Imported};
 
 use crate::ui;
 
@@ -78,37 +79,82 @@ chunk!(
     about, prefetch_about => view! { <ui::about::About /> }
 );
 
-/// Loads every chunk, one after another and most wanted first, once the browser is idle after
-/// start, so that a screen opened later draws at once. A chunk that fails here is simply loaded
-/// again when its screen opens; one that loaded is never fetched again.
+/// Reads a readiness file's text (an export, or answers saved when storage failed) into an
+/// assessment, or the sentence that says why it cannot be opened: the JSON reader and the checks
+/// of an imported record, which start-up never needs, are a chunk of their own.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    file_reader,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(#[allow(dead_code)] prefetch_file_reader)
+)]
+pub fn read_file_text(text: String) -> Result<Result<Imported, String>, NotLoaded> {
+    Ok(decode_export(Bank::builtin(), &text).map_err(|error| error.to_string()))
+}
+
+/// Reads a readiness file's text (an export, or answers saved when storage failed) into an
+/// assessment, or the sentence that says why it cannot be opened.
+#[cfg(not(feature = "split"))]
+pub async fn read_file_text(text: String) -> Result<Result<Imported, String>, NotLoaded> {
+    Ok(decode_export(Bank::builtin(), &text).map_err(|error| error.to_string()))
+}
+
+/// Loads every chunk, most wanted first, a few seconds after start and each when the browser
+/// is idle, so that a screen opened later draws at once while start-up and the person's first
+/// moves keep the device to themselves. A chunk that fails here is simply loaded again when its
+/// screen opens; one that loaded is never fetched again.
 pub fn prefetch_when_idle() {
     #[cfg(feature = "split")]
-    when_idle(|| {
-        leptos::task::spawn_local(async {
-            let _ = prefetch_report().await;
-            let _ = prefetch_compare().await;
-            let _ = prefetch_coach().await;
-            let _ = prefetch_present().await;
-            let _ = prefetch_about().await;
-        })
+    leptos::task::spawn_local(async {
+        pause(PREFETCH_AFTER_MS).await;
+        idle().await;
+        let _ = prefetch_report().await;
+        idle().await;
+        let _ = prefetch_compare().await;
+        idle().await;
+        let _ = prefetch_coach().await;
+        idle().await;
+        let _ = prefetch_present().await;
+        idle().await;
+        let _ = prefetch_about().await;
+        idle().await;
+        let _ = prefetch_file_reader().await;
     });
 }
 
-/// Runs `then` when the browser is idle, or after a moment where it cannot say (Safari has no
+/// How long after start the chunks begin to come: past the first screen's drawing and the
+/// first seconds a person spends reading it.
+#[cfg(feature = "split")]
+const PREFETCH_AFTER_MS: i32 = 3_000;
+
+/// Resolves after `ms` milliseconds.
+#[cfg(feature = "split")]
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves when the browser is idle, or after a moment where it cannot say (Safari has no
 /// `requestIdleCallback`).
 #[cfg(feature = "split")]
-fn when_idle(then: impl FnOnce() + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+async fn idle() {
+    use wasm_bindgen::{JsCast, JsValue};
     let window = window();
-    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
-        .ok()
-        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
-    match idle {
+    let request_idle_callback =
+        js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
+    match request_idle_callback {
         Some(request_idle_callback) => {
-            let callback = Closure::once_into_js(then);
-            let _ = request_idle_callback.call1(&window, &callback);
+            let promise = js_sys::Promise::new(&mut |resolve, _| {
+                let _ = request_idle_callback.call1(&window, &resolve);
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         }
-        None => set_timeout(then, std::time::Duration::from_millis(1000)),
+        None => pause(200).await,
     }
 }
 

@@ -87,3 +87,24 @@ base.describe(() => {
     expect(errors, "uncaught exceptions").toEqual([]);
   });
 });
+
+base.describe(() => {
+  base.use({ serviceWorkers: "block" });
+  base("a file opened while the file reader's chunk cannot come is named, nothing is kept, and a second try opens it", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const golden = new URL("../crates/core/golden/export-2026.2.json", import.meta.url).pathname;
+    await page.route(/\/file-reader-[0-9a-f]+\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await openApp(page, "./?screen=assessment");
+    const input = page.locator("#import-input");
+    await input.setInputFiles(golden);
+    await expect(page.getByRole("alert")).toContainText('"export-2026.2.json" could not be opened: the part of the app that reads files did not load.');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(":assessment:")).length)).toBe(0);
+
+    await page.unroute(/\/file-reader-[0-9a-f]+\.wasm$/);
+    await input.setInputFiles(golden);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Readiness report");
+    expect(errors, "uncaught exceptions").toEqual([]);
+  });
+});
+

@@ -2,9 +2,10 @@
 //! assessment on this device. Files are read in the browser; nothing is uploaded.
 
 use leptos::prelude::*;
-use readiness_core::{decode_export, Bank, Event, Imported, MAX_IMPORT_BYTES};
+use readiness_core::{Event, Imported, MAX_IMPORT_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::chunk::NotLoaded;
 use crate::store::moment;
 use crate::Store;
 use crate::{Address, Screen, Shell};
@@ -14,10 +15,14 @@ use crate::{Address, Screen, Shell};
 pub async fn read_file(file: &web_sys::File) -> Result<Imported, String> {
     // Refused before reading, so a huge file never fills the page's memory.
     if file.size() > MAX_IMPORT_BYTES as f64 {
+        // In tenths of a megabyte, with whole numbers: formatting a float would bring the
+        // standard library's float printer into the first module for this one sentence.
+        let tenths = (file.size() as u64).div_ceil(100_000);
         return Err(format!(
-            "\"{}\" is {:.1} MB; a readiness file is at most 1 MB. Is it the right file?",
+            "\"{}\" is {}.{} MB; a readiness file is at most 1 MB. Is it the right file?",
             file.name(),
-            file.size() / 1_000_000.0
+            tenths / 10,
+            tenths % 10
         ));
     }
     let text = JsFuture::from(file.text())
@@ -25,8 +30,16 @@ pub async fn read_file(file: &web_sys::File) -> Result<Imported, String> {
         .ok()
         .and_then(|value| value.as_string())
         .ok_or_else(|| format!("\"{}\" could not be read by the browser.", file.name()))?;
-    decode_export(Bank::builtin(), &text)
-        .map_err(|error| format!("\"{}\" could not be opened: {error}", file.name()))
+    let read = crate::chunk::read_file_text(text)
+        .await
+        .map_err(|NotLoaded| {
+            format!(
+                "\"{}\" could not be opened: the part of the app that reads files did not load. \
+             Check the connection, then try again.",
+                file.name()
+            )
+        })?;
+    read.map_err(|error| format!("\"{}\" could not be opened: {error}", file.name()))
 }
 
 /// The files a drop carries, or a file picker holds.

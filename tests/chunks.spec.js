@@ -3,6 +3,7 @@
 import { test as base } from "@playwright/test";
 import { test, expect, openApp } from "./fixtures.js";
 import { firstLoadFiles, offlineFiles } from "../scripts/first-load.mjs";
+import { answer, question, startAssessment } from "./journey.js";
 
 const DIST = "dist";
 const chunkFiles = () => {
@@ -43,6 +44,26 @@ test("the chunks come once each, after start, and no screen fetches its chunk ag
   const twice = fetched.filter((file, index) => fetched.indexOf(file) !== index);
   expect(twice, "chunks fetched twice").toEqual([]);
   expect(fetched.filter((file) => !chunks.includes(file)), "the main module only, besides the chunks").toHaveLength(1);
+});
+
+test("Home and a returning person's open assessment are usable with the main module alone", async ({ page }) => {
+  const id = await startAssessment(page, { name: "First load" });
+  const fetched = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) fetched.push(wasmName(request.url()));
+  });
+  const [main] = firstLoadFiles(DIST).files.filter((file) => file.endsWith(".wasm"));
+  for (const address of ["./", `./?screen=assessment&id=${id}&section=s1`]) {
+    fetched.length = 0;
+    await page.goto(address);
+    await expect(page.locator("main h1")).toBeVisible();
+    if (address !== "./") {
+      // The first question takes an answer, and it is kept.
+      await answer(page, "s1.convener", "Mostly");
+      await expect(question(page, "s1.convener").getByRole("radio", { name: "Mostly", exact: true })).toBeChecked();
+    }
+    expect(fetched, `wasm fetched until ${address} is usable`).toEqual([main]);
+  }
 });
 
 test("a screen opened at once waits for its chunk with the page held still, then draws", async ({ page }) => {

@@ -6,9 +6,9 @@
 // First load = index.html and everything it loads (stylesheet, loader scripts, the main wasm
 // module, icon, manifest, register-sw.js; see scripts/first-load.mjs), plus sw.js, which the
 // browser fetches in the background once the page has loaded: it is counted in the first load,
-// and marked as such. The wasm chunks of the split build come later (once the page is idle, or
-// when a screen that needs one opens): each is listed with the screens that need it, and not
-// counted. With --budget, exits non-zero with a message when
+// and marked as such. The wasm chunks of the split build come later (from three seconds after
+// start, when the page is idle, or at once when a screen that needs one opens): each is listed
+// with the screens that need it, and not counted. With --budget, exits non-zero with a message when
 // the first load is over BUDGET (compressed sizes, as a static host with compression sends them).
 // With --ceiling, exits non-zero when it is over CEILING, the most it may weigh while BUDGET is
 // not met: scripts/test.sh checks that, so the first load cannot grow unnoticed.
@@ -91,7 +91,7 @@ export function report(root) {
   ];
   if (later.length > 0) {
     lines.push(
-      "Later: wasm chunks, fetched once the page is idle after start, or when a screen that needs one opens",
+      "Later: wasm chunks, fetched from 3 s after start when the page is idle, or at once when a screen that needs one opens",
       ...later.map((r) => line(`  ${r.file}`, r, r.note)),
       line("Later total", sum(later)),
     );

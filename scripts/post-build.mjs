@@ -182,15 +182,15 @@ export function checkBuild(root) {
   return problems;
 }
 
-/** The module cargo linked for this release build, which the split starts from. */
-function linkedWasm() {
-  const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+/** The module cargo linked for this release build in `source`, which the split starts from. */
+function linkedWasm(source) {
   const target = process.env.CARGO_TARGET_DIR ?? "target";
   return resolve(source, target, "wasm32-unknown-unknown", "release", "readiness-check.wasm");
 }
 
 function release(root) {
-  const chunks = splitRelease(root, linkedWasm(), { source: process.env.TRUNK_SOURCE_DIR ?? process.cwd() });
+  const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+  const chunks = splitRelease(root, linkedWasm(source), { source });
   if (!chunks) console.log("post-build: the wasm has no split points (built without `--features split`), so it stays one module.");
   const indexPath = join(root, "index.html");
   const html = withContentSecurityPolicy(withSingleWasmFetch(readFileSync(indexPath, "utf8")));

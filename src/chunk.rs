@@ -1,9 +1,10 @@
-//! The screens that start-up does not need, each in a chunk of its own in the release build.
+//! The screens that start-up does not need, and the file reader, each in a chunk of its own in
+//! the release build.
 //!
-//! With the `split` feature (release builds only), each screen function here is a split point:
-//! its body, and all code only it reaches, moves into a separate wasm module that the browser
-//! fetches the first time the screen opens, or before, once the page is idle after start
-//! ([`prefetch_when_idle`]). Without the feature (trunk serve, the component tests) the same
+//! With the `split` feature (release builds only), each function here is a split point: its
+//! body, and all code only it reaches, moves into a separate wasm module that the browser
+//! fetches the first time it is needed, or before, from three seconds after start when the page
+//! is idle ([`prefetch_when_idle`]). Without the feature (trunk serve, the component tests) the same
 //! functions are plain async functions in the one module, so both builds draw the same views.
 //!
 //! Leptos's `#[lazy]` expects every load to succeed and panics when one fails, and a panic stops
@@ -33,72 +34,61 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 /// Draws a screen: the code that only runs once its chunk is here.
 pub type DrawScreen = fn() -> AnyView;
 
-/// Defines a screen's chunk: `$name` loads it and hands back the function that draws the screen
-/// (so the caller can still decide not to, when the person left meanwhile), and `$prefetch`
-/// only loads it.
+/// Defines a chunk named `$chunk`: `$name` loads it and runs `$body` there (the split build) or
+/// here (one module), and `$prefetch` only loads it. A screen's body hands back the function that draws the
+/// screen, so the caller can still decide not to when the person left meanwhile.
 macro_rules! chunk {
-    ($(#[$doc:meta])* $name:ident, $prefetch:ident => $body:expr) => {
+    (
+        $(#[$doc:meta])*
+        $chunk:ident: fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty, $prefetch:ident => $body:expr
+    ) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split(
-            $name,
+            $chunk,
             wasm_split_path = ::leptos::wasm_split,
             fallible,
             preload(#[allow(dead_code)] $prefetch)
         )]
-        pub fn $name() -> Result<DrawScreen, NotLoaded> {
-            Ok(|| $body.into_any())
+        pub fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
+            Ok($body)
         }
 
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name() -> Result<DrawScreen, NotLoaded> {
-            Ok(|| $body.into_any())
+        pub async fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
+            Ok($body)
         }
     };
 }
 
 chunk!(
     /// The readiness report, with its exports, QR code and mail drafts.
-    report, prefetch_report => view! { <ui::report_screen::ReportScreen /> }
+    report: fn report() -> DrawScreen, prefetch_report => || view! { <ui::report_screen::ReportScreen /> }.into_any()
 );
 chunk!(
     /// The group view and progress over time.
-    compare, prefetch_compare => view! { <ui::compare::CompareScreen /> }
+    compare: fn compare() -> DrawScreen, prefetch_compare => || view! { <ui::compare::CompareScreen /> }.into_any()
 );
 chunk!(
     /// Building a coach link.
-    coach, prefetch_coach => view! { <ui::coach::CoachScreen /> }
+    coach: fn coach() -> DrawScreen, prefetch_coach => || view! { <ui::coach::CoachScreen /> }.into_any()
 );
 chunk!(
     /// Session mode.
-    present, prefetch_present => view! { <ui::session::SessionMode /> }
+    present: fn present() -> DrawScreen, prefetch_present => || view! { <ui::session::SessionMode /> }.into_any()
 );
 chunk!(
     /// Where the questions come from.
-    about, prefetch_about => view! { <ui::about::About /> }
+    about: fn about() -> DrawScreen, prefetch_about => || view! { <ui::about::About /> }.into_any()
 );
-
-/// Reads a readiness file's text (an export, or answers saved when storage failed) into an
-/// assessment, or the sentence that says why it cannot be opened: the JSON reader and the checks
-/// of an imported record, which start-up never needs, are a chunk of their own.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(
-    file_reader,
-    wasm_split_path = ::leptos::wasm_split,
-    fallible,
-    preload(#[allow(dead_code)] prefetch_file_reader)
-)]
-pub fn read_file_text(text: String) -> Result<Result<Imported, String>, NotLoaded> {
-    Ok(decode_export(Bank::builtin(), &text).map_err(|error| error.to_string()))
-}
-
-/// Reads a readiness file's text (an export, or answers saved when storage failed) into an
-/// assessment, or the sentence that says why it cannot be opened.
-#[cfg(not(feature = "split"))]
-pub async fn read_file_text(text: String) -> Result<Result<Imported, String>, NotLoaded> {
-    Ok(decode_export(Bank::builtin(), &text).map_err(|error| error.to_string()))
-}
+chunk!(
+    /// Reads a readiness file's text (an export, or answers saved when storage failed) into an
+    /// assessment, or the sentence that says why it cannot be opened: the JSON reader and the
+    /// checks of an imported record, which start-up never needs.
+    file_reader: fn read_file_text(text: String) -> Result<Imported, String>, prefetch_file_reader =>
+        decode_export(Bank::builtin(), &text).map_err(|error| error.to_string())
+);
 
 /// Loads every chunk, most wanted first, a few seconds after start and each when the browser
 /// is idle, so that a screen opened later draws at once while start-up and the person's first

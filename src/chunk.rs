@@ -16,9 +16,9 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use readiness_core::{decode_export, Bank, Imported};
+use readiness_core::{decode_export, Bank, Imported, LinkFormats};
 
-use crate::ui;
+use crate::{ui, Store};
 
 /// A screen's chunk did not arrive.
 #[derive(Debug, Clone, Copy)]
@@ -89,17 +89,50 @@ chunk!(
     file_reader: fn read_file_text(text: String) -> Result<Imported, String>, prefetch_file_reader =>
         decode_export(Bank::builtin(), &text).map_err(|error| error.to_string())
 );
+chunk!(
+    /// The share-link, coach-link and kept-group formats (deflate, base64 and the link
+    /// readers), which start-up needs only when the address holds a link or the tab kept a
+    /// group.
+    link_formats: fn link_formats() -> LinkFormats, prefetch_link_formats => LinkFormats::all()
+);
+
+/// A screen's chunk, with the link formats in the workspace before it draws: for the screens
+/// that read links or the group, and the report while a share link waits to open. Both chunks
+/// come at once.
+pub async fn with_link_formats<F>(store: Store, screen: F) -> Result<DrawScreen, NotLoaded>
+where
+    F: Future<Output = Result<DrawScreen, NotLoaded>>,
+{
+    leptos::task::spawn_local(async move {
+        let _ = store.link_formats().await;
+    });
+    let draw = screen.await?;
+    store.link_formats().await?;
+    Ok(draw)
+}
+
+/// Stands in for what waits for the link formats (a coach's invitation on the start screen):
+/// the waiting placeholder while they come, or the notice with Try again if they do not.
+pub fn link_formats_coming(store: Store) -> AnyView {
+    later(move || async move {
+        store.link_formats().await?;
+        Ok((|| ().into_any()) as DrawScreen)
+    })
+}
 
 /// Loads every chunk, most wanted first, a few seconds after start and each when the browser
 /// is idle, so that a screen opened later draws at once while start-up and the person's first
 /// moves keep the device to themselves. A chunk that fails here is simply loaded again when its
 /// screen opens; one that loaded is never fetched again.
-pub fn prefetch_when_idle() {
+#[cfg_attr(not(feature = "split"), allow(unused_variables))]
+pub fn prefetch_when_idle(store: Store) {
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(async {
+    leptos::task::spawn_local(async move {
         pause(PREFETCH_AFTER_MS).await;
         idle().await;
         let _ = prefetch_report().await;
+        idle().await;
+        let _ = store.link_formats().await;
         idle().await;
         let _ = prefetch_compare().await;
         idle().await;

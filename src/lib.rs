@@ -150,7 +150,7 @@ pub fn App() -> impl IntoView {
     });
 
     // The screens start-up left out load once the page has nothing else to do.
-    chunk::prefetch_when_idle();
+    chunk::prefetch_when_idle(store);
 
     Effect::new(move |_| {
         let screen = shell.screen();
@@ -189,10 +189,16 @@ pub fn App() -> impl IntoView {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
                 Screen::About => chunk::later(chunk::about),
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
-                Screen::Report => chunk::later(chunk::report),
+                Screen::Report => {
+                    chunk::later(move || chunk::with_link_formats(store, chunk::report()))
+                }
                 Screen::Coach => chunk::later(chunk::coach),
-                Screen::Compare => chunk::later(chunk::compare),
-                Screen::Present => chunk::later(chunk::present),
+                Screen::Compare => {
+                    chunk::later(move || chunk::with_link_formats(store, chunk::compare()))
+                }
+                Screen::Present => {
+                    chunk::later(move || chunk::with_link_formats(store, chunk::present()))
+                }
             }}
         </main>
         <Show when=move || !presenting.get()>

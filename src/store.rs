@@ -7,18 +7,39 @@ use std::collections::VecDeque;
 use leptos::prelude::*;
 use readiness_core::{Bank, Edit, Event, Moment, StoredAssessment, Workspace};
 
+use crate::chunk::{self, NotLoaded};
 use crate::storage;
 
 /// The workspace, provided by `App` and read by the screens.
 #[derive(Clone, Copy)]
-pub struct Store(RwSignal<Workspace>);
+pub struct Store {
+    workspace: RwSignal<Workspace>,
+    /// Whether the link formats were asked for by themselves once already, because a link or
+    /// the kept group waited for them.
+    formats_asked: StoredValue<bool>,
+}
 
 impl Store {
-    /// A workspace on this bank, with what the device holds read in.
+    /// A workspace on this bank, with what the device holds read in. The link formats come
+    /// from their own chunk: at once when a link or the tab's group waits for them, else a
+    /// few seconds after start.
     pub fn start(bank: &'static Bank) -> Self {
-        let store = Store(RwSignal::new(Workspace::new(bank)));
+        let store = Store {
+            workspace: RwSignal::new(Workspace::without_link_formats(bank)),
+            formats_asked: StoredValue::new(false),
+        };
         store.dispatch(Event::Start);
         store
+    }
+
+    /// Makes sure the workspace has the link formats, fetching their chunk if it must.
+    pub async fn link_formats(self) -> Result<(), NotLoaded> {
+        if self.with_untracked(Workspace::has_link_formats) {
+            return Ok(());
+        }
+        let formats = chunk::link_formats().await?;
+        self.dispatch(Event::LinkFormatsLoaded(formats));
+        Ok(())
     }
 
     /// Sends one event, then runs every effect that follows, in order, until the device has
@@ -26,21 +47,31 @@ impl Store {
     pub fn dispatch(self, event: Event) {
         let mut queue = VecDeque::from([event]);
         while let Some(event) = queue.pop_front() {
-            let effects = self.0.try_update(|workspace| workspace.update(event));
+            let effects = self
+                .workspace
+                .try_update(|workspace| workspace.update(event));
             for effect in effects.unwrap_or_default() {
                 queue.extend(storage::run(effect));
             }
+        }
+        // A link or the kept group waits: fetch the formats now (once; a screen that needs
+        // them asks again, and says so if they do not come).
+        if !self.formats_asked.get_value() && self.with_untracked(Workspace::awaits_link_formats) {
+            self.formats_asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                let _ = self.link_formats().await;
+            });
         }
     }
 
     /// Reads the workspace, tracking it.
     pub fn with<T>(self, read: impl FnOnce(&Workspace) -> T) -> T {
-        self.0.with(read)
+        self.workspace.with(read)
     }
 
     /// Reads the workspace without tracking it, for event handlers.
     pub fn with_untracked<T>(self, read: impl FnOnce(&Workspace) -> T) -> T {
-        self.0.with_untracked(read)
+        self.workspace.with_untracked(read)
     }
 
     /// A copy of the assessment with this id, if it is here; tracked.

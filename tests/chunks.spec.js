@@ -1,5 +1,6 @@
 // The release build's wasm is split: start-up loads the main module only, and the screens it
 // left out come in chunks, fetched once the page is idle or when their screen opens.
+import { readFileSync } from "node:fs";
 import { test as base } from "@playwright/test";
 import { test, expect, openApp } from "./fixtures.js";
 import { firstLoadFiles, offlineFiles } from "../scripts/first-load.mjs";
@@ -129,3 +130,52 @@ base.describe(() => {
   });
 });
 
+
+// Share and coach links, and the group a tab keeps, are read by the link formats' chunk, which
+// start-up without a link leaves out; a link opened while it cannot come waits, says so, and
+// opens on a second try.
+base.describe(() => {
+  base.use({ serviceWorkers: "block" });
+  base("a link opened while the link formats' chunk cannot come is said so, and Try again opens it", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const golden = (name) => new URL(`../crates/core/golden/${name}`, import.meta.url);
+    const coachLink = readFileSync(golden("coach-link-v1.txt"), "utf8").trim();
+    const shareLink = readFileSync(golden("share-links-2026.2.txt"), "utf8")
+      .split("\n")
+      .find((line) => line.startsWith("typical "))
+      .split(" ")[1];
+    const formats = /\/link-formats-[0-9a-f]+\.wasm$/;
+
+    await page.route(formats, (route) => route.abort("internetdisconnected"));
+    await page.goto(`./#${coachLink}`);
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("This screen did not load");
+    await expect(page.locator("#new-region"), "nothing the invitation would hide is drawn").toHaveCount(0);
+    await page.unroute(formats);
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("region", { name: "Your coach's invitation" })).toContainText("From your coach");
+
+    const fresh = await page.context().newPage();
+    fresh.on("pageerror", (error) => errors.push(error.message));
+    await fresh.route(formats, (route) => route.abort("internetdisconnected"));
+    await fresh.goto(`./#${shareLink}`);
+    await expect(fresh.getByRole("alert")).toContainText("This screen did not load");
+    await fresh.unroute(formats);
+    await fresh.getByRole("alert").getByRole("button", { name: "Try again" }).click();
+    await expect(fresh.getByText("You are viewing a shared report")).toBeVisible();
+    expect(errors, "uncaught exceptions").toEqual([]);
+  });
+});
+
+test("the Compare screen's group, kept by the tab, comes back after a reload, read by the link formats", async ({ page }) => {
+  const golden = readFileSync(new URL("../crates/core/golden/share-links-2026.2.txt", import.meta.url), "utf8");
+  const links = golden.split("\n").filter((line) => /^(typical|full-with-notes) /.test(line)).map((line) => `#${line.split(" ")[1]}`);
+  await openApp(page, "./?screen=compare");
+  await page.getByLabel("Share links, one a line").fill(links.join("\n"));
+  await page.getByRole("button", { name: "Add links" }).click();
+  const removeButtons = page.getByRole("button", { name: /^Remove / });
+  await expect(removeButtons).toHaveCount(2);
+  await page.reload();
+  await expect(removeButtons).toHaveCount(2);
+});

@@ -90,6 +90,9 @@ async fn a_click_on_a_navigation_link_changes_screen_in_place() {
 async fn a_coach_link_opens_an_invitation_with_the_coach_message() {
     let golden = include_str!("../crates/core/golden/coach-link-v1.txt").trim();
     let host = mount_app_at(&format!("#{golden}"));
+    // The link opens once its format is in the workspace, a task after start; the invitation's
+    // fields take their values a tick later.
+    leptos::task::tick().await;
     leptos::task::tick().await;
     assert_eq!(text_of(&host, "main h1"), "Assessment");
     let invitation = text_of(&host, ".invitation");

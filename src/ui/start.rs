@@ -2,12 +2,12 @@
 //! controls over what this device keeps.
 
 use leptos::prelude::*;
-use readiness_core::{Bank, CoachSession, Edit, Event, Listed, Meta, MAX_META_CHARS};
+use readiness_core::{Bank, CoachSession, Edit, Event, LinkKind, Listed, Meta, MAX_META_CHARS};
 
 use super::coach_message::CoachMessage;
 use super::meta_field::MetaField;
 use crate::store::moment;
-use crate::{Address, Screen, Shell, Store};
+use crate::{chunk, Address, Screen, Shell, Store};
 
 /// Opens an assessment at its first section.
 fn open(shell: Shell, id: String) {
@@ -29,44 +29,54 @@ fn when(ms: u64) -> String {
 pub fn Start() -> impl IntoView {
     let store = expect_context::<Store>();
     let invite = Memo::new(move |_| store.with(|workspace| workspace.invitation().cloned()));
+    // A coach's link opens once its format has come; until then nothing is drawn that the
+    // invitation would move or hide.
+    let opening_invitation = Memo::new(move |_| {
+        store.with(|workspace| workspace.opening_link()) == Some(LinkKind::CoachInvitation)
+    });
     let has_any = move || store.with(|w| !w.assessments().is_empty());
     view! {
         <h1>"Assessment"</h1>
         <p class="lead">
             "Answer the questions over one sitting or several. Everything is saved on this device as you go."
         </p>
-        {move || match invite.get() {
-            Some(Ok(session)) => Some(view! { <Invitation session=session /> }.into_any()),
-            Some(Err(error)) => Some(view! {
-                <div class="notice danger" role="alert">
-                    <p>
-                        <strong>"Your coach's link could not be opened: "</strong>
-                        {error.to_string()}
-                    </p>
-                    <p>"Nothing on this device was changed. You can still start an assessment below."</p>
-                </div>
-            }.into_any()),
-            None => None,
-        }}
-        <Deleted />
-        <Show when=has_any>
-            <section aria-labelledby="on-device-title">
-                <h2 id="on-device-title">"Assessments on this device"</h2>
-                <ul class="assessment-list">
-                    <For
-                        each=move || store.with(|workspace| workspace.listed())
-                        key=|listed| (listed.id.clone(), listed.updated_ms)
-                        children=move |listed| view! { <AssessmentCard listed=listed /> }
-                    />
-                </ul>
-            </section>
+        <Show
+            when=move || !opening_invitation.get()
+            fallback=move || chunk::link_formats_coming(store)
+        >
+            {move || match invite.get() {
+                Some(Ok(session)) => Some(view! { <Invitation session=session /> }.into_any()),
+                Some(Err(error)) => Some(view! {
+                    <div class="notice danger" role="alert">
+                        <p>
+                            <strong>"Your coach's link could not be opened: "</strong>
+                            {error.to_string()}
+                        </p>
+                        <p>"Nothing on this device was changed. You can still start an assessment below."</p>
+                    </div>
+                }.into_any()),
+                None => None,
+            }}
+            <Deleted />
+            <Show when=has_any>
+                <section aria-labelledby="on-device-title">
+                    <h2 id="on-device-title">"Assessments on this device"</h2>
+                    <ul class="assessment-list">
+                        <For
+                            each=move || store.with(|workspace| workspace.listed())
+                            key=|listed| (listed.id.clone(), listed.updated_ms)
+                            children=move |listed| view! { <AssessmentCard listed=listed /> }
+                        />
+                    </ul>
+                </section>
+            </Show>
+            // While a coach's invitation is on show, it is the way to start.
+            <Show when=move || !matches!(invite.get(), Some(Ok(_)))>
+                <NewAssessment />
+            </Show>
+            <super::import_file::ImportFile />
+            <DeviceControls />
         </Show>
-        // While a coach's invitation is on show, it is the way to start.
-        <Show when=move || !matches!(invite.get(), Some(Ok(_)))>
-            <NewAssessment />
-        </Show>
-        <super::import_file::ImportFile />
-        <DeviceControls />
     }
 }
 

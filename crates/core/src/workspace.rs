@@ -139,6 +139,72 @@ pub enum LinkKind {
     CoachInvitation,
 }
 
+/// The formats of share links, coach links and the group a tab keeps, as functions the
+/// workspace is handed rather than names. Start-up needs none of them unless the address holds
+/// a link or the tab kept a group, so the browser app fetches their code (the deflate, base64
+/// and link readers) apart from the rest and hands them over with
+/// [`Event::LinkFormatsLoaded`]. Until then, whatever needs them waits in the workspace
+/// ([`Workspace::awaits_link_formats`]) and nothing is lost.
+#[derive(Clone, Copy)]
+pub struct LinkFormats {
+    /// Reads a share link's fragment.
+    pub decode_share_link: fn(&Bank, &str) -> Result<SharedAssessment, ShareLinkError>,
+    /// Reads a coach link's fragment.
+    pub decode_coach_link: fn(&str) -> Result<CoachSession, CoachLinkError>,
+    /// Reads the group a tab kept.
+    pub decode_kept_group: fn(&Bank, &str) -> Result<Vec<Respondent>, String>,
+    /// Writes the group for the tab to keep.
+    pub encode_kept_group: fn(&Bank, &[Respondent]) -> String,
+}
+
+impl LinkFormats {
+    /// The formats of this crate.
+    pub fn all() -> Self {
+        Self {
+            decode_share_link,
+            decode_coach_link,
+            decode_kept_group,
+            encode_kept_group,
+        }
+    }
+}
+
+impl std::fmt::Debug for LinkFormats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkFormats")
+    }
+}
+
+impl PartialEq for LinkFormats {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.decode_share_link, other.decode_share_link)
+            && std::ptr::fn_addr_eq(self.decode_coach_link, other.decode_coach_link)
+            && std::ptr::fn_addr_eq(self.decode_kept_group, other.decode_kept_group)
+            && std::ptr::fn_addr_eq(self.encode_kept_group, other.encode_kept_group)
+    }
+}
+
+impl Eq for LinkFormats {}
+
+/// What waits for the link formats: links to open, the group the tab kept, links pasted for
+/// the group, and whether the group changed since it was last kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Waiting {
+    links: Vec<String>,
+    kept_group: Option<String>,
+    pasted: Vec<String>,
+    group_unkept: bool,
+}
+
+impl Waiting {
+    fn is_empty(&self) -> bool {
+        self.links.is_empty()
+            && self.kept_group.is_none()
+            && self.pasted.is_empty()
+            && !self.group_unkept
+    }
+}
+
 /// The kind of link in `fragment` (the part of an address after `#`), if it holds one.
 pub fn link_kind(fragment: &str) -> Option<LinkKind> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -347,6 +413,8 @@ pub enum Event {
     },
     /// Take a respondent out of the group.
     RemoveMember(u32),
+    /// The link formats are here: open what waited for them.
+    LinkFormatsLoaded(LinkFormats),
 }
 
 /// Everything the app holds while it is open.
@@ -365,6 +433,8 @@ pub struct Workspace {
     group_news: GroupNews,
     shared_report: Option<Result<SharedAssessment, ShareLinkError>>,
     invitation: Option<Result<CoachSession, CoachLinkError>>,
+    formats: Option<LinkFormats>,
+    waiting: Waiting,
 }
 
 fn assessment_key(id: &str) -> String {
@@ -382,8 +452,18 @@ fn newest_first(assessments: &mut [StoredAssessment]) {
 }
 
 impl Workspace {
-    /// An empty workspace on this bank; [`Event::Start`] reads what the device holds.
+    /// An empty workspace on this bank, with every link format; [`Event::Start`] reads what the
+    /// device holds.
     pub fn new(bank: &'static Bank) -> Self {
+        Self {
+            formats: Some(LinkFormats::all()),
+            ..Self::without_link_formats(bank)
+        }
+    }
+
+    /// An empty workspace on this bank whose link formats come later, with
+    /// [`Event::LinkFormatsLoaded`].
+    pub fn without_link_formats(bank: &'static Bank) -> Self {
         Self {
             bank,
             assessments: Vec::new(),
@@ -397,6 +477,8 @@ impl Workspace {
             group_news: GroupNews::default(),
             shared_report: None,
             invitation: None,
+            formats: None,
+            waiting: Waiting::default(),
         }
     }
 
@@ -498,6 +580,24 @@ impl Workspace {
     /// The coach's invitation opened from a coach link, or why it could not be opened.
     pub fn invitation(&self) -> Option<&Result<CoachSession, CoachLinkError>> {
         self.invitation.as_ref()
+    }
+
+    /// Whether the link formats are here.
+    pub fn has_link_formats(&self) -> bool {
+        self.formats.is_some()
+    }
+
+    /// Whether something waits for the link formats: the shell should load them now.
+    pub fn awaits_link_formats(&self) -> bool {
+        self.formats.is_none() && !self.waiting.is_empty()
+    }
+
+    /// The kind of the latest link waiting for the link formats to open, if one does.
+    pub fn opening_link(&self) -> Option<LinkKind> {
+        match self.formats {
+            Some(_) => None,
+            None => self.waiting.links.last().and_then(|link| link_kind(link)),
+        }
     }
 
     /// Every assessment here as one JSON file (a list of stored records), for the person to
@@ -619,16 +719,7 @@ impl Workspace {
                 Vec::new()
             }
             Event::OpenLink(fragment) => {
-                let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
-                match link_kind(fragment) {
-                    Some(LinkKind::SharedReport) => {
-                        self.shared_report = Some(decode_share_link(self.bank, fragment));
-                    }
-                    Some(LinkKind::CoachInvitation) => {
-                        self.invitation = Some(decode_coach_link(fragment));
-                    }
-                    None => {}
-                }
+                self.open_link(fragment);
                 Vec::new()
             }
             Event::CloseInvitation => {
@@ -636,10 +727,16 @@ impl Workspace {
                 Vec::new()
             }
             Event::AddToGroup { arrivals, problems } => self.add_to_group(arrivals, problems),
-            Event::AddLinksToGroup(text) => {
-                let (arrivals, problems) = self.read_links(&text);
-                self.add_to_group(arrivals, problems)
-            }
+            Event::AddLinksToGroup(text) => match self.formats {
+                Some(formats) => {
+                    let (arrivals, problems) = self.read_links(formats, &text);
+                    self.add_to_group(arrivals, problems)
+                }
+                None => {
+                    self.waiting.pasted.push(text);
+                    Vec::new()
+                }
+            },
             Event::AddStoredToGroup(ids) => {
                 let arrivals = ids
                     .iter()
@@ -688,9 +785,64 @@ impl Workspace {
             }
             Event::RemoveMember(key) => {
                 self.members.retain(|member| member.key != key);
-                vec![self.keep_group()]
+                self.keep_group()
             }
+            Event::LinkFormatsLoaded(formats) => self.catch_up(formats),
         }
+    }
+
+    /// Opens a share or coach link, or keeps it until the link formats are here.
+    fn open_link(&mut self, fragment: String) {
+        let Some(formats) = self.formats else {
+            if link_kind(&fragment).is_some() {
+                self.waiting.links.push(fragment);
+            }
+            return;
+        };
+        let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
+        match link_kind(fragment) {
+            Some(LinkKind::SharedReport) => {
+                self.shared_report = Some((formats.decode_share_link)(self.bank, fragment));
+            }
+            Some(LinkKind::CoachInvitation) => {
+                self.invitation = Some((formats.decode_coach_link)(fragment));
+            }
+            None => {}
+        }
+    }
+
+    /// The link formats came: does, in order, what waited for them.
+    fn catch_up(&mut self, formats: LinkFormats) -> Vec<Effect> {
+        if self.formats.is_some() {
+            return Vec::new();
+        }
+        self.formats = Some(formats);
+        let waiting = std::mem::take(&mut self.waiting);
+        let mut effects = Vec::new();
+        if let Some(text) = waiting.kept_group {
+            effects.extend(self.restore_group(Some(text)));
+        }
+        for link in waiting.links {
+            self.open_link(link);
+        }
+        if !waiting.pasted.is_empty() {
+            let (mut arrivals, mut problems) = (Vec::new(), Vec::new());
+            for text in &waiting.pasted {
+                let (more, worse) = self.read_links(formats, text);
+                arrivals.extend(more);
+                problems.extend(worse);
+            }
+            effects.extend(self.add_to_group(arrivals, problems));
+        }
+        // Each keep above holds the group as it was then, and only a later keep changes it; a
+        // group changed while it waited is kept now unless one of them did.
+        let kept = effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::KeepGroup { .. }));
+        if waiting.group_unkept && !kept {
+            effects.extend(self.keep_group());
+        }
+        effects
     }
 
     /// Start-up, or another tab cleared everything: what the device holds becomes the page's.
@@ -920,7 +1072,7 @@ impl Workspace {
             .iter()
             .flat_map(|stored| self.write_whole(stored))
             .collect();
-        effects.push(self.keep_group());
+        effects.extend(self.keep_group());
         effects
     }
 
@@ -952,48 +1104,73 @@ impl Workspace {
     }
 
     /// The group this tab kept before a reload; a kept group that cannot be read is forgotten
-    /// (its results are still wherever they came from) and the person told why.
+    /// (its results are still wherever they came from) and the person told why. Respondents
+    /// added while it waited for the link formats follow the kept ones.
     fn restore_group(&mut self, text: Option<String>) -> Vec<Effect> {
         let Some(text) = text else {
             return Vec::new();
         };
-        match decode_kept_group(self.bank, &text) {
+        let Some(formats) = self.formats else {
+            self.waiting.kept_group = Some(text);
+            return Vec::new();
+        };
+        match (formats.decode_kept_group)(self.bank, &text) {
             Ok(kept) => {
+                let added_meanwhile = std::mem::take(&mut self.members);
                 self.members = kept
                     .into_iter()
                     .zip(1..)
                     .map(|(respondent, key)| Member { key, respondent })
                     .collect();
-                Vec::new()
+                if added_meanwhile.is_empty() {
+                    return Vec::new();
+                }
+                for Member { mut respondent, .. } in added_meanwhile {
+                    respondent.label = self.unique_label(&respondent.label);
+                    let key = self.next_key();
+                    self.members.push(Member { key, respondent });
+                }
+                self.keep_group()
             }
             Err(problem) => {
                 self.tell(vec![format!(
                     "{problem}; add the results on the Compare screen again."
                 )]);
-                vec![Effect::KeepGroup { text: None }]
+                // Forgets it, unless results were added while it waited.
+                self.keep_group()
             }
         }
     }
 
     /// The group as the tab keeps it: nothing in shared-computer mode, and nothing for an empty
-    /// group, so a tab that never compares writes nothing.
-    fn keep_group(&self) -> Effect {
-        let text = (!self.shared_mode && !self.members.is_empty()).then(|| {
+    /// group, so a tab that never compares writes nothing. Without the link formats, the group
+    /// is kept once they come (and a kept group still waiting to be restored stays as it is).
+    fn keep_group(&mut self) -> Vec<Effect> {
+        if self.shared_mode {
+            return vec![Effect::KeepGroup { text: None }];
+        }
+        let Some(formats) = self.formats else {
+            if !self.members.is_empty() || self.waiting.kept_group.is_some() {
+                self.waiting.group_unkept = true;
+            }
+            return Vec::new();
+        };
+        let text = (!self.members.is_empty()).then(|| {
             let respondents: Vec<Respondent> = self
                 .members
                 .iter()
                 .map(|member| member.respondent.clone())
                 .collect();
-            encode_kept_group(self.bank, &respondents)
+            (formats.encode_kept_group)(self.bank, &respondents)
         });
-        Effect::KeepGroup { text }
+        vec![Effect::KeepGroup { text }]
     }
 
     fn change_member(&mut self, key: u32, change: impl FnOnce(&mut Respondent)) -> Vec<Effect> {
         match self.members.iter_mut().find(|member| member.key == key) {
             Some(member) => {
                 change(&mut member.respondent);
-                vec![self.keep_group()]
+                self.keep_group()
             }
             None => Vec::new(),
         }
@@ -1002,8 +1179,8 @@ impl Workspace {
     fn add_to_group(&mut self, arrivals: Vec<Arrival>, problems: Vec<String>) -> Vec<Effect> {
         let mut added = Vec::with_capacity(arrivals.len());
         for arrival in arrivals {
-            let key = self.members.iter().map(|m| m.key + 1).max().unwrap_or(1);
-            let label = self.unique_label(&arrival.assessment);
+            let key = self.next_key();
+            let label = self.unique_label(&self.label_of(&arrival.assessment));
             added.push(label.clone());
             self.members.push(Member {
                 key,
@@ -1019,21 +1196,30 @@ impl Workspace {
         let changed = !added.is_empty();
         self.group_news = GroupNews { added, problems };
         if changed {
-            vec![self.keep_group()]
+            self.keep_group()
         } else {
             Vec::new()
         }
     }
 
-    /// A label from who answered (their role, else the assessment's name), made unique among
-    /// the members already there.
-    fn unique_label(&self, assessment: &Assessment) -> String {
+    /// A key no member has.
+    fn next_key(&self) -> u32 {
+        self.members.iter().map(|m| m.key + 1).max().unwrap_or(1)
+    }
+
+    /// A label from who answered: their role, else the assessment's name.
+    fn label_of(&self, assessment: &Assessment) -> String {
         let meta = &assessment.meta;
-        let base = [meta.respondent_role.trim(), meta.name.trim()]
+        [meta.respondent_role.trim(), meta.name.trim()]
             .into_iter()
             .find(|text| !text.is_empty())
             .map(|text| text.chars().take(MAX_RESPONDENT_LABEL_CHARS).collect())
-            .unwrap_or_else(|| format!("Respondent {}", self.members.len() + 1));
+            .unwrap_or_else(|| format!("Respondent {}", self.members.len() + 1))
+    }
+
+    /// `base`, or `base (2)`, `base (3)`… whichever no member has yet.
+    fn unique_label(&self, base: &str) -> String {
+        let base = base.to_string();
         let taken = |label: &str| self.members.iter().any(|m| m.respondent.label == label);
         if !taken(&base) {
             return base;
@@ -1045,7 +1231,7 @@ impl Workspace {
     }
 
     /// Every share link in `text`, one a line, and a sentence for each line that is not one.
-    fn read_links(&self, text: &str) -> (Vec<Arrival>, Vec<String>) {
+    fn read_links(&self, formats: LinkFormats, text: &str) -> (Vec<Arrival>, Vec<String>) {
         let mut arrivals = Vec::new();
         let mut problems = Vec::new();
         let marker = format!("#{SHARE_KEY}=");
@@ -1066,7 +1252,7 @@ impl Workspace {
                     continue;
                 }
             };
-            match decode_share_link(self.bank, fragment) {
+            match (formats.decode_share_link)(self.bank, fragment) {
                 Ok(shared) => arrivals.push(Arrival {
                     assessment: shared.assessment,
                     origin: "share link".to_string(),

@@ -746,3 +746,133 @@ fn another_tab_deleting_or_clearing_is_followed() {
         .update(Event::OtherTab(Some("elsewhere".to_string())))
         .is_empty());
 }
+
+/// A share link of an assessment answered by someone in this role.
+fn link_from(role: &str) -> String {
+    let mut theirs = Assessment::new(bank());
+    theirs.meta.respondent_role = role.to_string();
+    theirs.set_answer("s1.convener", Answer::Scale(ScalePoint::Done));
+    encode_share_link(bank(), &theirs)
+}
+
+fn labels(workspace: &Workspace) -> Vec<String> {
+    workspace
+        .members()
+        .iter()
+        .map(|member| member.respondent.label.clone())
+        .collect()
+}
+
+#[test]
+fn links_and_the_kept_group_wait_for_the_link_formats_and_lose_nothing() {
+    let mut device = Device::default();
+    let mut before = started(&mut device);
+    dispatch(
+        &mut before,
+        &mut device,
+        Event::AddLinksToGroup(link_from("Convener")),
+    );
+    let kept = device.session.get(KEPT_GROUP_KEY).cloned();
+    assert!(kept.is_some());
+
+    // The next page starts without the formats: the kept group waits, and so does all below.
+    let mut page = Workspace::without_link_formats(bank());
+    assert!(!page.awaits_link_formats());
+    dispatch(&mut page, &mut device, Event::Start);
+    assert!(page.awaits_link_formats());
+    assert!(page.members().is_empty());
+    create(&mut page, &mut device, "mine", "North Valley");
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::AddStoredToGroup(vec!["mine".to_string()]),
+    );
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::AddLinksToGroup(format!("{}\nhello", link_from("Employer"))),
+    );
+    dispatch(&mut page, &mut device, Event::OpenLink(link_from("Funder")));
+    dispatch(&mut page, &mut device, Event::OpenLink("#main".to_string()));
+    assert_eq!(page.opening_link(), Some(LinkKind::SharedReport));
+    assert!(page.shared_report().is_none());
+    assert_eq!(labels(&page), ["Convener"], "the device's own assessment");
+    assert_eq!(
+        device.session.get(KEPT_GROUP_KEY),
+        kept.as_ref(),
+        "the kept group is not written over before it is read"
+    );
+
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::LinkFormatsLoaded(LinkFormats::all()),
+    );
+    assert!(!page.awaits_link_formats());
+    assert_eq!(page.opening_link(), None);
+    assert_eq!(labels(&page), ["Convener", "Convener (2)", "Employer"]);
+    assert_eq!(page.group_news().problems.len(), 1);
+    assert!(page.group_news().problems[0].starts_with("Line 2: "));
+    assert!(
+        matches!(page.shared_report(), Some(Ok(shared)) if shared.assessment.meta.respondent_role == "Funder")
+    );
+    let reloaded = started(&mut device);
+    assert_eq!(
+        reloaded.members(),
+        page.members(),
+        "the whole group is kept"
+    );
+}
+
+#[test]
+fn a_coach_link_and_a_changed_group_wait_for_the_link_formats() {
+    let mut device = Device::default();
+    let mut page = Workspace::without_link_formats(bank());
+    dispatch(&mut page, &mut device, Event::Start);
+    create(&mut page, &mut device, "mine", "North Valley");
+    edit(
+        &mut page,
+        &mut device,
+        "mine",
+        answer("s1.convener", ScalePoint::Done),
+        2_000,
+    );
+    assert!(
+        !page.awaits_link_formats(),
+        "a page with no link and no group never needs them"
+    );
+
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::OpenLink("#c=broken".to_string()),
+    );
+    assert_eq!(page.opening_link(), Some(LinkKind::CoachInvitation));
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::AddStoredToGroup(vec!["mine".to_string()]),
+    );
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::Rename {
+            key: 1,
+            label: "Ours".to_string(),
+        },
+    );
+    assert!(device.session.is_empty());
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::LinkFormatsLoaded(LinkFormats::all()),
+    );
+    assert!(matches!(page.invitation(), Some(Err(_))));
+    let reloaded = started(&mut device);
+    assert_eq!(labels(&reloaded), ["Ours"]);
+
+    // Formats that come twice change nothing.
+    assert!(page
+        .update(Event::LinkFormatsLoaded(LinkFormats::all()))
+        .is_empty());
+}

@@ -1,5 +1,5 @@
-//! The screens that start-up does not need, and the file reader, each in a chunk of its own in
-//! the release build.
+//! The screens that start-up does not need, the file reader and the link formats, each in a chunk
+//! of its own in the release build.
 //!
 //! With the `split` feature (release builds only), each function here is a split point: its
 //! body, and all code only it reaches, moves into a separate wasm module that the browser
@@ -62,6 +62,11 @@ macro_rules! chunk {
     };
 }
 
+chunk!(
+    /// The start list: the assessments on this device, a new one or a coach's invitation, a
+    /// file to open, and the device controls.
+    start: fn start() -> DrawScreen, prefetch_start => || view! { <ui::start::Start /> }.into_any()
+);
 chunk!(
     /// The readiness report, with its exports, QR code and mail drafts.
     report: fn report() -> DrawScreen, prefetch_report => || view! { <ui::report_screen::ReportScreen /> }.into_any()
@@ -129,6 +134,8 @@ pub fn prefetch_when_idle(store: Store) {
     #[cfg(feature = "split")]
     leptos::task::spawn_local(async move {
         pause(PREFETCH_AFTER_MS).await;
+        idle().await;
+        let _ = prefetch_start().await;
         idle().await;
         let _ = prefetch_report().await;
         idle().await;

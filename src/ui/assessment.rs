@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 
 use super::answering::Answering;
-use super::start::Start;
-use crate::Shell;
-use crate::Store;
+use crate::{chunk, Shell, Store};
 
 /// Shows the open assessment, or the start list when none is open (or the one in the address
-/// is not on this device).
+/// is not on this device). The start list comes in a chunk of its own: neither Home nor a
+/// returning person's open assessment needs it.
 #[component]
 pub fn AssessmentScreen() -> impl IntoView {
     let shell = expect_context::<Shell>();
@@ -29,10 +28,10 @@ pub fn AssessmentScreen() -> impl IntoView {
                     "Pick one below or start a new one."
                 </p>
             </div>
-            <Start />
+            {chunk::later(chunk::start)}
         }
         .into_any(),
-        (None, _) => view! { <Start /> }.into_any(),
+        (None, _) => chunk::later(chunk::start),
     }
     }
 }

@@ -14,8 +14,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::error::Category;
 
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
 use crate::assessment::CoachSession;
@@ -147,20 +148,31 @@ pub fn encode_stored(stored: &StoredAssessment) -> String {
 
 /// Reads stored text of any shipped version, migrating older versions to the current one.
 pub fn decode_stored(bank: &Bank, text: &str) -> Result<DecodedStored, StoredError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| StoredError::NotJson {
+    // The format and version first, read straight from the text (no JSON tree is built, which
+    // keeps the reader small in the app's first download); then the shape of that version.
+    let not_json = |error: serde_json::Error| StoredError::NotJson {
         detail: format!("line {}, column {}", error.line(), error.column()),
-    })?;
-    if value.get("format").and_then(Value::as_str) != Some(STORED_FORMAT) {
+    };
+    if !text.trim_start().starts_with('{') {
+        // Not an object: only whether it is JSON at all is left to say.
+        return Err(match serde_json::from_str::<de::IgnoredAny>(text) {
+            Ok(_) => StoredError::NotAnAssessment,
+            Err(error) => not_json(error),
+        });
+    }
+    let header: StoredHeader =
+        serde_json::from_str(text).map_err(|error| match error.classify() {
+            Category::Data => StoredError::NotAnAssessment,
+            Category::Syntax | Category::Eof | Category::Io => not_json(error),
+        })?;
+    if header.format.as_deref() != Some(STORED_FORMAT) {
         return Err(StoredError::NotAnAssessment);
     }
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or(StoredError::NotAnAssessment)?;
+    let version = header.version.ok_or(StoredError::NotAnAssessment)?;
     // Each shipped version gets an arm here that turns it into the next; version 1 is the
     // first, so there is nothing older to migrate from yet.
     let envelope: StoredV1 = match version {
-        1 => serde_json::from_value(value).map_err(|error| StoredError::Damaged {
+        1 => serde_json::from_str(text).map_err(|error| StoredError::Damaged {
             detail: error.to_string(),
         })?,
         found => {
@@ -184,6 +196,15 @@ pub fn decode_stored(bank: &Bank, text: &str) -> Result<DecodedStored, StoredErr
         },
         skipped,
     })
+}
+
+/// What every version of the stored envelope begins with, whatever follows.
+#[derive(Deserialize)]
+struct StoredHeader {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 /// Version 1 of the stored envelope.
@@ -247,11 +268,32 @@ struct TaRequestV1 {
 }
 
 /// An answer as written: a word, or a number for counts.
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Serialize, Clone)]
 #[serde(untagged)]
 enum AnswerV1 {
     Count(u64),
     Word(String),
+}
+
+/// Reads a number or a word as it comes, where serde's `untagged` would first copy the value
+/// into a buffer and try each shape on it.
+impl<'de> Deserialize<'de> for AnswerV1 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Written;
+        impl Visitor<'_> for Written {
+            type Value = AnswerV1;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an answer: a word, or a whole number for a count")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<AnswerV1, E> {
+                Ok(AnswerV1::Count(n))
+            }
+            fn visit_str<E: de::Error>(self, word: &str) -> Result<AnswerV1, E> {
+                Ok(AnswerV1::Word(word.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Written)
+    }
 }
 
 impl fmt::Display for AnswerV1 {

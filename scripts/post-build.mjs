@@ -1,18 +1,20 @@
 // Trunk post_build hook (see Trunk.toml): finishes the staged build in $TRUNK_STAGING_DIR before
 // trunk moves it into dist/.
 //
-// Release builds (`trunk build --release`):
+// Release builds (`trunk build --release`), after the wasm is split (scripts/split-wasm.mjs):
 //   0. fetch the wasm once: trunk's page preloads the wasm with a <link rel="preload"> and its
 //      loader then fetches it again; Chromium and Firefox reuse the preload, WebKit does not and
 //      downloads it twice. The hook removes that link and has the loader start the one fetch
 //      itself, at once, with the link's integrity, before it imports the JS glue (which its own
-//      <link rel="modulepreload"> is already fetching);
+//      <link rel="modulepreload"> is already fetching); minify the stylesheet (scripts/minify.mjs)
+//      and give its link the new integrity;
 //   1. add the Content-Security-Policy to index.html as a <meta http-equiv> right after
 //      <meta charset>, with the sha256 hash of every inline script the build emitted (trunk's
 //      module loader), computed here from the staged file, never by hand;
 //   2. write into the staged sw.js the list of files the page loads (the service worker keeps
 //      exactly those for offline use) and VERSION, a hash of those files' names and contents, so
 //      that every build with different content gets a new cache and the old one is deleted;
+//      then minify sw.js below those two lines;
 //   3. check its own output: the policy hashes match the inline scripts, VERSION is the hash of
 //      the listed files as they are on disk, and every listed file exists.
 // Debug builds (`trunk serve`, `trunk build`) and anything served with trunk's live-reload
@@ -28,7 +30,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { inlineScripts, offlineFiles } from "./first-load.mjs";
-import { splitRelease } from "./split-wasm.mjs";
+import { smallerScript, smallerStylesheet } from "./minify.mjs";
+import { integrity, splitRelease } from "./split-wasm.mjs";
 
 const CSP_META = /<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
 const REGISTER_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["'][^"']*register-sw[^"']*["'][^>]*>\s*<\/script>\s*\n?/i;
@@ -129,6 +132,27 @@ export function preparedServiceWorker(template, files, version) {
     .replace(filesLine, `const FILES = ${JSON.stringify(files, null, 2)};`);
 }
 
+/**
+ * A prepared sw.js made smaller: its VERSION and FILES lines stay first and as they are, for
+ * anyone (and every check) that reads them; the rest is minified.
+ */
+export async function smallerServiceWorker(sw) {
+  const head = sw.match(/^const VERSION = "[^"]*";\nconst FILES = \[[\s\S]*?\];\n/m);
+  if (!head) throw new Error("sw.js has no VERSION and FILES lines, one after the other.");
+  return `${head[0]}${await smallerScript(sw.replace(head[0], ""), { module: false })}\n`;
+}
+
+const STYLESHEET = /<link rel="stylesheet" href="\.\/([^"]+\.css)" integrity="([^"]+)"\/?>/;
+
+/** index.html after its stylesheet (in `root`) was minified, with the integrity to match. */
+export function withSmallerStylesheet(root, html) {
+  const link = html.match(STYLESHEET);
+  if (!link) throw new Error("index.html has no stylesheet link with an integrity attribute.");
+  const css = smallerStylesheet(readFileSync(join(root, link[1]), "utf8"));
+  writeFileSync(join(root, link[1]), css);
+  return html.replace(link[0], link[0].replace(link[2], integrity(Buffer.from(css))));
+}
+
 /** VERSION and FILES as written in a prepared sw.js. */
 export function serviceWorkerManifest(sw) {
   const version = sw.match(/^const VERSION = ("[^"]*");$/m);
@@ -188,12 +212,12 @@ function linkedWasm(source) {
   return resolve(source, target, "wasm32-unknown-unknown", "release", "readiness-check.wasm");
 }
 
-function release(root) {
+async function release(root) {
   const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
-  const chunks = splitRelease(root, linkedWasm(source), { source });
+  const chunks = await splitRelease(root, linkedWasm(source), { source });
   if (!chunks) console.log("post-build: the wasm has no split points (built without `--features split`), so it stays one module.");
   const indexPath = join(root, "index.html");
-  const html = withContentSecurityPolicy(withSingleWasmFetch(readFileSync(indexPath, "utf8")));
+  const html = withContentSecurityPolicy(withSmallerStylesheet(root, withSingleWasmFetch(readFileSync(indexPath, "utf8"))));
   if (!REGISTER_SCRIPT.test(html)) throw new Error("index.html does not load register-sw.js; offline use would be lost.");
   writeFileSync(indexPath, html);
 
@@ -201,7 +225,7 @@ function release(root) {
   if (missing.length > 0) throw new Error(`index.html refers to files not in the build: ${missing.join(", ")}`);
   const version = precacheVersion(root, files);
   const swPath = join(root, "sw.js");
-  writeFileSync(swPath, preparedServiceWorker(readFileSync(swPath, "utf8"), files, version));
+  writeFileSync(swPath, await smallerServiceWorker(preparedServiceWorker(readFileSync(swPath, "utf8"), files, version)));
 
   const problems = checkBuild(root);
   if (problems.length > 0) throw new Error(problems.join("\n"));
@@ -228,7 +252,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const html = readFileSync(join(root, "index.html"), "utf8");
       if (process.env.TRUNK_PROFILE !== "release") development(root, "debug build");
       else if (html.includes(LIVE_RELOAD_MARKER)) development(root, "release build with trunk's live reload");
-      else release(root);
+      else await release(root);
     }
   } catch (error) {
     console.error(`post-build failed: ${error.message}`);

@@ -14,9 +14,12 @@ import {
   precacheVersion,
   preparedServiceWorker,
   serviceWorkerManifest,
+  smallerServiceWorker,
   withContentSecurityPolicy,
   withSingleWasmFetch,
+  withSmallerStylesheet,
 } from "./post-build.mjs";
+import { integrity } from "./split-wasm.mjs";
 
 // What trunk writes: the loader, and preload links with integrity for the glue and the wasm.
 const LOADER = `
@@ -235,3 +238,23 @@ test("the splitter's module names become short names, and unknown ones fail the 
   assert.equal(hasSplitPoints("export default async function init() {}"), false);
 });
 
+
+test("minifying keeps what is read from the files: the worker's list and version, the stylesheet's integrity", async () => {
+  const prepared = preparedServiceWorker(TEMPLATE, ["index.html", "app-1.js"], "v1");
+  const smaller = await smallerServiceWorker(prepared);
+  assert.ok(smaller.length < prepared.length * 0.7, `sw.js ${prepared.length} B became ${smaller.length} B`);
+  assert.deepEqual(serviceWorkerManifest(smaller), { version: "v1", files: ["index.html", "app-1.js"] });
+  assert.doesNotMatch(smaller, /\/\/ /, "no comments are left");
+  await assert.rejects(smallerServiceWorker(TEMPLATE.replace("const FILES = [];\n", "")), /no VERSION and FILES lines/);
+
+  const root = build({ "main-1.css": "/* note */\nbody {\n  color: #000000;\n}\n" });
+  try {
+    const page = '<link rel="stylesheet" href="./main-1.css" integrity="sha384-old"/>';
+    const html = withSmallerStylesheet(root, page);
+    const css = readFileSync(join(root, "main-1.css"));
+    assert.equal(css.toString(), "body{color:#000}");
+    assert.equal(html, `<link rel="stylesheet" href="./main-1.css" integrity="${integrity(css)}"/>`);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});

@@ -87,7 +87,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/b
     fail "apt-get could not install $packages."
 fi
 
-step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt, Lighthouse)"
+step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt, Lighthouse, terser and csso)"
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then
   # Playwright must use Debian's Chromium; it never downloads a browser of its own.

@@ -10,7 +10,7 @@
 //   3. wasm-opt optimises every module for size, as trunk does for the one module;
 //   4. every file gets a name that carries a hash: each chunk the hash of its own bytes; the
 //      glue, the main module and the loader, which name each other, one hash of all three
-//      (and of this script);
+//      (and of this script); the glue is minified (scripts/minify.mjs);
 //   5. index.html loads the new glue and main module, with their integrity, in place of trunk's.
 // A build without split points (the `split` feature off) is left as trunk wrote it.
 // SPLIT_KEEP_NAMES=1 keeps function names in every module, for twiggy or a readable stack.
@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { smallerScript } from "./minify.mjs";
 
 /** What the split-point macro makes the wasm import until the splitter links it. */
 const PLACEHOLDER_MODULE = "__wasm_split_placeholder__";
@@ -67,7 +68,7 @@ function replaceAllOf(text, from, to, where) {
  * the module cargo linked. Returns the chunk files written, or null when there was nothing to
  * split.
  */
-export function splitRelease(root, rawWasm, { source = process.cwd(), log = console.log } = {}) {
+export async function splitRelease(root, rawWasm, { source = process.cwd(), log = console.log } = {}) {
   const indexPath = join(root, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const loader = html.match(TRUNK_LOADER);
@@ -112,7 +113,7 @@ export function splitRelease(root, rawWasm, { source = process.cwd(), log = cons
     };
     // Only the import statements: the wasm's own import module stays named `./__wasm_split.js`.
     glue = replaceAllOf(glue, `from "./${LOADER}"`, `from "./${names.loader}"`, "wasm-bindgen's glue");
-    glue = glue.replaceAll("main_bg.wasm", names.wasm);
+    glue = await smallerScript(glue.replaceAll("main_bg.wasm", names.wasm), { module: true });
     splitLoader = replaceAllOf(splitLoader, `"./main.js"`, `"./${names.glue}"`, "the splitter's loader");
     writeFileSync(join(root, names.glue), glue);
     writeFileSync(join(root, names.wasm), mainWasm);

@@ -317,11 +317,12 @@ impl RecordV1 {
                 date: meta.date.clone(),
                 bank_version: meta.bank_version.clone(),
             },
-            answers: assessment
-                .answers()
-                .iter()
-                .map(|(id, answer)| (id.clone(), answer_to_v1(*answer)))
-                .collect(),
+            answers: inserted(
+                assessment
+                    .answers()
+                    .iter()
+                    .map(|(id, answer)| (id.clone(), answer_to_v1(*answer))),
+            ),
             notes: assessment.notes().clone(),
             ta_request: TaRequestV1 {
                 areas: assessment.ta_request.areas.iter().cloned().collect(),
@@ -367,7 +368,7 @@ impl RecordV1 {
                 sector: coach.sector,
                 message: coach.message,
                 return_email: coach.return_email,
-                scope: coach.scope.into_iter().collect(),
+                scope: inserted(coach.scope),
             })
             .filter(|coach| coach.problem().is_none());
         for (id, written) in self.answers {
@@ -417,6 +418,14 @@ impl RecordV1 {
         assessment.carry_forward(bank);
         (assessment, skipped)
     }
+}
+
+/// A map or set of these entries, each inserted in turn: `collect()` would sort them first
+/// with the standard library's sort, whose code is several KB of the app's first download.
+fn inserted<C: Default + Extend<T>, T>(entries: impl IntoIterator<Item = T>) -> C {
+    let mut collection = C::default();
+    collection.extend(entries);
+    collection
 }
 
 fn answer_to_v1(answer: Answer) -> AnswerV1 {

@@ -68,6 +68,11 @@ chunk!(
     start: fn start() -> DrawScreen, prefetch_start => || view! { <ui::start::Start /> }.into_any()
 );
 chunk!(
+    /// The notices about saving on this device, shown only when one has something to say.
+    device_notices: fn device_notices() -> DrawScreen, prefetch_device_notices =>
+        || view! { <ui::device_notices::DeviceNoticeList /> }.into_any()
+);
+chunk!(
     /// The readiness report, with its exports, QR code and mail drafts.
     report: fn report() -> DrawScreen, prefetch_report => || view! { <ui::report_screen::ReportScreen /> }.into_any()
 );
@@ -137,6 +142,8 @@ pub fn prefetch_when_idle(store: Store) {
         idle().await;
         let _ = prefetch_start().await;
         idle().await;
+        let _ = prefetch_device_notices().await;
+        idle().await;
         let _ = prefetch_report().await;
         idle().await;
         let _ = store.link_formats().await;
@@ -200,10 +207,35 @@ pub fn later<F>(screen: impl Fn() -> F + Copy + Send + Sync + 'static) -> AnyVie
 where
     F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
 {
+    drawn_later(screen, Stands::Screen)
+}
+
+/// A notice whose chunk may still be on its way: nothing holds its place meanwhile, and one that
+/// does not come is said so in a line of its own, with a way to try again.
+pub fn later_notice<F>(notice: impl Fn() -> F + Copy + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
+{
+    drawn_later(notice, Stands::Notice)
+}
+
+/// What a view waiting for its chunk stands in.
+#[derive(Clone, Copy)]
+enum Stands {
+    /// The main region, whose height it holds.
+    Screen,
+    /// A notice above the screen.
+    Notice,
+}
+
+fn drawn_later<F>(draw: impl Fn() -> F + Copy + Send + Sync + 'static, stands: Stands) -> AnyView
+where
+    F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
+{
     let loaded = RwSignal::new(None::<Result<DrawScreen, NotLoaded>>);
     let load = move || {
         leptos::task::spawn_local(async move {
-            let outcome = screen().await;
+            let outcome = draw().await;
             loaded.try_set(Some(outcome));
         })
     };
@@ -212,10 +244,27 @@ where
         loaded.set(None);
         load();
     };
-    (move || match loaded.get() {
-        None => view! { <div class="screen-coming" aria-busy="true"></div> }.into_any(),
-        Some(Ok(draw)) => draw(),
-        Some(Err(NotLoaded)) => view! { <NotLoadedNotice try_again /> }.into_any(),
+    (move || match (loaded.get(), stands) {
+        (None, Stands::Screen) => {
+            view! { <div class="screen-coming" aria-busy="true"></div> }.into_any()
+        }
+        (None, Stands::Notice) => ().into_any(),
+        (Some(Ok(draw)), _) => draw(),
+        (Some(Err(NotLoaded)), Stands::Screen) => {
+            view! { <NotLoadedNotice try_again /> }.into_any()
+        }
+        (Some(Err(NotLoaded)), Stands::Notice) => view! {
+            <div class="notice warning" role="alert">
+                <p>
+                    "A notice about saving on this device could not be shown, because part of "
+                    "the app could not be fetched. Check the connection, then try again."
+                </p>
+                <button type="button" on:click=move |_| try_again()>
+                    "Try again"
+                </button>
+            </div>
+        }
+        .into_any(),
     })
     .into_any()
 }

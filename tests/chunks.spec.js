@@ -179,3 +179,31 @@ test("the Compare screen's group, kept by the tab, comes back after a reload, re
   await page.reload();
   await expect(removeButtons).toHaveCount(2);
 });
+
+// The notices about this device come in a chunk of their own, asked for only when one has
+// something to say; if it cannot come, the save line still says so, and a line offers to try
+// again.
+base.describe(() => {
+  base.use({ serviceWorkers: "block" });
+  base("a full device is said so even while the notices' chunk cannot come, and Try again brings the notice", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const notices = /\/device-notices-[0-9a-f]+\.wasm$/;
+    await page.route(notices, (route) => route.abort("internetdisconnected"));
+    await startAssessment(page);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await answer(page, "s1.convener", "Mostly");
+    await expect(page.locator(".save-status")).toContainText("Not saved: this device's storage for the app is full");
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("A notice about saving on this device could not be shown");
+    await page.unroute(notices);
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(alert).toContainText("Not saved on this device: this device's storage for the app is full.");
+    await expect(alert.getByRole("button", { name: "Download my answers" })).toBeVisible();
+    expect(errors, "uncaught exceptions").toEqual([]);
+  });
+});

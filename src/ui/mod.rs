@@ -7,6 +7,7 @@ pub mod charts;
 pub mod coach;
 pub mod coach_message;
 pub mod compare;
+pub mod device_notices;
 pub mod footer;
 pub mod header;
 pub mod help_request;

@@ -667,14 +667,16 @@ pub struct Bank {
 }
 
 impl Bank {
-    /// The bank shipped with the app, read and checked once on first use.
+    /// The bank shipped with the app, read once on first use. It is read without the checks
+    /// of [`Bank::from_json`], which the bank's tests run on the same text before release
+    /// (keeping the checks and their messages out of the app's first download).
     ///
     /// # Panics
     ///
-    /// Panics if the embedded bank is invalid, which the bank's tests rule out before release.
+    /// Never: without the checks the reading cannot fail.
     pub fn builtin() -> &'static Bank {
         static BANK: OnceLock<Bank> = OnceLock::new();
-        BANK.get_or_init(|| match raw::validate(&builtin::BUILTIN) {
+        BANK.get_or_init(|| match raw::validate::<false>(&builtin::BUILTIN) {
             Ok(bank) => bank,
             Err(err) => panic!("the built-in question bank is invalid: {err}"),
         })
@@ -687,7 +689,7 @@ impl Bank {
             column: err.column(),
             message: err.to_string(),
         })?;
-        raw::validate(&raw)
+        raw::validate::<true>(&raw)
     }
 
     /// The bank's version, e.g. `"2026.1"`.
@@ -868,9 +870,13 @@ mod raw {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
     }
 
-    fn text(item: &str, field: &'static str, value: &str) -> Result<String, BankError> {
+    fn text<const CHECK: bool>(
+        item: &str,
+        field: &'static str,
+        value: &str,
+    ) -> Result<String, BankError> {
         let trimmed = value.trim();
-        if trimmed.is_empty() {
+        if trimmed.is_empty() && CHECK {
             return Err(BankError::EmptyText {
                 item: item.to_string(),
                 field,
@@ -885,12 +891,12 @@ mod raw {
             .filter(|v| !v.is_empty())
     }
 
-    fn source(
+    fn source<const CHECK: bool>(
         item: &str,
         raw: &Source,
         seeds: &HashSet<String>,
     ) -> Result<super::Source, BankError> {
-        if !seeds.contains(&*raw.seed) {
+        if !seeds.contains(&*raw.seed) && CHECK {
             return Err(BankError::UnknownSeed {
                 item: item.to_string(),
                 seed: raw.seed.to_string(),
@@ -898,7 +904,7 @@ mod raw {
         }
         Ok(super::Source {
             seed: raw.seed.to_string(),
-            part: text(item, "source part", &raw.part)?,
+            part: text::<CHECK>(item, "source part", &raw.part)?,
         })
     }
 
@@ -909,13 +915,13 @@ mod raw {
         }
     }
 
-    fn question(
+    fn question<const CHECK: bool>(
         raw: &Question,
         section_kind: SectionKind,
         seeds: &HashSet<String>,
     ) -> Result<super::Question, BankError> {
         let id = raw.id.to_string();
-        if !usable_id(&id) {
+        if !usable_id(&id) && CHECK {
             return Err(BankError::BadId {
                 item: "question",
                 id,
@@ -929,19 +935,19 @@ mod raw {
                 | (SectionKind::Table, Kind::Count | Kind::YesNo)
                 | (SectionKind::Pitfalls, Kind::Pitfall)
         );
-        if !fits_section {
+        if !fits_section && CHECK {
             return Err(bad(&id, "is of a kind its section does not take: launch steps take \"scale\", phases \"agreement\", the table \"count\" or \"yes_no\", pitfalls \"pitfall\""));
         }
-        if raw.phase.is_some() != (raw.kind == Kind::Agreement) {
+        if raw.phase.is_some() != (raw.kind == Kind::Agreement) && CHECK {
             return Err(bad(
                 &id,
                 "needs a \"phase\" if and only if it is an \"agreement\" question",
             ));
         }
-        if raw.pitfall.is_some() != (raw.kind == Kind::Pitfall) {
+        if raw.pitfall.is_some() != (raw.kind == Kind::Pitfall) && CHECK {
             return Err(bad(&id, "needs a \"pitfall\" kind (pitfall, objection or missing) if and only if it is a \"pitfall\" question"));
         }
-        if raw.expected.is_some() != (raw.kind == Kind::YesNo) {
+        if raw.expected.is_some() != (raw.kind == Kind::YesNo) && CHECK {
             return Err(bad(
                 &id,
                 "needs an \"expected\" answer if and only if it is a \"yes_no\" question",
@@ -953,47 +959,49 @@ mod raw {
             || raw.not_more_than.is_some()
             || raw.below.is_some()
             || raw.above.is_some();
-        if !is_count && count_fields {
+        if !is_count && count_fields && CHECK {
             return Err(bad(
-                &id,
-                "has \"min\", \"max\", \"not_more_than\", \"below\" or \"above\", which only counts take",
-            ));
+                    &id,
+                    "has \"min\", \"max\", \"not_more_than\", \"below\" or \"above\", which only counts take",
+                ));
         }
-        if (raw.below.is_some() && raw.min.is_none()) || (raw.above.is_some() && raw.max.is_none())
+        if ((raw.below.is_some() && raw.min.is_none())
+            || (raw.above.is_some() && raw.max.is_none()))
+            && CHECK
         {
             return Err(bad(
                 &id,
                 "has a \"below\" note without a \"min\", or an \"above\" note without a \"max\"",
             ));
         }
-        if raw.phase_sign.is_some() && !matches!(raw.kind, Kind::Scale | Kind::Pitfall) {
+        if raw.phase_sign.is_some() && !matches!(raw.kind, Kind::Scale | Kind::Pitfall) && CHECK {
             return Err(bad(
-                &id,
-                "has a \"phase_sign\", which only launch-step and pitfall questions take (a phase statement has its \"phase\")",
-            ));
+                    &id,
+                    "has a \"phase_sign\", which only launch-step and pitfall questions take (a phase statement has its \"phase\")",
+                ));
         }
         let table_check = raw.table_check.unwrap_or(false);
-        if table_check && raw.kind != Kind::Scale {
+        if table_check && raw.kind != Kind::Scale && CHECK {
             return Err(bad(
                 &id,
                 "is a \"table_check\" but only launch-step questions can be read as role checks",
             ));
         }
         if let (Some(min), Some(max)) = (raw.min, raw.max) {
-            if min > max {
+            if min > max && CHECK {
                 return Err(bad(&id, "has a \"min\" larger than its \"max\""));
             }
         }
         let why = optional_text(raw.why.as_deref());
         let label = optional_text(raw.label.as_deref());
         let checked = matches!(raw.kind, Kind::Count | Kind::YesNo) || table_check;
-        if checked && label.is_none() {
+        if checked && label.is_none() && CHECK {
             return Err(bad(
                 &id,
                 "is a count or role check without a short \"label\"",
             ));
         }
-        if checked && why.is_none() {
+        if checked && why.is_none() && CHECK {
             return Err(bad(
                 &id,
                 "is a count or role check without a \"why\": say why the expectation matters",
@@ -1002,27 +1010,30 @@ mod raw {
         let gate = match &raw.gate {
             None => None,
             Some(condition) => {
-                if raw.kind != Kind::Scale {
+                if raw.kind != Kind::Scale && CHECK {
                     return Err(bad(
                         &id,
                         "is marked as a gate but only launch-step scale questions can be gates",
                     ));
                 }
-                Some(text(&item, "gate condition", condition)?)
+                Some(text::<CHECK>(&item, "gate condition", condition)?)
             }
         };
         let advice = raw.advice.trim().to_string();
-        if advice.is_empty() {
+        if advice.is_empty() && CHECK {
             return Err(BankError::MissingAdvice { id });
         }
         let since = match raw.since.as_deref() {
             None => None,
             Some(version) if version_key(version).is_some() => Some(version.to_string()),
-            Some(_) => {
-                return Err(bad(
-                    &id,
-                    "has a \"since\" that is not a bank version such as 2026.2",
-                ))
+            Some(version) => {
+                if CHECK {
+                    return Err(bad(
+                        &id,
+                        "has a \"since\" that is not a bank version such as 2026.2",
+                    ));
+                }
+                Some(version.to_string())
             }
         };
         let kind = match raw.kind {
@@ -1037,9 +1048,9 @@ mod raw {
         };
         Ok(super::Question {
             label,
-            text: text(&item, "text", &raw.text)?,
+            text: text::<CHECK>(&item, "text", &raw.text)?,
             help: optional_text(raw.help.as_deref()),
-            source: source(&item, &raw.source, seeds)?,
+            source: source::<CHECK>(&item, &raw.source, seeds)?,
             kind,
             gate,
             why,
@@ -1094,7 +1105,7 @@ mod raw {
 
     /// Checks the retired questions: unused ids, a version, a note, and successors that are
     /// in the bank and take the same kind of answer.
-    fn retired(
+    fn retired<const CHECK: bool>(
         raw: &[Retired],
         index: &HashMap<String, (usize, usize)>,
         sections: &[super::Section],
@@ -1103,27 +1114,28 @@ mod raw {
         let mut out = Vec::new();
         for item in raw {
             let id = item.id.to_string();
-            if !usable_id(&id) {
+            if !usable_id(&id) && CHECK {
                 return Err(BankError::BadId {
                     item: "retired question",
                     id,
                 });
             }
-            if index.contains_key(&id) || !seen.insert(id.clone()) {
+            if (index.contains_key(&id) || !seen.insert(id.clone())) && CHECK {
                 return Err(BankError::DuplicateId {
                     item: "question",
                     id,
                 });
             }
             let name = format!("Retired question \"{id}\"");
-            if item.phase.is_some() != (item.kind == Kind::Agreement)
+            if (item.phase.is_some() != (item.kind == Kind::Agreement)
                 || item.pitfall.is_some() != (item.kind == Kind::Pitfall)
-                || item.expected.is_some() != (item.kind == Kind::YesNo)
+                || item.expected.is_some() != (item.kind == Kind::YesNo))
+                && CHECK
             {
                 return Err(bad(&id, "has fields its kind does not take, or lacks one it needs (\"phase\", \"pitfall\" or \"expected\")"));
             }
             let kind = kind_of(item.kind, item.phase, item.pitfall, item.expected);
-            if version_key(&item.retired_in).is_none() {
+            if version_key(&item.retired_in).is_none() && CHECK {
                 return Err(bad(
                     &id,
                     "has a \"retired_in\" that is not a bank version such as 2026.2",
@@ -1137,7 +1149,7 @@ mod raw {
                 let same_kind = successor.is_some_and(|q| {
                     std::mem::discriminant(&q.kind) == std::mem::discriminant(&kind)
                 });
-                if !same_kind {
+                if !same_kind && CHECK {
                     return Err(BankError::UnknownReference {
                         item: name,
                         target: target.to_string(),
@@ -1146,8 +1158,8 @@ mod raw {
                 moved_to.push(target.to_string());
             }
             out.push(super::RetiredQuestion {
-                text: text(&name, "text", &item.text)?,
-                note: text(&name, "note", &item.note)?,
+                text: text::<CHECK>(&name, "text", &item.text)?,
+                note: text::<CHECK>(&name, "note", &item.note)?,
                 retired_in: item.retired_in.trim().to_string(),
                 moved_to,
                 kind,
@@ -1157,7 +1169,7 @@ mod raw {
         Ok(out)
     }
 
-    fn scales(raw: &Scales) -> Result<super::Scales, BankError> {
+    fn scales<const CHECK: bool>(raw: &Scales) -> Result<super::Scales, BankError> {
         let all = raw
             .scale
             .iter()
@@ -1166,7 +1178,7 @@ mod raw {
             .chain(&raw.yes_no)
             .chain([&raw.dont_know, &raw.not_applicable]);
         for label in all {
-            if label.trim().is_empty() {
+            if label.trim().is_empty() && CHECK {
                 return Err(BankError::EmptyText {
                     item: "The answer scales".to_string(),
                     field: "label",
@@ -1183,26 +1195,29 @@ mod raw {
         })
     }
 
-    pub(super) fn validate(raw: &Bank) -> Result<super::Bank, BankError> {
-        let version = text("The bank", "bank_version", &raw.bank_version)?;
+    /// Reads a raw bank into a [`super::Bank`]. With `CHECK`, every rule a bank keeps is
+    /// checked and the first one broken refused; without it, the same reading runs with none of
+    /// the checks (each `&& CHECK`), for the built-in bank, which its tests check.
+    pub(super) fn validate<const CHECK: bool>(raw: &Bank) -> Result<super::Bank, BankError> {
+        let version = text::<CHECK>("The bank", "bank_version", &raw.bank_version)?;
 
         let mut seeds = HashSet::new();
         let mut sources = Vec::new();
         for doc in raw.sources.iter() {
             let seed = doc.seed.to_string();
             let item = format!("Source \"{seed}\"");
-            if !SEEDS.contains(&seed.as_str()) {
+            if !SEEDS.contains(&seed.as_str()) && CHECK {
                 return Err(BankError::UnknownSeed { item, seed });
             }
-            if !seeds.insert(seed.clone()) {
+            if !seeds.insert(seed.clone()) && CHECK {
                 return Err(BankError::DuplicateId {
                     item: "source",
                     id: seed,
                 });
             }
             sources.push(super::SourceDoc {
-                title: text(&item, "title", &doc.title)?,
-                used_for: text(&item, "used_for", &doc.used_for)?,
+                title: text::<CHECK>(&item, "title", &doc.title)?,
+                used_for: text::<CHECK>(&item, "used_for", &doc.used_for)?,
                 by: doc.by.to_string(),
                 seed,
             });
@@ -1215,13 +1230,13 @@ mod raw {
         let mut seen_kinds = HashSet::new();
         for (s, raw_section) in raw.sections.iter().enumerate() {
             let id = raw_section.id.to_string();
-            if !usable_id(&id) {
+            if !usable_id(&id) && CHECK {
                 return Err(BankError::BadId {
                     item: "section",
                     id,
                 });
             }
-            if !section_ids.insert(id.clone()) {
+            if !section_ids.insert(id.clone()) && CHECK {
                 return Err(BankError::DuplicateId {
                     item: "section",
                     id,
@@ -1231,7 +1246,7 @@ mod raw {
             let kind = match raw_section.kind {
                 SectionKind::LaunchStep => {
                     let found = raw_section.step.unwrap_or(0);
-                    if found != next_step {
+                    if found != next_step && CHECK {
                         return Err(BankError::StepOrder {
                             section: id,
                             found,
@@ -1242,7 +1257,7 @@ mod raw {
                     super::SectionKind::LaunchStep(found)
                 }
                 other => {
-                    if raw_section.step.is_some() {
+                    if raw_section.step.is_some() && CHECK {
                         return Err(BankError::StepOrder {
                             section: id,
                             found: raw_section.step.unwrap_or(0),
@@ -1254,7 +1269,7 @@ mod raw {
                         SectionKind::Table => ("table", super::SectionKind::Table),
                         _ => ("pitfalls", super::SectionKind::Pitfalls),
                     };
-                    if !seen_kinds.insert(name) {
+                    if !seen_kinds.insert(name) && CHECK {
                         return Err(BankError::RepeatedSection { kind: name });
                     }
                     kind
@@ -1262,8 +1277,8 @@ mod raw {
             };
             let mut questions = Vec::with_capacity(raw_section.questions.len());
             for (q, raw_question) in raw_section.questions.iter().enumerate() {
-                let question = question(raw_question, raw_section.kind, &seeds)?;
-                if index.insert(question.id.clone(), (s, q)).is_some() {
+                let question = question::<CHECK>(raw_question, raw_section.kind, &seeds)?;
+                if index.insert(question.id.clone(), (s, q)).is_some() && CHECK {
                     return Err(BankError::DuplicateId {
                         item: "question",
                         id: question.id,
@@ -1271,16 +1286,16 @@ mod raw {
                 }
                 questions.push(question);
             }
-            if questions.is_empty() {
+            if questions.is_empty() && CHECK {
                 return Err(BankError::EmptyText {
                     item,
                     field: "list of questions",
                 });
             }
             sections.push(super::Section {
-                title: text(&item, "title", &raw_section.title)?,
-                intro: text(&item, "intro", &raw_section.intro)?,
-                source: source(&item, &raw_section.source, &seeds)?,
+                title: text::<CHECK>(&item, "title", &raw_section.title)?,
+                intro: text::<CHECK>(&item, "intro", &raw_section.intro)?,
+                source: source::<CHECK>(&item, &raw_section.source, &seeds)?,
                 kind,
                 questions,
                 id,
@@ -1295,7 +1310,7 @@ mod raw {
                         .get(other)
                         .map(|&(s, q)| &sections[s].questions[q].kind)
                         .is_some_and(|k| matches!(k, QuestionKind::Count(_)));
-                    if !target_is_count || other == question.id {
+                    if (!target_is_count || other == question.id) && CHECK {
                         return Err(BankError::UnknownReference {
                             item: format!("Question \"{}\"", question.id),
                             target: other.to_string(),
@@ -1309,13 +1324,13 @@ mod raw {
         let mut help_areas = Vec::new();
         for area in raw.help_areas.iter() {
             let id = area.id.to_string();
-            if !usable_id(&id) {
+            if !usable_id(&id) && CHECK {
                 return Err(BankError::BadId {
                     item: "help area",
                     id,
                 });
             }
-            if !help_ids.insert(id.clone()) {
+            if !help_ids.insert(id.clone()) && CHECK {
                 return Err(BankError::DuplicateId {
                     item: "help area",
                     id,
@@ -1324,7 +1339,7 @@ mod raw {
             let item = format!("Help area \"{id}\"");
             let section = area.section.as_deref().map(String::from);
             if let Some(section) = &section {
-                if !section_ids.contains(section) {
+                if !section_ids.contains(section) && CHECK {
                     return Err(BankError::UnknownReference {
                         item,
                         target: section.clone(),
@@ -1332,7 +1347,7 @@ mod raw {
                 }
             }
             help_areas.push(super::HelpArea {
-                label: text(&item, "label", &area.label)?,
+                label: text::<CHECK>(&item, "label", &area.label)?,
                 section,
                 id,
             });
@@ -1340,9 +1355,9 @@ mod raw {
 
         Ok(super::Bank {
             version,
-            scales: scales(&raw.scales)?,
+            scales: scales::<CHECK>(&raw.scales)?,
             sources,
-            retired: retired(&raw.retired, &index, &sections)?,
+            retired: retired::<CHECK>(&raw.retired, &index, &sections)?,
             sections,
             help_areas,
             index,

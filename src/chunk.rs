@@ -14,6 +14,8 @@
 //! the person's work stays on the page.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use readiness_core::{decode_export, Bank, Imported, LinkFormats};
@@ -203,21 +205,31 @@ async fn idle() {
 /// suspense after its chunk came kept effects that outlived the screen and read its disposed
 /// signals when the person moved on; here the screen is drawn like any other, and a task that
 /// finishes after the person left sets a signal that is gone, which does nothing.
-pub fn later<F>(screen: impl Fn() -> F + Copy + Send + Sync + 'static) -> AnyView
+pub fn later<F>(screen: impl Fn() -> F + Send + Sync + 'static) -> AnyView
 where
     F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
 {
-    drawn_later(screen, Stands::Screen)
+    drawn_later(
+        Arc::new(move || Box::pin(screen()) as Coming),
+        Stands::Screen,
+    )
 }
 
 /// A notice whose chunk may still be on its way: nothing holds its place meanwhile, and one that
 /// does not come is said so in a line of its own, with a way to try again.
-pub fn later_notice<F>(notice: impl Fn() -> F + Copy + Send + Sync + 'static) -> AnyView
+pub fn later_notice<F>(notice: impl Fn() -> F + Send + Sync + 'static) -> AnyView
 where
     F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
 {
-    drawn_later(notice, Stands::Notice)
+    drawn_later(
+        Arc::new(move || Box::pin(notice()) as Coming),
+        Stands::Notice,
+    )
 }
+
+/// A chunk on its way. Boxed, so that one `drawn_later` serves every chunk rather than one
+/// copy of it per screen in the main module.
+type Coming = Pin<Box<dyn Future<Output = Result<DrawScreen, NotLoaded>>>>;
 
 /// What a view waiting for its chunk stands in.
 #[derive(Clone, Copy)]
@@ -228,21 +240,19 @@ enum Stands {
     Notice,
 }
 
-fn drawn_later<F>(draw: impl Fn() -> F + Copy + Send + Sync + 'static, stands: Stands) -> AnyView
-where
-    F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
-{
+fn drawn_later(load: Arc<dyn Fn() -> Coming + Send + Sync>, stands: Stands) -> AnyView {
     let loaded = RwSignal::new(None::<Result<DrawScreen, NotLoaded>>);
-    let load = move || {
+    let start = Callback::new(move |()| {
+        let coming = load();
         leptos::task::spawn_local(async move {
-            let outcome = draw().await;
+            let outcome = coming.await;
             loaded.try_set(Some(outcome));
         })
-    };
-    load();
+    });
+    start.run(());
     let try_again = move || {
         loaded.set(None);
-        load();
+        start.run(());
     };
     (move || match (loaded.get(), stands) {
         (None, Stands::Screen) => {

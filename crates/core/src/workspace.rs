@@ -700,6 +700,12 @@ impl Workspace {
                 self.deleted = None;
                 self.members.clear();
                 self.group_news = GroupNews::default();
+                // A kept group still waiting to be read is forgotten too; a link waiting to open
+                // is the address's, not the device's, and still opens.
+                self.waiting = Waiting {
+                    links: std::mem::take(&mut self.waiting.links),
+                    ..Waiting::default()
+                };
                 vec![Effect::ForgetAll]
             }
             Event::DiscardSetAside(key) => {

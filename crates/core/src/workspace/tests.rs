@@ -876,3 +876,33 @@ fn a_coach_link_and_a_changed_group_wait_for_the_link_formats() {
         .update(Event::LinkFormatsLoaded(LinkFormats::all()))
         .is_empty());
 }
+
+#[test]
+fn forgetting_everything_forgets_a_kept_group_that_waited_for_the_link_formats() {
+    let mut device = Device::default();
+    let mut before = started(&mut device);
+    dispatch(
+        &mut before,
+        &mut device,
+        Event::AddLinksToGroup(link_from("Convener")),
+    );
+    let mut page = Workspace::without_link_formats(bank());
+    dispatch(&mut page, &mut device, Event::Start);
+    dispatch(&mut page, &mut device, Event::OpenLink(link_from("Funder")));
+    dispatch(&mut page, &mut device, Event::ForgetEverything);
+    assert!(device.session.is_empty());
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::LinkFormatsLoaded(LinkFormats::all()),
+    );
+    assert!(
+        page.members().is_empty(),
+        "the forgotten group stays forgotten"
+    );
+    assert!(device.session.is_empty());
+    assert!(
+        matches!(page.shared_report(), Some(Ok(_))),
+        "the address's link still opens"
+    );
+}

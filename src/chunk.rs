@@ -1,5 +1,5 @@
-//! The screens that start-up does not need, the file reader and the link formats, each in a chunk
-//! of its own in the release build.
+//! The screens that start-up does not need, the device notices, the file reader and the link
+//! formats, each in a chunk of its own in the release build.
 //!
 //! With the `split` feature (release builds only), each function here is a split point: its
 //! body, and all code only it reaches, moves into a separate wasm module that the browser

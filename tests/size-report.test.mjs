@@ -52,10 +52,15 @@ test("a small first load is within the budget and the ceiling", () =>
     assert.equal(exitCode(root, "--budget", "--ceiling"), 0);
   }));
 
+// Base64 text of random bytes compresses to about three quarters of its length, in brotli
+// as in gzip: this many characters land halfway between the brotli budget and ceiling.
+const BETWEEN = Math.round((BUDGET.brotli + CEILING.brotli) / 2 / 0.75);
+
 test("a first load over the budget fails --budget but not --ceiling", () =>
-  withBuildOf(260_000, (root) => {
+  withBuildOf(BETWEEN, (root) => {
     const { over, overCeiling } = report(root);
-    assert.deepEqual([over, overCeiling], [["brotli", "gzip"], []]);
+    assert.ok(over.includes("brotli"), `over the budget in ${over}`);
+    assert.deepEqual(overCeiling, []);
     assert.equal(exitCode(root, "--budget"), 1);
     assert.equal(exitCode(root, "--ceiling"), 0);
     assert.equal(exitCode(root), 0, "without a flag it only reports");

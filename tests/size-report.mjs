@@ -21,13 +21,13 @@ import { chunkUsers, firstLoadFiles, laterFiles } from "../scripts/first-load.mj
 export const BUDGET = { brotli: 150_000, gzip: 190_000 };
 /**
  * The most the first load may weigh until BUDGET is met: a guard against growth, not a target.
- * Set a little above the build of the day (169.0 KB brotli, 206.4 KB gzip: the start list,
+ * Set a little above the build of the day (154.5 KB brotli, 188.7 KB gzip: the start list,
  * report, compare, coach, session mode, about, the device notices, the file reader and the
- * link formats in chunks, the glue, stylesheet and sw.js minified, and the release built with
- * the pinned nightly). Lower it whenever the app shrinks; raising it is a decision to write in the
- * commit message.
+ * link formats in chunks, the glue, stylesheet and sw.js minified, the stored record read by a
+ * reader of its own, and the release built with the pinned nightly). Lower it whenever the app
+ * shrinks; raising it is a decision to write in the commit message.
  */
-export const CEILING = { brotli: 172_000, gzip: 210_000 };
+export const CEILING = { brotli: 157_000, gzip: 192_000 };
 const KINDS = ["brotli", "gzip"];
 const SERVICE_WORKER = "sw.js";
 

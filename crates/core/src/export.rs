@@ -422,7 +422,7 @@ fn read_record(
     path: &str,
 ) -> Result<(Assessment, Vec<Skipped>), ImportError> {
     check_record(record, path)?;
-    let record: RecordV1 = serde_json::from_value(record.clone())
+    let record = RecordV1::from_text(&record.to_string(), path)
         .map_err(|error| wrong_type(path, &format!("an assessment record ({error})")))?;
     Ok(record.into_assessment(bank))
 }

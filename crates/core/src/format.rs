@@ -2,8 +2,11 @@
 //!
 //! This module and [`crate::export`], which wraps the same record in the export file, are the
 //! only ones whose types derive `Serialize` (the bank's private parsing types only derive
-//! `Deserialize`). A shipped version of a format never changes; the next version
-//! migrates from it, and golden files of every shipped version stay in the tests.
+//! `Deserialize`). A record is read back by `json`, a small JSON reader of this module's own,
+//! for the device's records and the export file's alike: start-up reads every stored record,
+//! and serde's derived readers cost far more of the first download. A shipped version of a
+//! format never changes; the next version migrates from it, and golden files of every shipped
+//! version stay in the tests.
 //!
 //! Answers are written as words (`"done"`, `"dont-know"`) or, for counts, as numbers, and
 //! always under the question's stable id, never by position. Reading one back needs the bank,
@@ -14,9 +17,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
+mod json;
+
+use serde::Serialize;
+
+use self::json::{Json, Next, NotJson};
 
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
 use crate::assessment::CoachSession;
@@ -148,67 +153,221 @@ pub fn encode_stored(stored: &StoredAssessment) -> String {
 
 /// Reads stored text of any shipped version, migrating older versions to the current one.
 pub fn decode_stored(bank: &Bank, text: &str) -> Result<DecodedStored, StoredError> {
-    // The format and version first, read straight from the text (no JSON tree is built, which
-    // keeps the reader small in the app's first download); then the shape of that version.
-    let not_json = |error: serde_json::Error| StoredError::NotJson {
-        detail: format!("line {}, column {}", error.line(), error.column()),
-    };
-    if !text.trim_start().starts_with('{') {
-        // Not an object: only whether it is JSON at all is left to say.
-        return Err(match serde_json::from_str::<de::IgnoredAny>(text) {
-            Ok(_) => StoredError::NotAnAssessment,
-            Err(error) => not_json(error),
-        });
-    }
-    let header: StoredHeader =
-        serde_json::from_str(text).map_err(|error| match error.classify() {
-            Category::Data => StoredError::NotAnAssessment,
-            Category::Syntax | Category::Eof | Category::Io => not_json(error),
+    // One reading of the whole text says, in this order: whether it is JSON at all, whether
+    // it is an assessment this app stored, of which version, and whether its shape is right.
+    let mut json = Json::new(text);
+    let envelope =
+        read_envelope(&mut json).map_err(|NotJson { line, column }| StoredError::NotJson {
+            detail: format!("line {line}, column {column}"),
         })?;
-    if header.format.as_deref() != Some(STORED_FORMAT) {
+    if envelope.format.as_deref() != Some(STORED_FORMAT) {
         return Err(StoredError::NotAnAssessment);
     }
-    let version = header.version.ok_or(StoredError::NotAnAssessment)?;
     // Each shipped version gets an arm here that turns it into the next; version 1 is the
     // first, so there is nothing older to migrate from yet.
-    let envelope: StoredV1 = match version {
-        1 => serde_json::from_str(text).map_err(|error| StoredError::Damaged {
-            detail: error.to_string(),
-        })?,
-        found => {
-            return Err(if found > STORED_VERSION {
-                StoredError::NewerVersion {
-                    found,
-                    supported: STORED_VERSION,
-                }
-            } else {
-                StoredError::NotAnAssessment
+    match envelope.version {
+        Some(STORED_VERSION) => {}
+        Some(found) if found > STORED_VERSION => {
+            return Err(StoredError::NewerVersion {
+                found,
+                supported: STORED_VERSION,
             })
         }
+        _ => return Err(StoredError::NotAnAssessment),
+    }
+    let damaged = |detail: &str| StoredError::Damaged {
+        detail: detail.to_string(),
     };
-    let (assessment, skipped) = envelope.assessment.into_assessment(bank);
+    if let Some(detail) = json.wrong_shape() {
+        return Err(damaged(detail));
+    }
+    let missing = [
+        ("id", envelope.id.is_none()),
+        ("created_ms", envelope.created_ms.is_none()),
+        ("updated_ms", envelope.updated_ms.is_none()),
+        ("assessment", envelope.assessment.is_none()),
+    ]
+    .into_iter()
+    .find(|(_, gone)| *gone);
+    let Envelope {
+        id: Some(id),
+        created_ms: Some(created_ms),
+        updated_ms: Some(updated_ms),
+        assessment: Some(record),
+        ..
+    } = envelope
+    else {
+        let name = missing.map_or("assessment", |(name, _)| name);
+        return Err(damaged(&format!("\"{name}\" is missing")));
+    };
+    let (assessment, skipped) = record.into_assessment(bank);
     Ok(DecodedStored {
         stored: StoredAssessment {
-            id: envelope.id,
-            created_ms: envelope.created_ms,
-            updated_ms: envelope.updated_ms,
+            id,
+            created_ms,
+            updated_ms,
             assessment,
         },
         skipped,
     })
 }
 
-/// What every version of the stored envelope begins with, whatever follows.
-#[derive(Deserialize)]
-struct StoredHeader {
-    #[serde(default)]
+/// The stored envelope as read, each field as found (if it was).
+#[derive(Default)]
+struct Envelope {
     format: Option<String>,
-    #[serde(default)]
     version: Option<u64>,
+    id: Option<String>,
+    created_ms: Option<u64>,
+    updated_ms: Option<u64>,
+    assessment: Option<RecordV1>,
+}
+
+/// Reads a whole stored text; fields of the wrong kind are noted in `json`.
+fn read_envelope(json: &mut Json) -> Result<Envelope, NotJson> {
+    let mut envelope = Envelope::default();
+    if json.next()? == Next::Object {
+        json.object(|json, name| {
+            match name.as_str() {
+                "format" => envelope.format = json.text_at("format")?,
+                "version" => envelope.version = json.whole_at("version")?,
+                "id" => envelope.id = json.text_at("id")?,
+                "created_ms" => envelope.created_ms = json.whole_at("created_ms")?,
+                "updated_ms" => envelope.updated_ms = json.whole_at("updated_ms")?,
+                "assessment" => envelope.assessment = Some(read_record(json, "assessment")?),
+                _ => json.skip()?,
+            }
+            Ok(())
+        })?;
+    } else {
+        json.skip()?;
+    }
+    json.end()?;
+    Ok(envelope)
+}
+
+/// Reads the object at `path` field by field: `field` gets each one's name and path.
+fn read_fields(
+    json: &mut Json,
+    path: &str,
+    mut field: impl FnMut(&mut Json, &str, &str) -> Result<(), NotJson>,
+) -> Result<(), NotJson> {
+    if json.next()? != Next::Object {
+        return json.wrong(path, "an object");
+    }
+    json.object(|json, name| field(json, &name, &format!("{path}.{name}")))
+}
+
+/// Puts the text at `path` in `slot`, unless it is not text (which is noted).
+fn read_text_into(json: &mut Json, path: &str, slot: &mut String) -> Result<(), NotJson> {
+    if let Some(text) = json.text_at(path)? {
+        *slot = text;
+    }
+    Ok(())
+}
+
+/// An object of values by id (answers, notes); a value of the wrong kind is noted and left out.
+fn read_by_id<V>(
+    json: &mut Json,
+    path: &str,
+    mut value: impl FnMut(&mut Json, &str) -> Result<Option<V>, NotJson>,
+) -> Result<BTreeMap<String, V>, NotJson> {
+    let mut map = BTreeMap::new();
+    if json.next()? != Next::Object {
+        json.wrong(path, "an object")?;
+        return Ok(map);
+    }
+    json.object(|json, id| {
+        if let Some(read) = value(json, &format!("{path}.{id}"))? {
+            map.insert(id, read);
+        }
+        Ok(())
+    })?;
+    Ok(map)
+}
+
+/// Reads an assessment record at `path`.
+fn read_record(json: &mut Json, path: &str) -> Result<RecordV1, NotJson> {
+    let mut record = RecordV1::default();
+    read_fields(json, path, |json, name, at| {
+        match name {
+            "meta" => {
+                let meta = &mut record.meta;
+                read_fields(json, at, |json, name, at| {
+                    let slot = match name {
+                        "name" => &mut meta.name,
+                        "region" => &mut meta.region,
+                        "sector" => &mut meta.sector,
+                        "respondent_role" => &mut meta.respondent_role,
+                        "date" => &mut meta.date,
+                        "bank_version" => &mut meta.bank_version,
+                        _ => return json.skip(),
+                    };
+                    read_text_into(json, at, slot)
+                })?;
+            }
+            "answers" => {
+                record.answers = read_by_id(json, at, |json, at| {
+                    Ok(json.answer_at(at)?.map(|answer| match answer {
+                        Ok(count) => AnswerV1::Count(count),
+                        Err(word) => AnswerV1::Word(word),
+                    }))
+                })?;
+            }
+            "notes" => record.notes = read_by_id(json, at, |json, at| json.text_at(at))?,
+            "ta_request" => {
+                let ta_request = &mut record.ta_request;
+                read_fields(json, at, |json, name, at| match name {
+                    "areas" => json.texts_at(at).map(|areas| ta_request.areas = areas),
+                    "text" => read_text_into(json, at, &mut ta_request.text),
+                    _ => json.skip(),
+                })?;
+            }
+            "coach" if json.null()? => record.coach = None,
+            "coach" => {
+                let mut coach = CoachV1::default();
+                read_fields(json, at, |json, name, at| {
+                    let slot = match name {
+                        "coach_name" => &mut coach.coach_name,
+                        "session_name" => &mut coach.session_name,
+                        "session_date" => &mut coach.session_date,
+                        "region" => &mut coach.region,
+                        "sector" => &mut coach.sector,
+                        "message" => &mut coach.message,
+                        "return_email" => &mut coach.return_email,
+                        "scope" => return json.texts_at(at).map(|scope| coach.scope = scope),
+                        _ => return json.skip(),
+                    };
+                    read_text_into(json, at, slot)
+                })?;
+                record.coach = Some(coach);
+            }
+            _ => json.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(record)
+}
+
+impl RecordV1 {
+    /// Reads a record from its JSON text, as the export file carries it at `path`; the first
+    /// value of the wrong kind is the error.
+    pub(crate) fn from_text(text: &str, path: &str) -> Result<RecordV1, String> {
+        let mut json = Json::new(text);
+        let record = read_record(&mut json, path)
+            .and_then(|record| json.end().map(|()| record))
+            .map_err(|NotJson { line, column }| {
+                format!("not JSON at line {line}, column {column}")
+            })?;
+        match json.wrong_shape() {
+            Some(problem) => Err(problem.to_string()),
+            None => Ok(record),
+        }
+    }
 }
 
 /// Version 1 of the stored envelope.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct StoredV1 {
     format: String,
     version: u64,
@@ -219,25 +378,20 @@ struct StoredV1 {
 }
 
 /// Version 1 of an assessment record: meta, answers by question id, notes, TA request.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Default)]
 pub(crate) struct RecordV1 {
-    #[serde(default)]
     meta: MetaV1,
-    #[serde(default)]
     answers: BTreeMap<String, AnswerV1>,
-    #[serde(default)]
     notes: BTreeMap<String, String>,
-    #[serde(default)]
     ta_request: TaRequestV1,
     /// Written only for assessments started from a coach link, so other records are as
     /// version 1 first wrote them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     coach: Option<CoachV1>,
 }
 
 /// The coach's session an assessment was started from (see [`crate::coach_link`]).
-#[derive(Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Serialize, Default)]
 struct CoachV1 {
     coach_name: String,
     session_name: String,
@@ -249,8 +403,7 @@ struct CoachV1 {
     scope: Vec<String>,
 }
 
-#[derive(Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Serialize, Default)]
 struct MetaV1 {
     name: String,
     region: String,
@@ -260,8 +413,7 @@ struct MetaV1 {
     bank_version: String,
 }
 
-#[derive(Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Serialize, Default)]
 struct TaRequestV1 {
     areas: Vec<String>,
     text: String,
@@ -273,27 +425,6 @@ struct TaRequestV1 {
 enum AnswerV1 {
     Count(u64),
     Word(String),
-}
-
-/// Reads a number or a word as it comes, where serde's `untagged` would first copy the value
-/// into a buffer and try each shape on it.
-impl<'de> Deserialize<'de> for AnswerV1 {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Written;
-        impl Visitor<'_> for Written {
-            type Value = AnswerV1;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an answer: a word, or a whole number for a count")
-            }
-            fn visit_u64<E: de::Error>(self, n: u64) -> Result<AnswerV1, E> {
-                Ok(AnswerV1::Count(n))
-            }
-            fn visit_str<E: de::Error>(self, word: &str) -> Result<AnswerV1, E> {
-                Ok(AnswerV1::Word(word.to_string()))
-            }
-        }
-        deserializer.deserialize_any(Written)
-    }
 }
 
 impl fmt::Display for AnswerV1 {
@@ -601,6 +732,50 @@ mod tests {
         assert!(message.starts_with("part of it is damaged"), "{message}");
         let newer = error_of(r#"{"format":"readiness-check/stored-assessment","version":2}"#);
         assert!(newer.to_string().contains("newer version of this app"));
+    }
+
+    #[test]
+    fn a_damaged_record_names_the_field_and_where_it_is() {
+        let stored = |assessment: &str| {
+            format!(
+                r#"{{"format":"readiness-check/stored-assessment","version":1,"id":"x","created_ms":0,"updated_ms":0,"assessment":{assessment}}}"#
+            )
+        };
+        let detail = |text: &str| match error_of(text) {
+            StoredError::Damaged { detail } => detail,
+            other => panic!("{other:?}"),
+        };
+        assert!(detail(&stored(r#"{"meta":{"region":5}}"#))
+            .starts_with("\"assessment.meta.region\" should be text (line 1, column "));
+        assert_eq!(
+            detail(&stored(r#"{"answers":{"s1.convener":true}}"#)).split(" (").next(),
+            Some("\"assessment.answers.s1.convener\" should be an answer: a word, or a whole number for a count")
+        );
+        assert!(detail(&stored(r#"{"coach":{"scope":["s1",2]}}"#))
+            .starts_with("\"assessment.coach.scope\" should be text"));
+        assert_eq!(
+            detail(
+                r#"{"format":"readiness-check/stored-assessment","version":1,"id":"x","created_ms":0,"assessment":{}}"#
+            ),
+            "\"updated_ms\" is missing"
+        );
+        // A coach's session written as null is none, and fields this version does not know
+        // are read past.
+        let decoded = decode_stored(
+            bank(),
+            &stored(r#"{"coach":null,"later":{"deep":[1,{"x":null}]},"notes":{"s1.convener":"é\n\u00e9"}}"#),
+        )
+        .expect("a record with room to grow opens");
+        assert_eq!(decoded.stored.assessment.coach, None);
+        assert_eq!(decoded.stored.assessment.note("s1.convener"), Some("é\né"));
+        // Text that is not JSON is said so with its line and column, even after a field of the
+        // wrong kind.
+        assert_eq!(
+            error_of("{\"format\": 5,\n \"version\": }"),
+            StoredError::NotJson {
+                detail: "line 2, column 13".to_string()
+            }
+        );
     }
 
     #[test]

@@ -1,0 +1,455 @@
+//! A small JSON reader for the stored record, which start-up reads for every assessment on the
+//! device. It reads straight from the text, keeps the first value of the wrong shape as a
+//! sentence and reads on, so that text that is not JSON at all is always told apart from JSON
+//! of the wrong shape. serde's derive and serde_json's parser did the same in 30 KB of the
+//! app's first download; everything else that reads JSON (export files, the bank) still uses
+//! them.
+
+/// Where the text stops being JSON, counted as a person would: line and column from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NotJson {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+/// What kind of value comes next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Next {
+    Object,
+    Array,
+    Text,
+    Number,
+    Literal,
+}
+
+/// Nested objects and arrays deeper than this are refused, as serde_json refuses them.
+const MAX_DEPTH: usize = 128;
+
+/// A reader over one JSON text.
+pub(crate) struct Json<'a> {
+    text: &'a str,
+    at: usize,
+    depth: usize,
+    /// The first value of the wrong shape, said in words, with where it is.
+    shape: Option<String>,
+}
+
+impl<'a> Json<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            at: 0,
+            depth: 0,
+            shape: None,
+        }
+    }
+
+    /// The first value of the wrong shape that was read, if any.
+    pub(crate) fn wrong_shape(&self) -> Option<&str> {
+        self.shape.as_deref()
+    }
+
+    /// Where reading stands, as a line and a column.
+    fn position(&self) -> NotJson {
+        let before = &self.text[..self.at];
+        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+        NotJson {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    fn byte(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.byte(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Result<(), NotJson> {
+        self.space();
+        if self.byte() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.position())
+        }
+    }
+
+    /// The kind of the next value, or where the text stops being JSON.
+    pub(crate) fn next(&mut self) -> Result<Next, NotJson> {
+        self.space();
+        match self.byte() {
+            Some(b'{') => Ok(Next::Object),
+            Some(b'[') => Ok(Next::Array),
+            Some(b'"') => Ok(Next::Text),
+            Some(b'-' | b'0'..=b'9') => Ok(Next::Number),
+            Some(b't' | b'f' | b'n') => Ok(Next::Literal),
+            _ => Err(self.position()),
+        }
+    }
+
+    /// Nothing but white space is left.
+    pub(crate) fn end(&mut self) -> Result<(), NotJson> {
+        self.space();
+        if self.at == self.text.len() {
+            Ok(())
+        } else {
+            Err(self.position())
+        }
+    }
+
+    /// Notes that the value at `path` is not `expected` (only the first such value is kept),
+    /// and reads past it.
+    pub(crate) fn wrong(&mut self, path: &str, expected: &str) -> Result<(), NotJson> {
+        if self.shape.is_none() {
+            let NotJson { line, column } = self.position();
+            self.shape = Some(format!(
+                "\"{path}\" should be {expected} (line {line}, column {column})"
+            ));
+        }
+        self.skip()
+    }
+
+    /// Reads past the next value, whatever it is.
+    pub(crate) fn skip(&mut self) -> Result<(), NotJson> {
+        match self.next()? {
+            Next::Object => self.object(|json, _| json.skip()),
+            Next::Array => self.array(|json| json.skip()),
+            Next::Text => self.text().map(drop),
+            Next::Number => self.number().map(drop),
+            Next::Literal => self.literal().map(drop),
+        }
+    }
+
+    /// `true`, `false` or `null`: whether it was `null`.
+    fn literal(&mut self) -> Result<bool, NotJson> {
+        for (word, null) in [("true", false), ("false", false), ("null", true)] {
+            if self.text[self.at..].starts_with(word) {
+                self.at += word.len();
+                return Ok(null);
+            }
+        }
+        Err(self.position())
+    }
+
+    /// Whether the next value is `null`; if so, reads past it.
+    pub(crate) fn null(&mut self) -> Result<bool, NotJson> {
+        if self.next()? == Next::Literal && self.text[self.at..].starts_with("null") {
+            self.at += 4;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.byte(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// A number: its value when it is a whole number that fits, else `None`.
+    fn number(&mut self) -> Result<Option<u64>, NotJson> {
+        self.space();
+        let start = self.at;
+        let negative = self.byte() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let whole_start = self.at;
+        let whole = self.digits();
+        if whole == 0 || (whole > 1 && self.text.as_bytes()[whole_start] == b'0') {
+            return Err(self.position());
+        }
+        let mut plain = !negative;
+        if self.byte() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.position());
+            }
+            plain = false;
+        }
+        if matches!(self.byte(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.byte(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.position());
+            }
+            plain = false;
+        }
+        let written = &self.text[start..self.at];
+        Ok(plain.then(|| written.parse().ok()).flatten())
+    }
+
+    /// Four hex digits of a `\u` escape.
+    fn hex(&mut self) -> Result<u32, NotJson> {
+        let digits = self
+            .text
+            .get(self.at..self.at + 4)
+            .filter(|digits| digits.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or(self.position())?;
+        let value = u32::from_str_radix(digits, 16).map_err(|_| self.position())?;
+        self.at += 4;
+        Ok(value)
+    }
+
+    /// A text value, its escapes read.
+    pub(crate) fn text(&mut self) -> Result<String, NotJson> {
+        self.eat(b'"')?;
+        let mut out = String::new();
+        let text = self.text;
+        loop {
+            let Some(run) = text.as_bytes()[self.at..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            else {
+                self.at = text.len();
+                return Err(self.position());
+            };
+            // Every stop is an ASCII byte, so the run ends on a character boundary.
+            out.push_str(&self.text[self.at..self.at + run]);
+            self.at += run;
+            match self.text.as_bytes()[self.at] {
+                b'"' => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    self.at += 1;
+                    let escape = self.byte().ok_or(self.position())?;
+                    self.at += 1;
+                    match escape {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => out.push(self.escaped_char()?),
+                        _ => {
+                            self.at -= 1;
+                            return Err(self.position());
+                        }
+                    }
+                }
+                _ => return Err(self.position()),
+            }
+        }
+    }
+
+    /// The character of a `\u` escape (after the `u`), a surrogate pair taken whole.
+    fn escaped_char(&mut self) -> Result<char, NotJson> {
+        let first = self.hex()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.text[self.at..].starts_with("\\u") {
+                    return Err(self.position());
+                }
+                self.at += 2;
+                let second = self.hex()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.position());
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.position()),
+            other => other,
+        };
+        char::from_u32(code).ok_or(self.position())
+    }
+
+    fn deeper(&mut self) -> Result<(), NotJson> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.position());
+        }
+        Ok(())
+    }
+
+    /// An object: `member` reads each value, given its name.
+    pub(crate) fn object(
+        &mut self,
+        mut member: impl FnMut(&mut Self, String) -> Result<(), NotJson>,
+    ) -> Result<(), NotJson> {
+        self.eat(b'{')?;
+        self.deeper()?;
+        self.space();
+        if self.byte() == Some(b'}') {
+            self.at += 1;
+        } else {
+            loop {
+                let name = self.text()?;
+                self.eat(b':')?;
+                member(self, name)?;
+                self.space();
+                match self.byte() {
+                    Some(b',') => self.at += 1,
+                    Some(b'}') => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return Err(self.position()),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// An array: `item` reads each value.
+    pub(crate) fn array(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<(), NotJson>,
+    ) -> Result<(), NotJson> {
+        self.eat(b'[')?;
+        self.deeper()?;
+        self.space();
+        if self.byte() == Some(b']') {
+            self.at += 1;
+        } else {
+            loop {
+                item(self)?;
+                self.space();
+                match self.byte() {
+                    Some(b',') => self.at += 1,
+                    Some(b']') => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return Err(self.position()),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// The text at `path`, or `None` (noted) when the value is something else.
+    pub(crate) fn text_at(&mut self, path: &str) -> Result<Option<String>, NotJson> {
+        if self.next()? == Next::Text {
+            return self.text().map(Some);
+        }
+        self.wrong(path, "text").map(|()| None)
+    }
+
+    /// The whole number at `path`, or `None` (noted) when the value is something else.
+    pub(crate) fn whole_at(&mut self, path: &str) -> Result<Option<u64>, NotJson> {
+        if self.next()? == Next::Number {
+            let start = self.at;
+            if let Some(n) = self.number()? {
+                return Ok(Some(n));
+            }
+            self.at = start;
+        }
+        self.wrong(path, "a whole number").map(|()| None)
+    }
+
+    /// The list of texts at `path`; a value that is not one is noted, and what was read kept.
+    pub(crate) fn texts_at(&mut self, path: &str) -> Result<Vec<String>, NotJson> {
+        let mut texts = Vec::new();
+        if self.next()? != Next::Array {
+            self.wrong(path, "a list of texts")?;
+            return Ok(texts);
+        }
+        self.array(|json| {
+            if let Some(text) = json.text_at(path)? {
+                texts.push(text);
+            }
+            Ok(())
+        })?;
+        Ok(texts)
+    }
+
+    /// A number (whole) or a word at `path`: an answer as written.
+    pub(crate) fn answer_at(&mut self, path: &str) -> Result<Option<Result<u64, String>>, NotJson> {
+        match self.next()? {
+            Next::Text => self.text().map(|word| Some(Err(word))),
+            Next::Number => self.whole_at(path).map(|n| n.map(Ok)),
+            _ => self
+                .wrong(path, "an answer: a word, or a whole number for a count")
+                .map(|()| None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(text: &str) -> Result<(), NotJson> {
+        let mut json = Json::new(text);
+        json.skip()?;
+        json.end()
+    }
+
+    #[test]
+    fn what_serde_json_reads_reads_and_what_it_refuses_is_refused() {
+        let cases = [
+            "{}",
+            "[]",
+            " {\"a\": [1, -2.5e3, 0, true, false, null, \"x\\u00e9\\ud83d\\ude00\\n\"]} ",
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"",
+            "1e+5",
+            "{\"a\":{\"b\":{}}}",
+            "01",
+            "-",
+            "1.",
+            "1e",
+            ".5",
+            "+1",
+            "{\"a\" 1}",
+            "{\"a\":1,}",
+            "[1,]",
+            "[1 2]",
+            "\"\\x\"",
+            "\"\\ud83d\"",
+            "\"\\ude00\"",
+            "\"\\u12g4\"",
+            "\"tab\there\"",
+            "\"open",
+            "tru",
+            "nul",
+            "{} {}",
+            "",
+            "{\"é\":\"ü\"}",
+        ];
+        for text in cases {
+            let theirs = serde_json::from_str::<serde_json::Value>(text).is_ok();
+            assert_eq!(read_all(text).is_ok(), theirs, "{text:?}");
+        }
+        assert!(read_all(&"[".repeat(200)).is_err());
+        assert!(read_all(&format!("{}{}", "[".repeat(100), "]".repeat(100))).is_ok());
+    }
+
+    #[test]
+    fn texts_keep_every_character_and_numbers_are_whole_or_noted() {
+        let mut json = Json::new(r#""a\"b\\c\u00e9\ud83d\ude00 ü""#);
+        assert_eq!(json.text().as_deref(), Ok("a\"b\\cé😀 ü"));
+        let mut json = Json::new("[18446744073709551615, 18446744073709551616, 2.0, -1]");
+        let mut read = Vec::new();
+        json.array(|json| json.whole_at("n").map(|n| read.push(n)))
+            .expect("JSON");
+        assert_eq!(read, [Some(u64::MAX), None, None, None]);
+        assert_eq!(
+            json.wrong_shape(),
+            Some("\"n\" should be a whole number (line 1, column 24)")
+        );
+    }
+
+    #[test]
+    fn where_the_text_stops_being_json_is_counted_in_lines_and_characters() {
+        assert_eq!(
+            read_all("{\n  \"é\": tru\n}"),
+            Err(NotJson { line: 2, column: 8 })
+        );
+    }
+}

@@ -896,7 +896,7 @@ mod raw {
         raw: &Source,
         seeds: &HashSet<String>,
     ) -> Result<super::Source, BankError> {
-        if !seeds.contains(&*raw.seed) && CHECK {
+        if CHECK && !seeds.contains(&*raw.seed) {
             return Err(BankError::UnknownSeed {
                 item: item.to_string(),
                 seed: raw.seed.to_string(),
@@ -1120,7 +1120,7 @@ mod raw {
                     id,
                 });
             }
-            if (index.contains_key(&id) || !seen.insert(id.clone())) && CHECK {
+            if CHECK && (index.contains_key(&id) || !seen.insert(id.clone())) {
                 return Err(BankError::DuplicateId {
                     item: "question",
                     id,
@@ -1197,7 +1197,8 @@ mod raw {
 
     /// Reads a raw bank into a [`super::Bank`]. With `CHECK`, every rule a bank keeps is
     /// checked and the first one broken refused; without it, the same reading runs with none of
-    /// the checks (each `&& CHECK`), for the built-in bank, which its tests check.
+    /// the checks (each `&& CHECK`, or `CHECK &&` before a set kept only for checking), for the
+    /// built-in bank, which its tests check.
     pub(super) fn validate<const CHECK: bool>(raw: &Bank) -> Result<super::Bank, BankError> {
         let version = text::<CHECK>("The bank", "bank_version", &raw.bank_version)?;
 
@@ -1209,7 +1210,7 @@ mod raw {
             if !SEEDS.contains(&seed.as_str()) && CHECK {
                 return Err(BankError::UnknownSeed { item, seed });
             }
-            if !seeds.insert(seed.clone()) && CHECK {
+            if CHECK && !seeds.insert(seed.clone()) {
                 return Err(BankError::DuplicateId {
                     item: "source",
                     id: seed,
@@ -1236,7 +1237,7 @@ mod raw {
                     id,
                 });
             }
-            if !section_ids.insert(id.clone()) && CHECK {
+            if CHECK && !section_ids.insert(id.clone()) {
                 return Err(BankError::DuplicateId {
                     item: "section",
                     id,
@@ -1269,7 +1270,7 @@ mod raw {
                         SectionKind::Table => ("table", super::SectionKind::Table),
                         _ => ("pitfalls", super::SectionKind::Pitfalls),
                     };
-                    if !seen_kinds.insert(name) && CHECK {
+                    if CHECK && !seen_kinds.insert(name) {
                         return Err(BankError::RepeatedSection { kind: name });
                     }
                     kind
@@ -1330,7 +1331,7 @@ mod raw {
                     id,
                 });
             }
-            if !help_ids.insert(id.clone()) && CHECK {
+            if CHECK && !help_ids.insert(id.clone()) {
                 return Err(BankError::DuplicateId {
                     item: "help area",
                     id,
@@ -1339,7 +1340,7 @@ mod raw {
             let item = format!("Help area \"{id}\"");
             let section = area.section.as_deref().map(String::from);
             if let Some(section) = &section {
-                if !section_ids.contains(section) && CHECK {
+                if CHECK && !section_ids.contains(section) {
                     return Err(BankError::UnknownReference {
                         item,
                         target: section.clone(),

@@ -266,24 +266,26 @@ fn read_text_into(json: &mut Json, path: &str, slot: &mut String) -> Result<(), 
     Ok(())
 }
 
-/// An object of values by id (answers, notes); a value of the wrong kind is noted and left out.
+/// An object of values by id (answers, notes), in the order written (an id written twice
+/// counts as its last value, once put into the assessment); a value of the wrong kind is noted
+/// and left out.
 fn read_by_id<V>(
     json: &mut Json,
     path: &str,
     mut value: impl FnMut(&mut Json, &str) -> Result<Option<V>, NotJson>,
-) -> Result<BTreeMap<String, V>, NotJson> {
-    let mut map = BTreeMap::new();
+) -> Result<Vec<(String, V)>, NotJson> {
+    let mut read = Vec::new();
     if json.next()? != Next::Object {
         json.wrong(path, "an object")?;
-        return Ok(map);
+        return Ok(read);
     }
     json.object(|json, id| {
-        if let Some(read) = value(json, &format!("{path}.{id}"))? {
-            map.insert(id, read);
+        if let Some(one) = value(json, &format!("{path}.{id}"))? {
+            read.push((id, one));
         }
         Ok(())
     })?;
-    Ok(map)
+    Ok(read)
 }
 
 /// Reads an assessment record at `path`.
@@ -307,14 +309,14 @@ fn read_record(json: &mut Json, path: &str) -> Result<RecordV1, NotJson> {
                 })?;
             }
             "answers" => {
-                record.answers = read_by_id(json, at, |json, at| {
+                record.answers.0 = read_by_id(json, at, |json, at| {
                     Ok(json.answer_at(at)?.map(|answer| match answer {
                         Ok(count) => AnswerV1::Count(count),
                         Err(word) => AnswerV1::Word(word),
                     }))
                 })?;
             }
-            "notes" => record.notes = read_by_id(json, at, |json, at| json.text_at(at))?,
+            "notes" => record.notes = inserted(read_by_id(json, at, |json, at| json.text_at(at))?),
             "ta_request" => {
                 let ta_request = &mut record.ta_request;
                 read_fields(json, at, |json, name, at| match name {
@@ -381,13 +383,25 @@ struct StoredV1 {
 #[derive(Serialize, Default)]
 pub(crate) struct RecordV1 {
     meta: MetaV1,
-    answers: BTreeMap<String, AnswerV1>,
+    answers: AnswersV1,
     notes: BTreeMap<String, String>,
     ta_request: TaRequestV1,
     /// Written only for assessments started from a coach link, so other records are as
     /// version 1 first wrote them.
     #[serde(skip_serializing_if = "Option::is_none")]
     coach: Option<CoachV1>,
+}
+
+/// Answers by question id, in the order of the assessment's ids, written as a JSON object. A
+/// list rather than a map: reading and writing only ever go through it in order, and a map of
+/// this type would add its own code to the app's first download.
+#[derive(Default)]
+struct AnswersV1(Vec<(String, AnswerV1)>);
+
+impl Serialize for AnswersV1 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(id, answer)| (id, answer)))
+    }
 }
 
 /// The coach's session an assessment was started from (see [`crate::coach_link`]).
@@ -448,11 +462,12 @@ impl RecordV1 {
                 date: meta.date.clone(),
                 bank_version: meta.bank_version.clone(),
             },
-            answers: inserted(
+            answers: AnswersV1(
                 assessment
                     .answers()
                     .iter()
-                    .map(|(id, answer)| (id.clone(), answer_to_v1(*answer))),
+                    .map(|(id, answer)| (id.clone(), answer_to_v1(*answer)))
+                    .collect(),
             ),
             notes: assessment.notes().clone(),
             ta_request: TaRequestV1 {
@@ -502,7 +517,7 @@ impl RecordV1 {
                 scope: inserted(coach.scope),
             })
             .filter(|coach| coach.problem().is_none());
-        for (id, written) in self.answers {
+        for (id, written) in self.answers.0 {
             // A question an earlier bank asked is read with the kind it had, and kept.
             let kind = match (bank.question(&id), bank.retired_question(&id)) {
                 (Some(question), _) => question.kind(),

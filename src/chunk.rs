@@ -1,5 +1,6 @@
-//! The screens that start-up does not need, the device notices, the file reader and the link
-//! formats, each in a chunk of its own in the release build.
+//! The screens that start-up does not need, the last step of an assessment, the device
+//! notices, the file reader and the link formats, each in a chunk of its own in the release
+//! build.
 //!
 //! With the `split` feature (release builds only), each function here is a split point: its
 //! body, and all code only it reaches, moves into a separate wasm module that the browser
@@ -68,6 +69,11 @@ chunk!(
     /// The start list: the assessments on this device, a new one or a coach's invitation, a
     /// file to open, and the device controls.
     start: fn start() -> DrawScreen, prefetch_start => || view! { <ui::start::Start /> }.into_any()
+);
+chunk!(
+    /// The last step of an assessment: where the region wants help.
+    help_request: fn help_request() -> DrawScreen, prefetch_help_request =>
+        || view! { <ui::help_request::HelpRequest /> }.into_any()
 );
 chunk!(
     /// The notices about saving on this device, shown only when one has something to say.
@@ -145,6 +151,8 @@ pub fn prefetch_when_idle(store: Store) {
         let _ = prefetch_start().await;
         idle().await;
         let _ = prefetch_device_notices().await;
+        idle().await;
+        let _ = prefetch_help_request().await;
         idle().await;
         let _ = prefetch_report().await;
         idle().await;

@@ -7,12 +7,10 @@ use readiness_core::{
 };
 
 use super::coach_message::CoachMessage;
-use super::help_request::HelpRequest;
 use super::question::QuestionView;
 use super::save_status::SaveStatusLine;
 use super::screen_link::PlaceLink;
-use crate::Store;
-use crate::{Address, Screen, Shell};
+use crate::{chunk, Address, Screen, Shell, Store};
 
 /// The id of the last screen of an assessment, where the region says where it wants help.
 pub const HELP_STEP: &str = "help";
@@ -229,7 +227,7 @@ pub fn Answering(
                     let index = position(bank, &section_id);
                     let body = match bank.sections().get(index) {
                         Some(section) => view! { <SectionView assessment=aid.get_value() section=section /> }.into_any(),
-                        None => view! { <HelpRequest assessment=aid.get_value() /> }.into_any(),
+                        None => chunk::later(chunk::help_request),
                     };
                     let (previous, next) = neighbours(&in_scope.get_value(), index);
                     view! {

@@ -6,8 +6,8 @@ use super::answering::Answering;
 use crate::{chunk, Shell, Store};
 
 /// Shows the open assessment, or the start list when none is open (or the one in the address
-/// is not on this device). The start list comes in a chunk of its own: neither Home nor a
-/// returning person's open assessment needs it.
+/// is not on this device, which the start list says). The start list comes in a chunk of its
+/// own: neither Home nor a returning person's open assessment needs it.
 #[component]
 pub fn AssessmentScreen() -> impl IntoView {
     let shell = expect_context::<Shell>();
@@ -18,20 +18,8 @@ pub fn AssessmentScreen() -> impl IntoView {
             .get()
             .is_some_and(|id| store.with_assessment(&id, |stored| stored.is_some()))
     });
-    move || {
-        match (open_id.get(), exists.get()) {
+    move || match (open_id.get(), exists.get()) {
         (Some(id), true) => view! { <Answering id=id /> }.into_any(),
-        (Some(_), false) => view! {
-            <div class="notice warning" role="status">
-                <p>
-                    "The assessment in this address is not on this device. It may have been deleted, or saved in another browser. "
-                    "Pick one below or start a new one."
-                </p>
-            </div>
-            {chunk::later(chunk::start)}
-        }
-        .into_any(),
-        (None, _) => chunk::later(chunk::start),
-    }
+        _ => chunk::later(chunk::start),
     }
 }

@@ -4,17 +4,19 @@ use leptos::prelude::*;
 use readiness_core::{Bank, Edit, MAX_TA_TEXT_CHARS};
 
 use super::screen_link::PlaceLink;
-use crate::Store;
-use crate::{Address, Screen};
+use crate::{Address, Screen, Shell, Store};
 
-/// The help areas to tick and a free text, saved like every answer.
+/// The help areas to tick and a free text, saved like every answer, for the assessment the
+/// address names (this step comes in a chunk of its own, drawn without arguments).
 #[component]
-pub fn HelpRequest(
-    /// The open assessment's id.
-    assessment: String,
-) -> impl IntoView {
+pub fn HelpRequest() -> impl IntoView {
     let bank = Bank::builtin();
     let store = expect_context::<Store>();
+    let shell = expect_context::<Shell>();
+    let assessment = shell
+        .address
+        .with_untracked(|address| address.assessment.clone())
+        .unwrap_or_default();
     let aid = StoredValue::new(assessment);
     let edit = move |edit: Edit| aid.with_value(|aid| store.edit(aid, edit));
     let wanted = move |area: &str| {

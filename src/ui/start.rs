@@ -35,7 +35,20 @@ pub fn Start() -> impl IntoView {
         store.with(|workspace| workspace.opening_link()) == Some(LinkKind::CoachInvitation)
     });
     let has_any = move || store.with(|w| !w.assessments().is_empty());
+    // The list is drawn for an address without an assessment, or with one this device does
+    // not have.
+    let not_here = expect_context::<Shell>()
+        .address
+        .with_untracked(|address| address.assessment.is_some());
     view! {
+        {not_here.then(|| view! {
+            <div class="notice warning" role="status">
+                <p>
+                    "The assessment in this address is not on this device. It may have been deleted, or saved in another browser. "
+                    "Pick one below or start a new one."
+                </p>
+            </div>
+        })}
         <h1>"Assessment"</h1>
         <p class="lead">
             "Answer the questions over one sitting or several. Everything is saved on this device as you go."

@@ -870,6 +870,15 @@ mod raw {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
     }
 
+    /// What an item is called in a refusal: made only when checking, since nothing else reads it.
+    fn described<const CHECK: bool>(name: impl FnOnce() -> String) -> String {
+        if CHECK {
+            name()
+        } else {
+            String::new()
+        }
+    }
+
     fn text<const CHECK: bool>(
         item: &str,
         field: &'static str,
@@ -927,7 +936,7 @@ mod raw {
                 id,
             });
         }
-        let item = format!("Question \"{id}\"");
+        let item = described::<CHECK>(|| format!("Question \"{id}\""));
         let fits_section = matches!(
             (section_kind, raw.kind),
             (SectionKind::LaunchStep, Kind::Scale)
@@ -1126,7 +1135,7 @@ mod raw {
                     id,
                 });
             }
-            let name = format!("Retired question \"{id}\"");
+            let name = described::<CHECK>(|| format!("Retired question \"{id}\""));
             if (item.phase.is_some() != (item.kind == Kind::Agreement)
                 || item.pitfall.is_some() != (item.kind == Kind::Pitfall)
                 || item.expected.is_some() != (item.kind == Kind::YesNo))
@@ -1206,7 +1215,7 @@ mod raw {
         let mut sources = Vec::new();
         for doc in raw.sources.iter() {
             let seed = doc.seed.to_string();
-            let item = format!("Source \"{seed}\"");
+            let item = described::<CHECK>(|| format!("Source \"{seed}\""));
             if !SEEDS.contains(&seed.as_str()) && CHECK {
                 return Err(BankError::UnknownSeed { item, seed });
             }
@@ -1243,7 +1252,7 @@ mod raw {
                     id,
                 });
             }
-            let item = format!("Section \"{id}\"");
+            let item = described::<CHECK>(|| format!("Section \"{id}\""));
             let kind = match raw_section.kind {
                 SectionKind::LaunchStep => {
                     let found = raw_section.step.unwrap_or(0);
@@ -1337,7 +1346,7 @@ mod raw {
                     id,
                 });
             }
-            let item = format!("Help area \"{id}\"");
+            let item = described::<CHECK>(|| format!("Help area \"{id}\""));
             let section = area.section.as_deref().map(String::from);
             if let Some(section) = &section {
                 if CHECK && !section_ids.contains(section) {

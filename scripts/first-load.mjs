@@ -109,12 +109,13 @@ export function laterFiles(root, files) {
  * For each chunk the split build's loader (`loader`, its text) names, the split points that need
  * it: `{ "report-….wasm": ["report"], "shared-8-….wasm": ["report", "compare"] }`. Each split
  * point is an `export const __wasm_split_load_<name>` whose own module comes with the shared
- * chunks in its list; a shared chunk is a `const __chunk_<n>`.
+ * chunks in its list; a shared chunk is a `const __chunk_<n>`. The loader may be minified, its
+ * names kept.
  */
 export function chunkUsers(loader) {
   const fileOf = (body) => body.match(/new URL\(\s*["']\.\/([^"']+\.wasm)["']/)?.[1];
   const shared = new Map();
-  for (const [, id, body] of loader.matchAll(/\bconst (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[/g)) {
+  for (const [, id, body] of loader.matchAll(/\bconst (__chunk_\d+)\s*=\s*makeLoad\(([\s\S]*?)\}\s*,\s*\[/g)) {
     shared.set(id, fileOf(body));
   }
   const users = {};
@@ -122,7 +123,7 @@ export function chunkUsers(loader) {
     const name = point.replaceAll("_", "-");
     if (!(users[file] ??= []).includes(name)) users[file].push(name);
   };
-  for (const [, name, body, deps] of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]/g)) {
+  for (const [, name, body, deps] of loader.matchAll(/export const __wasm_split_load_(\w+)\s*=\s*wrapAsyncCb\(makeLoad\(([\s\S]*?)\}\s*,\s*\[([^\]]*)\]/g)) {
     const own = fileOf(body);
     if (own) use(own, name);
     for (const dep of deps.split(",").map((d) => d.trim()).filter(Boolean)) {

@@ -20,6 +20,7 @@ import {
   withSmallerStylesheet,
 } from "./post-build.mjs";
 import { integrity } from "./split-wasm.mjs";
+import { smallerScript } from "./minify.mjs";
 
 // What trunk writes: the loader, and preload links with integrity for the glue and the wasm.
 const LOADER = `
@@ -205,7 +206,7 @@ export const __wasm_split_load_coach = wrapAsyncCb(makeLoad(() => {
 , [__chunk_6]));
 `;
 
-test("the split build's chunks are kept offline, not counted in the first load, and named for their screens", () => {
+test("the split build's chunks are kept offline, not counted in the first load, and named for their screens", async () => {
   const root = sampleBuild();
   try {
     writeFileSync(join(root, "app-1.js"), `import { x } from './snippets/a/inline0.js'; import * as s from "./split-1.js";`);
@@ -216,11 +217,13 @@ test("the split build's chunks are kept offline, not counted in the first load, 
     assert.deepEqual(first.filter((file) => file.endsWith(".wasm")), ["app-1_bg.wasm"], "no chunk at start");
     assert.deepEqual(laterFiles(root, first), ["shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"]);
     assert.deepEqual(offlineFiles(root).files, [...first, "shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"]);
-    assert.deepEqual(chunkUsers(SPLIT_LOADER), {
+    const users = {
       "report-bb.wasm": ["report"],
       "shared-6-aa.wasm": ["report", "coach"],
       "coach-cc.wasm": ["coach"],
-    });
+    };
+    assert.deepEqual(chunkUsers(SPLIT_LOADER), users);
+    assert.deepEqual(chunkUsers(await smallerScript(SPLIT_LOADER, { module: true, keepNames: true })), users, "minified, names kept");
     rmSync(join(root, "coach-cc.wasm"));
     assert.deepEqual(offlineFiles(root).missing, ["coach-cc.wasm (a chunk the loader names)"]);
   } finally {

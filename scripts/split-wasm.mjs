@@ -10,7 +10,7 @@
 //   3. wasm-opt optimises every module for size, as trunk does for the one module;
 //   4. every file gets a name that carries a hash: each chunk the hash of its own bytes; the
 //      glue, the main module and the loader, which name each other, one hash of all three
-//      (and of this script); the glue is minified (scripts/minify.mjs);
+//      (and of this script); the glue and the loader are minified (scripts/minify.mjs);
 //   5. index.html loads the new glue and main module, with their integrity, in place of trunk's.
 // A build without split points (the `split` feature off) is left as trunk wrote it.
 // SPLIT_KEEP_NAMES=1 keeps function names in every module, for twiggy or a readable stack.
@@ -27,6 +27,14 @@ const LOADER = "__wasm_split.js";
 /** trunk's loader in index.html (before scripts/post-build.mjs makes it fetch the wasm itself). */
 const TRUNK_LOADER = /import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);/;
 const MODULE_PRELOAD = /<link rel="modulepreload" href="\.\/([^"]+\.js)" crossorigin="anonymous" integrity="([^"]+)">/;
+
+/**
+ * Exports of the main module that nothing calls, dropped with the code only they reach:
+ * server_fn, which Leptos always links, hands wasm-streams' stream adapters
+ * (`IntoUnderlyingSource`, `...ByteSource`, `...Sink`) to JS through wasm-bindgen, and this
+ * app never makes a stream (1.2 KB brotli). Their classes stay in the glue, never used.
+ */
+const UNUSED_EXPORTS = ["--remove-exports", "--pass-arg=remove-exports@*intounderlying*"];
 
 const hex = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 export const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -83,7 +91,8 @@ export async function splitRelease(root, rawWasm, { source = process.cwd(), log 
     run("wasm-split-cli", ["--out-name", "main", rawWasm, split]);
     run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-dir", join(work, "bound"), "--out-name", "main", join(split, "main.wasm")]);
     const wasmOpt = resolve(source, "node_modules/.bin/wasm-opt");
-    const optimise = (from, to) => run(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", process.env.SPLIT_KEEP_NAMES ? ["-Oz", "--debuginfo", from, "-o", to] : ["-Oz", "--strip-debug", "--strip-producers", from, "-o", to]);
+    const optimise = (from, to, passes = []) =>
+      run(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", [...passes, "-Oz", ...(process.env.SPLIT_KEEP_NAMES ? ["--debuginfo"] : ["--strip-debug", "--strip-producers"]), from, "-o", to]);
 
     // Chunks first: their names go into the loader, whose text goes into the shared hash.
     // A chunk that does not come is the app's to report (src/chunk.rs says so on the page), and
@@ -100,7 +109,7 @@ export async function splitRelease(root, rawWasm, { source = process.cwd(), log 
       chunks.push(name);
     }
 
-    optimise(join(work, "bound", "main_bg.wasm"), join(work, "main_bg.wasm"));
+    optimise(join(work, "bound", "main_bg.wasm"), join(work, "main_bg.wasm"), UNUSED_EXPORTS);
     const mainWasm = readFileSync(join(work, "main_bg.wasm"));
     let glue = readFileSync(join(work, "bound", "main.js"), "utf8");
     // The three name each other, so they share one hash: of what the tools wrote and of this
@@ -117,6 +126,7 @@ export async function splitRelease(root, rawWasm, { source = process.cwd(), log 
     splitLoader = replaceAllOf(splitLoader, `"./main.js"`, `"./${names.glue}"`, "the splitter's loader");
     writeFileSync(join(root, names.glue), glue);
     writeFileSync(join(root, names.wasm), mainWasm);
+    splitLoader = await smallerScript(splitLoader, { module: true, keepNames: true });
     writeFileSync(join(root, names.loader), splitLoader);
     rmSync(join(root, trunkGlue));
     rmSync(join(root, trunkWasm));

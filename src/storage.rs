@@ -13,8 +13,9 @@
 //! - gloo's `get` and `set` read and write values as JSON, while the workspace hands over and
 //!   expects text exactly as stored (an assessment already in its stored format, text that may
 //!   not be JSON and must be set aside as it was, a set-aside entry, the kept group). Text goes
-//!   through the `web_sys::Storage` that gloo hands out with `raw()`; gloo's own calls do the
-//!   rest: the probe's write, counting and removing keys.
+//!   through the `web_sys::Storage` that gloo hands out with `raw()`, the probe's small test
+//!   value too (through gloo's `set`, its JSON writer would be in the app's first download for
+//!   that one value); gloo's own calls do the rest: counting and removing keys.
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use readiness_core::{Effect, Event, StorageError, KEPT_GROUP_KEY, KEY_PREFIX};
@@ -103,7 +104,7 @@ fn remove(key: &str) -> Result<(), StorageError> {
 
 /// Writes and removes a small test value to learn whether answers can be kept on this device.
 pub fn probe() -> bool {
-    if local().is_err() || LocalStorage::set(PROBE_KEY, 1).is_err() {
+    if write(PROBE_KEY, "1").is_err() {
         return false;
     }
     LocalStorage::delete(PROBE_KEY);

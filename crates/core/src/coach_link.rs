@@ -203,7 +203,7 @@ pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError>
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::assessment::is_email_address;
     use crate::assessment::MAX_META_CHARS;

@@ -280,48 +280,41 @@ impl<'a> Json<'a> {
         &mut self,
         mut member: impl FnMut(&mut Self, String) -> Result<(), NotJson>,
     ) -> Result<(), NotJson> {
-        self.eat(b'{')?;
-        self.deeper()?;
-        self.space();
-        if self.byte() == Some(b'}') {
-            self.at += 1;
-        } else {
-            loop {
-                let name = self.text()?;
-                self.eat(b':')?;
-                member(self, name)?;
-                self.space();
-                match self.byte() {
-                    Some(b',') => self.at += 1,
-                    Some(b'}') => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return Err(self.position()),
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(())
+        self.sequence(b'{', b'}', |json| {
+            let name = json.text()?;
+            json.eat(b':')?;
+            member(json, name)
+        })
     }
 
     /// An array: `item` reads each value.
     pub(crate) fn array(
         &mut self,
-        mut item: impl FnMut(&mut Self) -> Result<(), NotJson>,
+        item: impl FnMut(&mut Self) -> Result<(), NotJson>,
     ) -> Result<(), NotJson> {
-        self.eat(b'[')?;
+        self.sequence(b'[', b']', item)
+    }
+
+    /// What objects and arrays share: `open`, then entries read by `entry` and separated by
+    /// commas, then `close`, one level deeper.
+    fn sequence(
+        &mut self,
+        open: u8,
+        close: u8,
+        mut entry: impl FnMut(&mut Self) -> Result<(), NotJson>,
+    ) -> Result<(), NotJson> {
+        self.eat(open)?;
         self.deeper()?;
         self.space();
-        if self.byte() == Some(b']') {
+        if self.byte() == Some(close) {
             self.at += 1;
         } else {
             loop {
-                item(self)?;
+                entry(self)?;
                 self.space();
                 match self.byte() {
                     Some(b',') => self.at += 1,
-                    Some(b']') => {
+                    Some(byte) if byte == close => {
                         self.at += 1;
                         break;
                     }

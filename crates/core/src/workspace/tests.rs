@@ -755,6 +755,18 @@ fn link_from(role: &str) -> String {
     encode_share_link(bank(), &theirs)
 }
 
+/// A device whose tab kept a group of one, added from a share link by an earlier page.
+fn with_a_kept_group() -> Device {
+    let mut device = Device::default();
+    let mut before = started(&mut device);
+    dispatch(
+        &mut before,
+        &mut device,
+        Event::AddLinksToGroup(link_from("Convener")),
+    );
+    device
+}
+
 fn labels(workspace: &Workspace) -> Vec<String> {
     workspace
         .members()
@@ -765,13 +777,7 @@ fn labels(workspace: &Workspace) -> Vec<String> {
 
 #[test]
 fn links_and_the_kept_group_wait_for_the_link_formats_and_lose_nothing() {
-    let mut device = Device::default();
-    let mut before = started(&mut device);
-    dispatch(
-        &mut before,
-        &mut device,
-        Event::AddLinksToGroup(link_from("Convener")),
-    );
+    let mut device = with_a_kept_group();
     let kept = device.session.get(KEPT_GROUP_KEY).cloned();
     assert!(kept.is_some());
 
@@ -879,13 +885,7 @@ fn a_coach_link_and_a_changed_group_wait_for_the_link_formats() {
 
 #[test]
 fn forgetting_everything_forgets_a_kept_group_that_waited_for_the_link_formats() {
-    let mut device = Device::default();
-    let mut before = started(&mut device);
-    dispatch(
-        &mut before,
-        &mut device,
-        Event::AddLinksToGroup(link_from("Convener")),
-    );
+    let mut device = with_a_kept_group();
     let mut page = Workspace::without_link_formats(bank());
     dispatch(&mut page, &mut device, Event::Start);
     dispatch(&mut page, &mut device, Event::OpenLink(link_from("Funder")));

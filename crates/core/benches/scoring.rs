@@ -10,8 +10,8 @@ mod timing;
 use timing::median;
 
 use readiness_core::{
-    report, section_score, Agreement, Answer, Assessment, Bank, PitfallLevel, QuestionKind,
-    ScalePoint,
+    decode_stored, encode_stored, report, section_score, Agreement, Answer, Assessment, Bank,
+    PitfallLevel, QuestionKind, ScalePoint, StoredAssessment, MAX_NOTE_CHARS,
 };
 use serde_json::{json, Value};
 
@@ -151,4 +151,36 @@ fn main() {
     println!("parsing and validating the built-in bank: {load:.2?}");
     measure("built-in bank", Bank::builtin(), 2_000);
     measure("synthetic bank", &synthetic_bank(), 500);
+    stored_record(Bank::builtin());
+}
+
+/// Writing and reading back the largest stored record a person can make: every question
+/// answered and noted, each note at its length limit and made of short lines, whose line
+/// breaks the stored text writes as escapes. Start-up reads every record on the device.
+fn stored_record(bank: &Bank) {
+    let mut assessment = full_assessment(bank);
+    let note = "A line.\n".repeat(MAX_NOTE_CHARS / 8);
+    for question in bank.questions() {
+        assessment.set_note(question.id(), note.as_str());
+    }
+    let stored = StoredAssessment {
+        id: "a1".to_string(),
+        created_ms: 0,
+        updated_ms: 0,
+        assessment,
+    };
+    let text = encode_stored(&stored);
+    let write = median(50, || {
+        black_box(encode_stored(black_box(&stored)));
+    });
+    let read = median(50, || {
+        black_box(decode_stored(bank, black_box(&text)).ok());
+    });
+    println!(
+        "the largest stored record ({} KB, {} line breaks, median of 50 runs):",
+        text.len() / 1000,
+        text.matches("\\n").count()
+    );
+    println!("  write:                {write:>12.2?}");
+    println!("  read:                 {read:>12.2?}");
 }

@@ -194,7 +194,7 @@ impl<'a> Json<'a> {
             .text
             .get(self.at..self.at + 4)
             .filter(|digits| digits.bytes().all(|b| b.is_ascii_hexdigit()))
-            .ok_or(self.position())?;
+            .ok_or_else(|| self.position())?;
         let value = u32::from_str_radix(digits, 16).map_err(|_| self.position())?;
         self.at += 4;
         Ok(value)
@@ -223,7 +223,7 @@ impl<'a> Json<'a> {
                 }
                 b'\\' => {
                     self.at += 1;
-                    let escape = self.byte().ok_or(self.position())?;
+                    let escape = self.byte().ok_or_else(|| self.position())?;
                     self.at += 1;
                     match escape {
                         b'"' => out.push('"'),
@@ -264,7 +264,7 @@ impl<'a> Json<'a> {
             0xDC00..=0xDFFF => return Err(self.position()),
             other => other,
         };
-        char::from_u32(code).ok_or(self.position())
+        char::from_u32(code).ok_or_else(|| self.position())
     }
 
     fn deeper(&mut self) -> Result<(), NotJson> {

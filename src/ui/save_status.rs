@@ -33,14 +33,8 @@ pub fn SaveStatusLine() -> impl IntoView {
 #[component]
 pub fn DeviceNotices() -> impl IntoView {
     let store = expect_context::<Store>();
-    let something_to_say = Memo::new(move |_| {
-        store.with(|workspace| {
-            matches!(workspace.status(), SaveStatus::Failed(_))
-                || workspace.shared_mode()
-                || !workspace.set_aside().is_empty()
-                || !workspace.notices().is_empty()
-        })
-    });
+    let something_to_say =
+        Memo::new(move |_| store.with(|workspace| workspace.has_device_notice()));
     view! {
         <div class="device-notices">
             {move || something_to_say.get().then(|| chunk::later_notice(chunk::device_notices))}

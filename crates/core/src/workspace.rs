@@ -543,6 +543,16 @@ impl Workspace {
         &self.notices
     }
 
+    /// Whether any of the notices about this device has something to say: saving failed,
+    /// shared-computer mode is on, data was set aside, or something was left out of what was
+    /// loaded. The app fetches the notices' code only when this is true.
+    pub fn has_device_notice(&self) -> bool {
+        matches!(self.status, SaveStatus::Failed(_))
+            || self.shared_mode
+            || !self.set_aside.is_empty()
+            || !self.notices.is_empty()
+    }
+
     /// The assessment deleted last, while it can be brought back.
     pub fn deleted(&self) -> Option<&StoredAssessment> {
         self.deleted.as_ref()

@@ -315,6 +315,7 @@ fn answered_on_a_full_device() -> (Workspace, Device) {
 fn a_full_device_leaves_edits_pending_and_the_next_write_sends_them() {
     let (mut workspace, mut device) = answered_on_a_full_device();
     assert_eq!(workspace.status(), &SaveStatus::Failed(StorageError::Full));
+    assert!(workspace.has_device_notice());
     assert!(workspace.has_pending());
     assert_eq!(
         stored(&device, "a1").and_then(|a| a.answer("s1.convener")),
@@ -439,6 +440,7 @@ fn an_edit_on_an_entry_damaged_meanwhile_sets_it_aside_and_saves_the_page() {
     );
     assert_eq!(workspace.set_aside().len(), 1);
     assert_eq!(workspace.set_aside()[0].raw, "damaged by hand");
+    assert!(workspace.has_device_notice());
     let saved = stored(&device, "a1").expect("the page's copy is saved");
     assert_eq!(
         saved.answer("s1.convener"),
@@ -480,8 +482,10 @@ fn undo_brings_back_the_last_deleted_within_its_window() {
 fn shared_computer_mode_writes_nothing_and_saves_the_page_when_turned_off() {
     let mut device = Device::default();
     let mut workspace = started(&mut device);
+    assert!(!workspace.has_device_notice());
     dispatch(&mut workspace, &mut device, Event::SetSharedMode(true));
     assert_eq!(workspace.status(), &SaveStatus::NotSaving);
+    assert!(workspace.has_device_notice());
 
     create(&mut workspace, &mut device, "a1", "North Valley");
     edit(

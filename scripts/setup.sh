@@ -15,11 +15,25 @@ WASM_SPLIT_VERSION="0.2.4"
 # same app with stable Rust, only bigger (see release_build below and ARCHITECTURE.md).
 RELEASE_NIGHTLY="nightly-2026-05-20"
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step prints how long the one before it took, so a slow first set-up says where its time went.
+step_started=$SECONDS
+step_name=""
+step_took() {
+  [ -z "$step_name" ] || printf '(%s: %ss)\n' "$step_name" $((SECONDS - step_started))
+  step_name=""
+}
+step() {
+  step_took
+  step_name="$*"
+  step_started=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
 fail() {
   printf '\nSet-up failed: %s\n' "$*" >&2
   exit 1
 }
+# What to run after fixing what a failed step names: the set-up checks again and resumes.
+AGAIN="then run ./scripts/setup.sh again (or the command you ran); it redoes only what is missing"
 need() { command -v "$1" >/dev/null 2>&1 || fail "'$1' is not installed. $2"; }
 
 need rustup "Install Rust with rustup first: https://rustup.rs"
@@ -35,10 +49,10 @@ grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml ||
 
 step "Rust: wasm target, rustfmt and clippy"
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
-  rustup target add wasm32-unknown-unknown || fail "rustup could not add the wasm32-unknown-unknown target."
+  rustup target add wasm32-unknown-unknown || fail "rustup could not add the wasm32-unknown-unknown target. Check that rustup's server is reachable, $AGAIN."
 for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" ||
-    rustup component add "$component" || fail "rustup could not add $component."
+    rustup component add "$component" || fail "rustup could not add $component. Check that rustup's server is reachable, $AGAIN."
 done
 
 if [ "${RELEASE_TOOLCHAIN:-nightly}" != stable ]; then
@@ -46,21 +60,21 @@ if [ "${RELEASE_TOOLCHAIN:-nightly}" != stable ]; then
   if ! rustup component list --toolchain "$RELEASE_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src' ||
     ! rustup target list --toolchain "$RELEASE_NIGHTLY" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     rustup toolchain install "$RELEASE_NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown ||
-      fail "rustup could not install $RELEASE_NIGHTLY with rust-src and the wasm target."
+      fail "rustup could not install $RELEASE_NIGHTLY with rust-src and the wasm target. Check that rustup's server is reachable, $AGAIN; or build with stable Rust: RELEASE_TOOLCHAIN=stable ./scripts/dist.sh (a bigger first load)."
   fi
 fi
 
 step "trunk $TRUNK_VERSION"
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   echo "Installing trunk from crates.io (about 10 minutes on 2 cores, once)."
-  cargo install trunk --version "$TRUNK_VERSION" --locked || fail "cargo could not install trunk $TRUNK_VERSION."
+  cargo install trunk --version "$TRUNK_VERSION" --locked || fail "cargo could not install trunk $TRUNK_VERSION from crates.io. Check that crates.io is reachable and that a C compiler is installed (Debian: apt-get install build-essential), $AGAIN."
 fi
 
 step "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   # Not --locked: its lockfile pins a crate version that the registry mirror may not carry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force ||
-    fail "cargo could not install wasm-bindgen-cli $WASM_BINDGEN_VERSION."
+    fail "cargo could not install wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io. Check that crates.io is reachable, $AGAIN."
 fi
 
 step "wasm-split-cli $WASM_SPLIT_VERSION (splits the release wasm into chunks)"
@@ -69,7 +83,7 @@ if ! command -v wasm-split-cli >/dev/null 2>&1 ||
   ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   echo "Installing wasm_split_cli_support from crates.io (about 6 minutes on 2 cores, once)."
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary ||
-    fail "cargo could not install wasm_split_cli_support $WASM_SPLIT_VERSION."
+    fail "cargo could not install wasm_split_cli_support $WASM_SPLIT_VERSION from crates.io. Check that crates.io is reachable, $AGAIN."
 fi
 
 step "Browsers (Debian packages): Chromium and ChromeDriver, Firefox ESR, WebKitGTK's WebDriver, Xvfb"
@@ -84,21 +98,34 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/b
   # shellcheck disable=SC2086
   $sudo apt-get install -y $packages ||
     { $sudo apt-get update && $sudo apt-get install -y $packages; } ||
-    fail "apt-get could not install $packages."
+    fail "apt-get could not install $packages. Run as root or with sudo, check that Debian's package servers are reachable, $AGAIN."
 fi
 
 step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt, Lighthouse, terser and csso)"
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then
   # Playwright must use Debian's Chromium; it never downloads a browser of its own.
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund || fail "npm ci failed."
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund || fail "npm ci could not install the packages in package-lock.json. Check that the npm registry is reachable, $AGAIN."
   echo "$lock_sum" >node_modules/.installed-lock
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
-[ "$(wasm-opt --version 2>/dev/null | cut -d' ' -f3)" = "132" ] || fail "wasm-opt 132 from npm's binaryen package is missing."
+[ "$(wasm-opt --version 2>/dev/null | cut -d' ' -f3)" = "132" ] ||
+  fail "wasm-opt 132 from npm's binaryen package is missing. Delete node_modules, $AGAIN."
 
 step "Rust crates (trunk builds offline)"
-cargo fetch --quiet || fail "cargo could not fetch the crates in Cargo.lock."
+cargo fetch --quiet || fail "cargo could not fetch the crates in Cargo.lock. Check that crates.io is reachable, $AGAIN."
+
+if [ "${RELEASE_TOOLCHAIN:-nightly}" != stable ]; then
+  # The release build rebuilds the standard library from $RELEASE_NIGHTLY's sources, and trunk
+  # runs cargo offline: the crates those sources need (their own Cargo.lock) must be in cargo's
+  # cache first. A machine that built with this nightly before has them; a new one does not.
+  step "Rust crates of $RELEASE_NIGHTLY's standard library (the release build rebuilds it offline)"
+  std_manifest="$(rustc +"$RELEASE_NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  [ -f "$std_manifest" ] ||
+    fail "$RELEASE_NIGHTLY has no standard library sources at $std_manifest. Run: rustup component add rust-src --toolchain $RELEASE_NIGHTLY, $AGAIN."
+  cargo +"$RELEASE_NIGHTLY" fetch --quiet --locked --manifest-path "$std_manifest" ||
+    fail "cargo could not fetch the crates $RELEASE_NIGHTLY's standard library needs. Check that crates.io is reachable, $AGAIN."
+fi
 
 # The release build, split into chunks: with the pinned nightly (standard library rebuilt for
 # size, panics that abort at once), or with stable Rust when RELEASE_TOOLCHAIN=stable. The
@@ -110,7 +137,12 @@ release_build() {
     RUSTUP_TOOLCHAIN="$RELEASE_NIGHTLY" CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
       trunk build --release --features split
-  fi
+  fi || {
+    printf '\nThe release build failed. If cargo said it found no package in offline mode, a crate it needs is\n' >&2
+    printf 'not in its cache yet: run ./scripts/setup.sh (it fetches them), then build again.\n' >&2
+    return 1
+  }
 }
 
+step_took
 echo "Set-up complete."

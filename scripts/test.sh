@@ -12,9 +12,8 @@ run() {
   local name="$1"
   shift
   step "$name"
-  local started=$SECONDS
   "$@" || { printf '\nFAILED: %s\n' "$name" >&2; exit 1; }
-  printf '(%s: %ss)\n' "$name" $((SECONDS - started))
+  step_took
 }
 
 run "cargo fmt --check" cargo fmt --all -- --check

@@ -15,7 +15,9 @@ use std::{env, fs, path::Path};
 mod shapes;
 
 use shapes::SectionKind;
-use shapes::{Bank, HelpArea, Kind, Phase, PitfallKind, Question, Retired, Scales, Section};
+use shapes::{
+    Bank, GateDontKnow, HelpArea, Kind, Phase, PitfallKind, Question, Retired, Scales, Section,
+};
 use shapes::{Source, SourceDoc, Text};
 
 fn main() {
@@ -112,6 +114,7 @@ unit_enum!(SectionKind: LaunchStep, Phases, Table, Pitfalls);
 unit_enum!(Kind: Scale, Agreement, Count, YesNo, Pitfall);
 unit_enum!(Phase: Forming, Norming, Storming, Performing);
 unit_enum!(PitfallKind: Pitfall, Objection, Missing);
+unit_enum!(GateDontKnow: FindOut, NotYet);
 
 /// A struct literal: every field is named, so a field added to a shape and not here fails to
 /// compile (destructuring) rather than being dropped.
@@ -194,6 +197,9 @@ record!(Question {
     expected,
     phase_sign,
     table_check,
-    since
+    since,
+    gate_dont_know,
+    presupposes,
+    bridges_to
 });
 record!(HelpArea { id, label, section });

@@ -79,13 +79,7 @@ pub fn QuestionView(
             </legend>
             <div class="question-help" id=help_id>
                 {question.help().map(|help| view! { <p>{help}</p> })}
-                {question.gate().map(|gate| view! {
-                    <p class="gate-line">
-                        "Gate: the step cannot be called done without this ("
-                        {gate.to_string()}
-                        "). Mostly or Done meets it; Not yet or Started blocks the step; Don't know leaves it to confirm."
-                    </p>
-                })}
+                {question.gate_line().map(|line| view! { <p class="gate-line">{line}</p> })}
                 {match question.kind() {
                     QuestionKind::Count(range) => range.range_text().map(|text| view! {
                         <p>"What has worked elsewhere: " {text}</p>

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    percent_text, Assessment, Band, Bank, Gap, Phase, Report, SectionScore, Verdict, PRIVACY_LINE,
+    percent_text, Assessment, Band, Bank, Finding, Gap, NextStep, Phase, Report, SectionScore,
+    Verdict, PRIVACY_LINE,
 };
 
 use super::charts::shorten;
@@ -25,7 +26,8 @@ pub fn report_view(report: &Report) -> AnyView {
                             .then(|| format!(": {}", assessment.meta.name.trim()))}
                     </h1>
                     {assessed(assessment, bank)}
-                    <p class="where-you-are">{report.where_you_are.sentence()}</p>
+                    <p class="where-you-are">{report.lead()}</p>
+                    {report.also_in_the_way().map(|line| view! { <p class="also-in-the-way">{line}</p> })}
                     {report.bank_line().map(|line| view! { <p class="bank-line">{line}</p> })}
                 </header>
                 <div class="first-charts">
@@ -63,9 +65,32 @@ fn gap_item(bank: &'static Bank, gap: &Gap<'_>, with_step: bool) -> impl IntoVie
                 " "
                 <span class="gap-answer">"(" {gap.answer_label(bank)} ")"</span>
             </p>
+            {match gap.waits_line() {
+                Some(line) => view! { <p class="advice">{line}</p> }.into_any(),
+                None => view! {
+                    <p class="advice">
+                        <strong>"Next step: "</strong>
+                        {gap.advice().to_string()}
+                    </p>
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}
+
+/// A finding as the next steps show it: its tag and words, then its advice.
+fn finding_item(finding: &Finding<'_>) -> impl IntoView {
+    view! {
+        <li class="finding">
+            <p>
+                <strong class="gate-badge">{finding.tag()}</strong>
+                " "
+                {finding.label.clone()}
+            </p>
             <p class="advice">
                 <strong>"Next step: "</strong>
-                {gap.advice().to_string()}
+                {finding.advice.to_string()}
             </p>
         </li>
     }
@@ -76,15 +101,18 @@ fn next_steps(report: &Report<'_>) -> impl IntoView {
     let bank = Bank::builtin();
     let items = report
         .next_steps()
-        .map(|gap| gap_item(bank, gap, true))
+        .into_iter()
+        .map(|next| match next {
+            NextStep::Gap(gap) => gap_item(bank, gap, true).into_any(),
+            NextStep::Finding(finding) => finding_item(finding).into_any(),
+        })
         .collect_view();
     view! {
         <section class="next-steps" aria-labelledby="next-steps-title">
             <h2 id="next-steps-title">"Next steps"</h2>
-            {if report.gaps.is_empty() {
-                view! { <p>"Nothing is blocking and no answer is weak."</p> }.into_any()
-            } else {
-                view! { <ol class="report-list">{items}</ol> }.into_any()
+            {match report.no_next_steps() {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! { <ol class="report-list">{items}</ol> }.into_any(),
             }}
         </section>
     }
@@ -175,14 +203,6 @@ fn band_class(band: Option<Band>) -> &'static str {
     }
 }
 
-fn band_words(score: &SectionScore) -> String {
-    let band = score.band().map_or("Not enough answers", Band::label);
-    match score.readiness_pct() {
-        Some(pct) if score.has_enough_answers() => format!("{pct}% {band}"),
-        _ => band.to_string(),
-    }
-}
-
 /// The per-step chart, drawn as SVG; the same figures are in "Launch steps in figures".
 fn step_chart(report: &Report<'_>) -> impl IntoView {
     const ROW: f64 = 34.0;
@@ -207,13 +227,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
                 score.section.step().unwrap_or(0),
                 score.section.title()
             );
-            let words = if score.is_blocked() {
-                format!("{} · BLOCKED", band_words(score))
-            } else if !score.unconfirmed.is_empty() && score.answered > 0 {
-                format!("{} · TO CONFIRM", band_words(score))
-            } else {
-                band_words(score)
-            };
+            let words = score.chart_words();
             view! {
                 <g class=format!("bar {}", band_class(score.band()))>
                     <text x="0" y=y + 14.0 class="bar-label">{shorten(&label, 28)}</text>

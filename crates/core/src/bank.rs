@@ -19,8 +19,12 @@
 //! `agreement` with a `phase`, `count` with optional `min`, `max` and `not_more_than`, `yes_no`
 //! with `expected`, or `pitfall` with `pitfall`: `pitfall`, `objection` or `missing`), `text`,
 //! optional `help`, `source` (`seed` and `part`), `advice`, and optionally `gate` (the condition
-//! a Not yet answer leaves unmet). Counts and role checks also carry a short `label` and a
-//! `why`. [`Bank::from_json`] rejects anything else with a message naming the item at fault.
+//! a Not yet answer leaves unmet) with `gate_dont_know` (`find_out`, the default, or `not_yet`
+//! where the region would know had it happened), `presupposes` (a gate of the same or an
+//! earlier step the question takes for granted) and `bridges_to` (a gate of the same or a
+//! later step the question leads to). Counts and role checks also carry a short `label` and a
+//! `why`; pitfalls carry a `label` too, for the report's findings. [`Bank::from_json`] rejects
+//! anything else with a message naming the item at fault.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -346,6 +350,9 @@ pub struct Question {
     phase_sign: Option<Phase>,
     table_check: bool,
     since: Option<String>,
+    dont_know_is_not_yet: bool,
+    presupposes: Option<String>,
+    bridges_to: Option<String>,
 }
 
 impl Question {
@@ -394,6 +401,43 @@ impl Question {
     /// True when a Not yet answer blocks the question's step.
     pub fn is_gate(&self) -> bool {
         self.gate.is_some()
+    }
+
+    /// True for a gate the region would know had happened (two CEOs have said yes, or not):
+    /// answered Don't know, it reads as not yet and blocks its step. Other gates answered
+    /// Don't know are to find out.
+    pub fn dont_know_is_not_yet(&self) -> bool {
+        self.dont_know_is_not_yet
+    }
+
+    /// For a gate, the line the answering screen shows under it: what the gate stands for and
+    /// how each answer reads.
+    pub fn gate_line(&self) -> Option<String> {
+        let dont_know = if self.dont_know_is_not_yet {
+            "Don't know counts as not yet, since the team would know if it had happened"
+        } else {
+            "Don't know leaves it to confirm"
+        };
+        self.gate().map(|gate| {
+            format!(
+                "Gate: the step cannot be called done without this ({gate}). Mostly or Done \
+                 meets it; Not yet or Started blocks the step; {dont_know}."
+            )
+        })
+    }
+
+    /// The gate this question takes for granted (the action teams a question about their
+    /// members presupposes): while that gate is not met, this question is not proposed as a
+    /// next step.
+    pub fn presupposes(&self) -> Option<&str> {
+        self.presupposes.as_deref()
+    }
+
+    /// The gate this question leads to (the short action-team calls after the launch lead to
+    /// action teams): while that gate blocks the step the partnership is at, this question
+    /// comes right after it among the next steps.
+    pub fn bridges_to(&self) -> Option<&str> {
+        self.bridges_to.as_deref()
     }
 
     /// For counts and role checks: why the expectation matters.
@@ -857,7 +901,8 @@ mod builtin {
 /// The validation of the raw shapes into the public types.
 mod raw {
     use super::shapes::{
-        Bank, Kind, Phase, PitfallKind, Question, Retired, Scales, SectionKind, Source,
+        Bank, GateDontKnow, Kind, Phase, PitfallKind, Question, Retired, Scales, SectionKind,
+        Source,
     };
     use super::*;
 
@@ -1028,6 +1073,9 @@ mod raw {
                 Some(text::<CHECK>(&item, "gate condition", condition)?)
             }
         };
+        if raw.gate_dont_know.is_some() && gate.is_none() && CHECK {
+            return Err(bad(&id, "has a \"gate_dont_know\" but is not a gate"));
+        }
         let advice = raw.advice.trim().to_string();
         if advice.is_empty() && CHECK {
             return Err(BankError::MissingAdvice { id });
@@ -1067,6 +1115,9 @@ mod raw {
             phase_sign: raw.phase_sign.map(phase),
             table_check,
             since,
+            dont_know_is_not_yet: raw.gate_dont_know == Some(GateDontKnow::NotYet),
+            presupposes: raw.presupposes.as_deref().map(String::from),
+            bridges_to: raw.bridges_to.as_deref().map(String::from),
             id,
         })
     }
@@ -1312,8 +1363,39 @@ mod raw {
             });
         }
 
-        // A comparison between counts must name another count, or the check could never run.
+        // A comparison between counts must name another count, or the check could never run;
+        // a presupposed gate must be a gate of this bank in the same step or an earlier one.
         for question in sections.iter().flat_map(|s| s.questions.iter()) {
+            if let Some(gate) = question.bridges_to() {
+                let step_of = |id: &str| index.get(id).and_then(|&(s, _)| sections[s].step());
+                let target_is_gate = index
+                    .get(gate)
+                    .is_some_and(|&(s, q)| sections[s].questions[q].is_gate());
+                let leads_there = step_of(gate)
+                    .zip(step_of(&question.id))
+                    .is_some_and(|(gate_step, step)| step <= gate_step);
+                if (!target_is_gate || !leads_there || gate == question.id) && CHECK {
+                    return Err(bad(
+                        &question.id,
+                        "\"bridges_to\" a question that is not a gate of the same launch step or a later one",
+                    ));
+                }
+            }
+            if let Some(gate) = question.presupposes() {
+                let step_of = |id: &str| index.get(id).and_then(|&(s, _)| sections[s].step());
+                let target_is_gate = index
+                    .get(gate)
+                    .is_some_and(|&(s, q)| sections[s].questions[q].is_gate());
+                let in_order = step_of(gate)
+                    .zip(step_of(&question.id))
+                    .is_some_and(|(gate_step, step)| gate_step <= step);
+                if (!target_is_gate || !in_order || gate == question.id) && CHECK {
+                    return Err(bad(
+                        &question.id,
+                        "\"presupposes\" a question that is not a gate of the same launch step or an earlier one",
+                    ));
+                }
+            }
             if let QuestionKind::Count(range) = &question.kind {
                 if let Some(other) = range.not_more_than() {
                     let target_is_count = index

@@ -229,12 +229,18 @@ fn readable_report(bank: &Bank, assessment: &Assessment) -> Value {
         .collect();
     let next_steps: Vec<Value> = report
         .next_steps()
-        .map(|gap| {
-            json!({
+        .into_iter()
+        .map(|next| match next {
+            crate::report::NextStep::Gap(gap) => json!({
                 "question_id": gap.question.id(),
                 "step": gap.section.heading(),
                 "advice": gap.advice(),
-            })
+            }),
+            crate::report::NextStep::Finding(finding) => json!({
+                "question_id": finding.id(),
+                "finding": format!("{}: {}", finding.tag(), finding.label),
+                "advice": finding.advice,
+            }),
         })
         .collect();
     let phases: Vec<Value> = report
@@ -245,7 +251,8 @@ fn readable_report(bank: &Bank, assessment: &Assessment) -> Value {
         .collect();
     json!({
         "about": "Computed from the answers when the file was made, for people reading it. The app ignores this part on import and computes the report again.",
-        "where_you_are": report.where_you_are.sentence(),
+        "where_you_are": report.lead(),
+        "also_in_the_way": report.also_in_the_way(),
         "next_steps": next_steps,
         "leading_phase": report.phases.leading.map(|phase| phase.name()),
         "phases": phases,

@@ -6,10 +6,12 @@
 
 use crate::answer::{Answer, PitfallLevel, ScalePoint};
 use crate::assessment::Assessment;
-use crate::bank::{version_key, Bank, HelpArea, Question, RetiredQuestion, Section, SectionKind};
+use crate::bank::{
+    version_key, Bank, HelpArea, Phase, Question, RetiredQuestion, Section, SectionKind,
+};
 use crate::scoring::{
-    fitting_answer, phase_profile, phase_sign, section_scores, table_checks, Band, PhaseProfile,
-    SectionScore, TableCheck, WhereYouAre,
+    fitting_answer, gate_status, phase_profile, phase_sign, section_scores, table_checks, Band,
+    GateStatus, PhaseProfile, SectionScore, TableCheck, WhereYouAre,
 };
 use crate::small_sort::sort_stable_by_key;
 
@@ -71,6 +73,9 @@ pub struct Gap<'a> {
     pub answer: Option<Answer>,
     /// What kind of gap it is.
     pub kind: GapKind,
+    /// The gate the question takes for granted, while that gate is not met: the gap waits
+    /// for it and is never proposed as a next step.
+    pub waits_for: Option<&'a Question>,
 }
 
 impl<'a> Gap<'a> {
@@ -84,10 +89,91 @@ impl<'a> Gap<'a> {
         self.kind == GapKind::BlockedGate
     }
 
+    /// For a gap that waits for a gate its question takes for granted, says so: "Waits for:
+    /// Action teams set up around the businesses' priorities".
+    pub fn waits_line(&self) -> Option<String> {
+        self.waits_for
+            .map(|gate| format!("Waits for: {}", gate.gate_label()))
+    }
+
     /// The answer in words, "Not answered" for a gate nobody answered.
     pub fn answer_label(&self, bank: &Bank) -> String {
         self.answer
             .map_or_else(|| "Not answered".to_string(), |a| bank.answer_label(&a))
+    }
+}
+
+/// What kind of finding stands beside "where you are".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    /// Storming leads the phase profile: reality hits.
+    StormingLeads,
+    /// A pitfall, objection or missing element marked as happening (Yes).
+    Pitfall,
+    /// A who-is-at-the-table check found a concern.
+    TableConcern,
+}
+
+/// Something else the assessment says stands in the way, beside the launch steps' gates: a
+/// Storming phase that leads, a pitfall marked as happening, or a table concern. Findings
+/// stand on the first page ("Also in the way: ...") and compete for the next steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding<'a> {
+    /// What kind of finding it is.
+    pub kind: FindingKind,
+    /// The question it rests on: the pitfall, the table check, or for Storming the sign of
+    /// that phase agreed with most strongly.
+    pub question: &'a Question,
+    /// The finding in a few words, as "Also in the way" names it.
+    pub label: String,
+    /// What to do about it.
+    pub advice: &'a str,
+}
+
+impl Finding<'_> {
+    /// The id a list of next steps names it by: the question's, or `phase.storming` for a
+    /// Storming phase that leads.
+    pub fn id(&self) -> &str {
+        match self.kind {
+            FindingKind::StormingLeads => "phase.storming",
+            _ => self.question.id(),
+        }
+    }
+
+    /// The tag a list of next steps shows before it.
+    pub fn tag(&self) -> &'static str {
+        match self.kind {
+            FindingKind::StormingLeads => "Partnership phase",
+            FindingKind::Pitfall => "Happening here",
+            FindingKind::TableConcern => "At the table",
+        }
+    }
+}
+
+/// One of the report's next steps: something to do in a launch step, or a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep<'r, 'a> {
+    /// A gate that blocks, a gate to confirm, or a weak answer.
+    Gap(&'r Gap<'a>),
+    /// A finding that stands.
+    Finding(&'r Finding<'a>),
+}
+
+impl<'a> NextStep<'_, 'a> {
+    /// The id of the question (or `phase.storming`) the step is about.
+    pub fn id(&self) -> &str {
+        match self {
+            NextStep::Gap(gap) => gap.question.id(),
+            NextStep::Finding(finding) => finding.id(),
+        }
+    }
+
+    /// What to do.
+    pub fn advice(&self) -> &'a str {
+        match self {
+            NextStep::Gap(gap) => gap.advice(),
+            NextStep::Finding(finding) => finding.advice,
+        }
     }
 }
 
@@ -172,6 +258,9 @@ pub struct Report<'a> {
     /// earlier ones; within a step, blocked gates, then gates to confirm, then the weakest
     /// answers, then bank order. The first three are the report's next steps.
     pub gaps: Vec<Gap<'a>>,
+    /// What else stands in the way: a Storming phase that leads, then pitfalls happening,
+    /// then table concerns, each in bank order.
+    pub findings: Vec<Finding<'a>>,
     /// The advice of the leading phase: its statements agreed with, in bank order.
     pub phase_advice: Vec<&'a Question>,
     /// Questions answered Don't know, in bank order: to discuss with a coach.
@@ -234,9 +323,130 @@ impl<'a> Report<'a> {
             .unwrap_or(usize::MAX)
     }
 
-    /// The next steps: the three most important things to do, in order.
-    pub fn next_steps(&self) -> impl Iterator<Item = &Gap<'a>> {
-        self.gaps.iter().take(3)
+    /// The next steps: the three most important things to do, in order. The current step's
+    /// blocked gates come first, each followed by the weak questions that lead to it (its
+    /// bridge), then the findings, then the rest of the gaps in their
+    /// order (the current step's gates to confirm, then its weakest answers, then the later
+    /// steps). A gap that waits for a gate, or whose question a finding already names, is
+    /// never proposed.
+    pub fn next_steps(&self) -> Vec<NextStep<'_, 'a>> {
+        let current = self.where_you_are.step();
+        let proposable = |gap: &&Gap<'a>| {
+            gap.waits_for.is_none()
+                && !self
+                    .findings
+                    .iter()
+                    .any(|f| f.question.id() == gap.question.id())
+        };
+        let holds_current = |gap: &&Gap<'a>| {
+            gap.is_blocking() && gap.section.step() == current && current.is_some()
+        };
+        // A question that leads to a gate holding the current step comes right after it.
+        let bridges = |gap: &&Gap<'a>| {
+            !holds_current(gap)
+                && gap.question.bridges_to().is_some_and(|gate| {
+                    self.gaps
+                        .iter()
+                        .any(|g| g.question.id() == gate && holds_current(&g))
+                })
+        };
+        let mut bridging: Vec<&Gap<'a>> = self
+            .gaps
+            .iter()
+            .filter(proposable)
+            .filter(bridges)
+            .collect();
+        // The bridge in the order it is walked: the launch's calls before the step after.
+        sort_stable_by_key(&mut bridging, |gap| gap.section.step());
+        let first: Vec<&Gap<'a>> = self
+            .gaps
+            .iter()
+            .filter(proposable)
+            .filter(holds_current)
+            .chain(bridging)
+            .collect();
+        first
+            .iter()
+            .map(|gap| NextStep::Gap(gap))
+            .chain(self.findings.iter().map(NextStep::Finding))
+            .chain(
+                self.gaps
+                    .iter()
+                    .filter(proposable)
+                    .filter(|gap| !first.iter().any(|f| std::ptr::eq(*f, *gap)))
+                    .map(NextStep::Gap),
+            )
+            .take(3)
+            .collect()
+    }
+
+    /// True when nothing stands in the way at all: no gap in any step and no finding.
+    pub fn is_clear(&self) -> bool {
+        self.gaps.is_empty() && self.findings.is_empty()
+    }
+
+    /// What the next steps say when there is none to propose.
+    pub fn no_next_steps(&self) -> Option<&'static str> {
+        if self.is_clear() {
+            Some("Nothing is blocking and no answer is weak.")
+        } else if self.next_steps().is_empty() {
+            Some("Nothing to propose until the gates above are met.")
+        } else {
+            None
+        }
+    }
+
+    /// The report's lead: where the partnership is. "Nothing is blocking" and "sustaining"
+    /// are said only when no gate blocks or waits and no finding stands.
+    pub fn lead(&self) -> String {
+        let clear = self.findings.is_empty();
+        match &self.where_you_are {
+            WhereYouAre::Sustaining if clear => "Every launch step is Strong and nothing is \
+                 blocking: the partnership is sustaining its work. Keep reassessing and \
+                 refreshing the agenda."
+                .to_string(),
+            WhereYouAre::Sustaining => "Every launch step is Strong with its gates met, but \
+                 the partnership is not sustaining its work yet: see what else is in the way."
+                .to_string(),
+            WhereYouAre::ScopeDone { steps } if clear && !steps.is_empty() => {
+                let steps: Vec<String> = steps.iter().map(u8::to_string).collect();
+                format!(
+                    "Every launch step your coach asked about (step {}) is Strong and nothing is \
+                     blocking.",
+                    steps.join(", ")
+                )
+            }
+            other => other.sentence(),
+        }
+    }
+
+    /// The findings in one line beside the lead: "Also in the way: Storming leads the phase
+    /// profile; happening here: Understaffing; at the table: Industry champions, below the
+    /// expected range." `None` when no finding stands.
+    pub fn also_in_the_way(&self) -> Option<String> {
+        if self.findings.is_empty() {
+            return None;
+        }
+        let of = |kind: FindingKind| -> Vec<&str> {
+            self.findings
+                .iter()
+                .filter(|f| f.kind == kind)
+                .map(|f| f.label.as_str())
+                .collect()
+        };
+        let mut parts = of(FindingKind::StormingLeads)
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let pitfalls = of(FindingKind::Pitfall);
+        if !pitfalls.is_empty() {
+            parts.push(format!("happening here: {}", pitfalls.join(", ")));
+        }
+        let table = of(FindingKind::TableConcern);
+        if !table.is_empty() {
+            parts.push(format!("at the table: {}", table.join(", ")));
+        }
+        Some(format!("Also in the way: {}.", parts.join("; ")))
     }
 
     /// For an assessment made with an earlier bank version, the one line that says so:
@@ -312,7 +522,19 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
                 continue;
             };
             match answer {
-                Answer::DontKnow => dont_knows.push(question),
+                Answer::DontKnow => {
+                    dont_knows.push(question);
+                    // Not knowing whether it happened, where the region would know, blocks.
+                    if gate_status(question, assessment) == Some(GateStatus::Blocked) {
+                        gaps.push(Gap {
+                            question,
+                            section,
+                            answer: Some(answer),
+                            kind: GapKind::BlockedGate,
+                            waits_for: waits_for(bank, question, assessment),
+                        });
+                    }
+                }
                 Answer::NotApplicable => not_applicable.push(question),
                 Answer::Pitfall(level) if level != PitfallLevel::No => {
                     pitfalls.push(PitfallFlag {
@@ -342,6 +564,7 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
                             } else {
                                 GapKind::Weak
                             },
+                            waits_for: waits_for(bank, question, assessment),
                         }),
                         ScalePoint::Mostly => {}
                     }
@@ -359,6 +582,7 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
                     section,
                     answer: fitting_answer(question, assessment),
                     kind: GapKind::GateToConfirm,
+                    waits_for: waits_for(bank, question, assessment),
                 });
             }
         }
@@ -379,7 +603,7 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
             Some(Answer::Scale(point)) => point.points(),
             _ => 0,
         };
-        (group, g.kind, weakness)
+        (group, g.waits_for.is_some(), g.kind, weakness)
     });
 
     let phases = phase_profile(bank, assessment);
@@ -394,6 +618,9 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
             .collect(),
     };
     sort_stable_by_key(&mut pitfalls, |p| std::cmp::Reverse(p.level));
+
+    let table = table_checks(bank, assessment);
+    let findings = findings(&phases, &phase_advice, &pitfalls, &table);
 
     let ta_request = TaSummary {
         areas: bank
@@ -410,7 +637,8 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
         where_you_are,
         phases,
         phase_advice,
-        table: table_checks(bank, assessment),
+        findings,
+        table,
         pitfalls,
         strengths,
         gaps,
@@ -422,6 +650,72 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
         ignored: ignored(bank, assessment),
         sections,
     }
+}
+
+/// The gate a question presupposes, while that gate is not met.
+fn waits_for<'a>(
+    bank: &'a Bank,
+    question: &Question,
+    assessment: &Assessment,
+) -> Option<&'a Question> {
+    let gate = bank.question(question.presupposes()?)?;
+    (gate_status(gate, assessment) != Some(GateStatus::Met)).then_some(gate)
+}
+
+/// What else stands in the way: a Storming phase that leads, pitfalls marked Yes, and table
+/// concerns on questions that are not gates (a gate already speaks for itself).
+fn findings<'a>(
+    phases: &PhaseProfile,
+    phase_advice: &[&'a Question],
+    pitfalls: &[PitfallFlag<'a>],
+    table: &[TableCheck<'a>],
+) -> Vec<Finding<'a>> {
+    let mut findings = Vec::new();
+    if phases.leading == Some(Phase::Storming) {
+        // The sign agreed with most strongly carries the advice; the list is in bank order,
+        // so the first statement agreed with stands for the phase.
+        if let Some(question) = phase_advice.first() {
+            findings.push(Finding {
+                kind: FindingKind::StormingLeads,
+                question,
+                label: format!(
+                    "{} ({}) leads the phase profile",
+                    Phase::Storming.name(),
+                    Phase::Storming.nickname()
+                ),
+                advice: question.advice(),
+            });
+        }
+    }
+    findings.extend(
+        pitfalls
+            .iter()
+            .filter(|p| p.level == PitfallLevel::Yes)
+            .map(|p| Finding {
+                kind: FindingKind::Pitfall,
+                question: p.question,
+                label: p.question.label().to_string(),
+                advice: p.tip,
+            }),
+    );
+    findings.extend(
+        table
+            .iter()
+            .filter(|c| c.verdict.is_concern() && !c.question.is_gate())
+            .filter_map(|c| {
+                Some(Finding {
+                    kind: FindingKind::TableConcern,
+                    question: c.question,
+                    label: format!(
+                        "{}, {}",
+                        c.question.label(),
+                        c.verdict.label().to_lowercase()
+                    ),
+                    advice: c.advice?,
+                })
+            }),
+    );
+    findings
 }
 
 /// The answers and notes kept under the id of a question this bank retired.

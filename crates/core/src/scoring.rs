@@ -12,7 +12,8 @@
 //! - **Bands**: Strong at 75% or more, Developing from 50%, Early below, and Not enough answers
 //!   when coverage is under half or nothing was answered on the scale.
 //! - **Gates**: a gate is met at Mostly or Done; Not yet or Started blocks its step; Don't
-//!   know, Not applicable or no answer leaves it not confirmed. A step with a blocked or
+//!   know, Not applicable or no answer leaves it not confirmed, except that Don't know blocks
+//!   a gate the region would know had happened (two CEOs have said yes, or not). A step with a blocked or
 //!   unconfirmed gate is never Strong and never counts as done, whatever its average says.
 //!
 //! Points per kind: a scale or agreement point earns 0 to 3 of 3; a role check earns 3 of 3
@@ -83,6 +84,8 @@ pub fn gate_status(question: &Question, assessment: &Assessment) -> Option<GateS
     Some(match fitting_answer(question, assessment) {
         Some(Answer::Scale(ScalePoint::Mostly | ScalePoint::Done)) => GateStatus::Met,
         Some(Answer::Scale(ScalePoint::NotYet | ScalePoint::Started)) => GateStatus::Blocked,
+        // Where the region would know had it happened, not knowing means it has not.
+        Some(Answer::DontKnow) if question.dont_know_is_not_yet() => GateStatus::Blocked,
         _ => GateStatus::NotConfirmed,
     })
 }
@@ -226,6 +229,26 @@ impl SectionScore<'_> {
         self.is_blocked() || !self.unconfirmed.is_empty()
     }
 
+    /// The step chart's words for the step: its band and readiness, or, for a step a gate
+    /// holds, that first, in words read at once ("Blocked by a gate (67%)", "Held: a gate to
+    /// confirm (100%)"). A step nobody has started has no gate to confirm yet.
+    pub fn chart_words(&self) -> String {
+        let pct = self.readiness_pct();
+        let held =
+            |words: &str| pct.map_or_else(|| words.to_string(), |p| format!("{words} ({p}%)"));
+        let band = self.band().map_or("Not enough answers", Band::label);
+        if self.is_blocked() {
+            held("Blocked by a gate")
+        } else if !self.unconfirmed.is_empty() && self.answered > 0 {
+            held("Held: a gate to confirm")
+        } else {
+            match pct {
+                Some(p) if self.has_enough_answers() => format!("{p}% {band}"),
+                _ => band.to_string(),
+            }
+        }
+    }
+
     /// True for a launch step that is Strong with every gate met.
     pub fn is_done(&self) -> bool {
         self.band() == Some(Band::Strong) && !self.is_held()
@@ -306,7 +329,7 @@ pub enum WhereYouAre<'a> {
         /// Gates not confirmed: Don't know, Not applicable or no answer.
         unconfirmed: Vec<&'a Question>,
     },
-    /// Every launch step is Strong and none is blocked: the partnership is sustaining its work.
+    /// Every launch step is Strong and none is held by a gate.
     Sustaining,
     /// The assessment was started from a coach's link that put only some sections in scope,
     /// and every launch step among them (perhaps none) is Strong and unblocked.
@@ -378,9 +401,11 @@ impl WhereYouAre<'_> {
     /// before the session."
     pub fn sentence(&self) -> String {
         match self {
-            WhereYouAre::Sustaining => "Every launch step is Strong and nothing is blocking: \
-                 the partnership is sustaining its work. Keep reassessing and refreshing the agenda."
-                .to_string(),
+            // The steps alone cannot say the partnership is sustaining its work: the report
+            // says so only when nothing else stands in the way (`Report::lead`).
+            WhereYouAre::Sustaining => {
+                "Every launch step is Strong with its gates met.".to_string()
+            }
             WhereYouAre::ScopeDone { steps } if steps.is_empty() => {
                 "Your coach's session covers no launch step, so there is no step to place the \
                  partnership at; see the sections below."
@@ -389,8 +414,8 @@ impl WhereYouAre<'_> {
             WhereYouAre::ScopeDone { steps } => {
                 let steps: Vec<String> = steps.iter().map(u8::to_string).collect();
                 format!(
-                    "Every launch step your coach asked about (step {}) is Strong and nothing is \
-                     blocking.",
+                    "Every launch step your coach asked about (step {}) is Strong with its gates \
+                     met.",
                     steps.join(", ")
                 )
             }
@@ -413,11 +438,17 @@ impl WhereYouAre<'_> {
                 if !blocked_by.is_empty() {
                     sentence.push_str(&format!(" Blocking: {}.", conditions(blocked_by)));
                 }
-                if !unconfirmed.is_empty() {
+                // A gate the region would know had happened is answered, not found out.
+                let (to_answer, to_find_out): (Vec<&Question>, Vec<&Question>) =
+                    unconfirmed.iter().partition(|q| q.dont_know_is_not_yet());
+                if !to_find_out.is_empty() {
                     sentence.push_str(&format!(
                         " Not confirmed yet: {}; find out before the session.",
-                        conditions(unconfirmed)
+                        conditions(&to_find_out)
                     ));
+                }
+                if !to_answer.is_empty() {
+                    sentence.push_str(&format!(" Not answered yet: {}.", conditions(&to_answer)));
                 }
                 if !blocked_by.is_empty() || !unconfirmed.is_empty() {
                     // The gate is what holds the step; its score is shown apart.

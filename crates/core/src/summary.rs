@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::answer::PitfallLevel;
 use crate::bank::Phase;
-use crate::report::Report;
+use crate::report::{NextStep, Report};
 use crate::scoring::{Band, SectionScore};
 use crate::CRATE_VERSION;
 
@@ -47,13 +47,29 @@ fn section_line(score: &SectionScore<'_>) -> String {
 /// One gap as a line: its tag, step, question, answer and advice.
 fn gap_line(report: &Report<'_>, gap: &crate::report::Gap<'_>) -> String {
     let tag = gap.kind.tag().map(|t| format!("{t}. ")).unwrap_or_default();
+    let next = gap.waits_line().map_or_else(
+        || format!("Next step: {}", gap.advice()),
+        |line| format!("{line}."),
+    );
     format!(
-        "{tag}Step {}: {} ({}). Next step: {}",
+        "{tag}Step {}: {} ({}). {next}",
         gap.section.step().unwrap_or_default(),
         gap.question.text(),
         gap.answer_label(report.bank),
-        gap.advice()
     )
+}
+
+/// One next step as a line: a gap's, or a finding's tag, words and advice.
+fn next_step_line(report: &Report<'_>, next: &NextStep<'_, '_>) -> String {
+    match next {
+        NextStep::Gap(gap) => gap_line(report, gap),
+        NextStep::Finding(finding) => format!(
+            "{}: {}. Next step: {}",
+            finding.tag(),
+            finding.label,
+            finding.advice
+        ),
+    }
 }
 
 /// "3 answers we don't know yet" with the right plural.
@@ -112,22 +128,21 @@ impl Report<'_> {
             }
         }
 
-        let _ = writeln!(
-            out,
-            "\n## Where you are\n\n{}",
-            self.where_you_are.sentence()
-        );
+        let _ = writeln!(out, "\n## Where you are\n\n{}", self.lead());
+        if let Some(line) = self.also_in_the_way() {
+            let _ = writeln!(out, "\n{line}");
+        }
 
         if let Some(line) = self.bank_line() {
             let _ = writeln!(out, "\n{line}");
         }
 
         let _ = writeln!(out, "\n## Next steps\n");
-        if self.gaps.is_empty() {
-            let _ = writeln!(out, "Nothing is blocking and no answer is weak.");
+        if let Some(line) = self.no_next_steps() {
+            let _ = writeln!(out, "{line}");
         }
-        for (i, gap) in self.next_steps().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, gap_line(self, gap));
+        for (i, next) in self.next_steps().iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, next_step_line(self, next));
         }
 
         let blocked = self.blocked_gates();

@@ -152,6 +152,18 @@ pub struct Question {
     pub phase_sign: Option<Phase>,
     pub table_check: Option<bool>,
     pub since: Option<Text>,
+    pub gate_dont_know: Option<GateDontKnow>,
+    pub presupposes: Option<Text>,
+    pub bridges_to: Option<Text>,
+}
+
+/// What a gate answered Don't know means: something to find out (most gates), or, where the
+/// region would know if it had happened (two CEOs have said yes, or not), not yet.
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum GateDontKnow {
+    FindOut,
+    NotYet,
 }
 
 /// One area a region can ask help for.

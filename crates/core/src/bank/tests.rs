@@ -177,7 +177,7 @@ fn every_guiding_question_of_the_launch_slides_is_asked_in_its_step() {
 }
 
 #[test]
-fn the_six_gates_sit_on_the_essential_conditions() {
+fn the_gates_sit_on_the_essential_conditions() {
     let gates: Vec<(&str, &str)> = bank()
         .questions()
         .filter_map(|q| q.gate().map(|g| (q.id(), g)))
@@ -203,6 +203,11 @@ fn the_six_gates_sit_on_the_essential_conditions() {
                 "Action teams set up around the businesses' priorities"
             ),
             ("s6.refresh", "A process to reassess and refresh the agenda"),
+            // Step 6 is never sustained without a plan for sustaining the partnership.
+            (
+                "s6.sustainability-plan",
+                "A plan for sustaining the partnership"
+            ),
         ]
     );
 }
@@ -530,6 +535,36 @@ fn check_rejected(edit: impl FnOnce(&mut serde_json::Value), expected: BankError
 
 #[test]
 fn validation_rejects_broken_banks_with_a_message_to_act_on() {
+    // A question presupposes or bridges to a gate, never to a plain question or a later step's
+    // gate; only a gate says what its Don't know means.
+    check_rejected(
+        |v| first_question(v)["presupposes"] = "s1.roles".into(),
+        BankError::BadQuestion {
+            id: "s1.shared-table".into(),
+            problem: "\"presupposes\" a question that is not a gate of the same launch step or an earlier one".into(),
+        },
+    );
+    check_rejected(
+        |v| first_question(v)["presupposes"] = "s5.action-teams".into(),
+        BankError::BadQuestion {
+            id: "s1.shared-table".into(),
+            problem: "\"presupposes\" a question that is not a gate of the same launch step or an earlier one".into(),
+        },
+    );
+    check_rejected(
+        |v| v["sections"][4]["questions"][0]["bridges_to"] = "s1.convener".into(),
+        BankError::BadQuestion {
+            id: "s5.action-teams".into(),
+            problem: "\"bridges_to\" a question that is not a gate of the same launch step or a later one".into(),
+        },
+    );
+    check_rejected(
+        |v| first_question(v)["gate_dont_know"] = "not_yet".into(),
+        BankError::BadQuestion {
+            id: "s1.shared-table".into(),
+            problem: "has a \"gate_dont_know\" but is not a gate".into(),
+        },
+    );
     check_rejected(
         |v| *first_question(v).get_mut("id").expect("id") = "s1.roles".into(),
         BankError::DuplicateId {

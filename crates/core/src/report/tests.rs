@@ -133,6 +133,64 @@ proptest! {
     }
 }
 
+/// Random answers; with `launched`, every launch step answered Done first, so the rest (the
+/// phases, the table, the pitfalls, a few steps) decides whether anything still stands.
+fn any_partnership() -> impl Strategy<Value = Assessment> {
+    (crate::scoring::tests::any_assessment(), any::<bool>()).prop_map(|(random, launched)| {
+        let mut a = Assessment::new(bank());
+        if launched {
+            for q in bank().launch_steps().flat_map(Section::questions) {
+                a.set_answer(q.id(), Answer::Scale(ScalePoint::Done));
+            }
+        }
+        for (id, answer) in random.answers() {
+            // Over a launched partnership, only the other sections and one step in six vary.
+            let varies = !launched
+                || bank().section_of(id).and_then(Section::step).is_none()
+                || id.len() % 6 == 0;
+            if varies {
+                a.set_answer(id.to_string(), *answer);
+            }
+        }
+        a
+    })
+}
+
+proptest! {
+    #[test]
+    fn nothing_is_blocking_is_never_said_while_anything_stands(a in any_partnership()) {
+        let r = report(bank(), &a);
+        let lead = r.lead();
+        let says_clear = lead.contains("nothing is blocking")
+            || lead.contains("is sustaining its work")
+            || r.no_next_steps() == Some("Nothing is blocking and no answer is weak.");
+        if says_clear {
+            prop_assert!(r.findings.is_empty(), "{lead}: {:?}", r.also_in_the_way());
+            prop_assert!(r.blocked_gates().is_empty() && r.gates_to_confirm().is_empty(), "{lead}");
+            prop_assert!(r.also_in_the_way().is_none());
+        }
+        // A finding that stands is always on the first page.
+        prop_assert_eq!(r.findings.is_empty(), r.also_in_the_way().is_none());
+    }
+
+    #[test]
+    fn no_next_step_presupposes_a_gate_that_is_not_met(a in any_partnership()) {
+        let r = report(bank(), &a);
+        for next in r.next_steps() {
+            let NextStep::Gap(gap) = next else { continue };
+            if let Some(gate) = gap.question.presupposes().and_then(|id| bank().question(id)) {
+                prop_assert_eq!(
+                    crate::scoring::gate_status(gate, &a),
+                    Some(crate::scoring::GateStatus::Met),
+                    "{} is proposed while {} is not met",
+                    gap.question.id(),
+                    gate.id()
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_percentage_cell_reads_as_a_number_or_a_dash() {
     assert_eq!(percent_text(Some(75)), "75%");

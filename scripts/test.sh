@@ -2,8 +2,8 @@
 # Sets everything up, then runs every test: formatting, lints (native, wasm, split wasm), the core's
 # native tests, the build hook's unit checks, the component tests in headless Chromium, a release
 # build and its policy and offline check, the Playwright journeys with accessibility, security and
-# offline checks, the main journeys in Firefox and WebKit, and the size report with the
-# first-load budget.
+# offline checks, the browser benchmark once, the main journeys in Firefox and WebKit, and the
+# size report with the first-load budget.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -34,6 +34,9 @@ run "release build (split into chunks)" release_build
 run "respondent links example" cargo build -q -p readiness-core --example bench_links --locked
 run "release build check (Content-Security-Policy, service worker)" node scripts/post-build.mjs --check dist
 run "browser journeys (Playwright + axe-core)" npx playwright test
+# The browser benchmark once, one run of each figure: a wait that no longer matches the app
+# fails here instead of hanging scripts/bench.sh.
+run "browser benchmark, one run of each figure" node --test tests/bench/browser.test.mjs
 # The main journeys again in Firefox ESR and WebKitGTK, both at once (WebKit needs a display).
 run "main journeys in Firefox and WebKit" xvfb-run --auto-servernum node --test --test-concurrency=2 tests/engines/firefox.test.mjs tests/engines/webkit.test.mjs
 # The first-load budget: the run fails if the first load is over 150 KB brotli or 190 KB gzip.

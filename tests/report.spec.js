@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { test, expect, expectAccessible } from "./fixtures.js";
-import { answer, expectSaved, openSection, startAssessment, reportMenu } from "./journey.js";
+import { answer, expectSaved, openSection, question, startAssessment, reportMenu } from "./journey.js";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
 
 const GOLDEN_EXPORT = new URL("../crates/core/golden/export-v1.json", import.meta.url).pathname;
@@ -30,8 +30,11 @@ test("the report leads with where you are and what blocks, and passes axe", asyn
   const first = page.locator(".first-page");
   await expect(first.locator(".assessed")).toContainText("North Valley");
   await expect(first.getByRole("img", { name: /How much each phase's statements ring true/ })).toBeVisible();
-  // Only the lead convener is a gap here: one next step, the blocking gate.
-  await expect(first.locator(".next-steps li")).toHaveCount(1);
+  // The lead convener blocks step 1, and one champion is below the two the launch needs: the
+  // blocking gate, then the table concern, named beside where you are.
+  await expect(first.locator(".next-steps li")).toHaveCount(2);
+  await expect(first.locator(".also-in-the-way")).toContainText("at the table: Industry champions (below the expected range)");
+  await expect(first.locator(".next-steps li").nth(1)).toContainText("At the table");
   await expect(first.getByRole("heading", { name: "Request for technical assistance" })).toBeVisible();
   await expect(page.locator(".next-steps").getByText("Blocking gate")).toBeVisible();
   await expect(page.locator(".gates")).toContainText("An agreed lead convener or co-conveners");
@@ -226,4 +229,39 @@ test("a full assessment with notes on 20 questions prints to at most four pages 
   }
   await page.emulateMedia({ media: "print" });
   expect(await page.evaluate(brokenWordsInTableCells), "words broken in print").toEqual([]);
+});
+
+// Answered through the screens as a mature partnership in a storm: every launch step Done, the
+// Storming signs agreed with, understaffing, tension and "we just need more funding" happening.
+// The steps alone would read as sustaining; the first page must say what stands in the way.
+test("a mature partnership in a storm: the first page reads the whole partnership", async ({ page }) => {
+  const bank = JSON.parse(readFileSync(new URL("../crates/core/bank/bank.json", import.meta.url), "utf8"));
+  const id = await startAssessment(page, { name: "Riverbend" });
+  const agreement = { forming: "Disagree", norming: "Somewhat disagree", storming: "Agree", performing: "Somewhat agree" };
+  const happening = ["pit.understaffing", "pit.tension", "pit.more-funding"];
+  for (const section of bank.sections) {
+    if (section.kind === "table") continue;
+    await page.goto(`./?screen=assessment&id=${id}&section=${section.id}`);
+    for (const q of section.questions) {
+      await expect(question(page, q.id)).toBeVisible();
+      const label =
+        section.kind === "launch_step" ? "Done" : section.kind === "phases" ? agreement[q.phase] : happening.includes(q.id) ? "Yes" : "No";
+      await answer(page, q.id, label);
+    }
+    await expectSaved(page);
+  }
+  await page.goto(`./?screen=report&id=${id}`);
+  const lead = page.locator(".where-you-are");
+  await expect(lead).toContainText("Every launch step is Strong with its gates met, but the partnership is not sustaining its work yet");
+  await expect(lead).not.toContainText("nothing is blocking");
+  const also = page.locator(".first-page .also-in-the-way");
+  await expect(also).toContainText("Storming (reality hits) leads the phase profile");
+  await expect(also).toContainText("Understaffing");
+  await expect(also).toContainText('"We just need more funding"');
+  const steps = page.locator(".first-page .next-steps li");
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(0)).toContainText("Partnership phase");
+  await expect(steps.nth(1)).toContainText("Understaffing");
+  await expect(steps.nth(2)).toContainText("Tension over money, roles or missions");
+  await expectAccessible(page);
 });

@@ -421,8 +421,8 @@ impl<'a> Report<'a> {
     }
 
     /// The findings in one line beside the lead: "Also in the way: Storming leads the phase
-    /// profile; happening here: Understaffing; at the table: Industry champions, below the
-    /// expected range." `None` when no finding stands.
+    /// profile; happening here: Understaffing; at the table: Industry champions (below the
+    /// expected range)." `None` when no finding stands.
     pub fn also_in_the_way(&self) -> Option<String> {
         if self.findings.is_empty() {
             return None;
@@ -707,7 +707,7 @@ fn findings<'a>(
                     kind: FindingKind::TableConcern,
                     question: c.question,
                     label: format!(
-                        "{}, {}",
+                        "{} ({})",
                         c.question.label(),
                         c.verdict.label().to_lowercase()
                     ),

@@ -239,7 +239,7 @@ const CASES: &[Case] = &[
         ],
         placement: "You are at step 4, Launch.",
         names: "Readiness",
-        also: "at the table: Core planning team, outnumbers the business leaders",
+        also: "at the table: Core planning team (outnumbers the business leaders)",
         blocked: &["s5.action-teams"],
         unconfirmed: &[],
         phase: Some(Phase::Norming),

@@ -9,10 +9,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TRUNK_VERSION="0.21.14"
 # The splitter that cuts the release wasm at the screens' split points (see src/chunk.rs).
 WASM_SPLIT_VERSION="0.2.4"
-# Release builds use this pinned nightly for two size levers stable Rust lacks: the standard
-# library rebuilt with the app's size settings (-Zbuild-std) and panics that abort at once,
-# without formatting a message (-Cpanic=immediate-abort). RELEASE_TOOLCHAIN=stable builds the
-# same app with stable Rust, only bigger (see release_build below and ARCHITECTURE.md).
+# Release builds use this pinned nightly for size levers stable Rust lacks: the standard library
+# rebuilt with the app's size settings and its optimize_for_size feature (-Zbuild-std), panics
+# that abort at once, without formatting a message (-Cpanic=immediate-abort), and no panic
+# locations or Debug formatting in the wasm. RELEASE_TOOLCHAIN=stable builds the same app with
+# stable Rust, only bigger (see release_build below and ARCHITECTURE.md).
 RELEASE_NIGHTLY="nightly-2026-05-20"
 
 # Each step prints how long the one before it took, so a slow first set-up says where its time went.
@@ -128,14 +129,18 @@ if [ "${RELEASE_TOOLCHAIN:-nightly}" != stable ]; then
 fi
 
 # The release build, split into chunks: with the pinned nightly (standard library rebuilt for
-# size, panics that abort at once), or with stable Rust when RELEASE_TOOLCHAIN=stable. The
-# flags replace .cargo/config.toml's for the wasm target, so they repeat --cfg erase_components.
+# size, panics that abort at once, no locations or Debug text), or with stable Rust when
+# RELEASE_TOOLCHAIN=stable. The flags replace .cargo/config.toml's for the wasm target, so they
+# repeat --cfg erase_components.
 release_build() {
   if [ "${RELEASE_TOOLCHAIN:-nightly}" = stable ]; then
     trunk build --release --features split
   else
+    local flags="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+    flags="$flags -Zlocation-detail=none -Zfmt-debug=none"
     RUSTUP_TOOLCHAIN="$RELEASE_NIGHTLY" CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+      CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" \
       trunk build --release --features split
   fi || {
     printf '\nThe release build failed. If cargo said it found no package in offline mode, a crate it needs is\n' >&2

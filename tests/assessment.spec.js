@@ -10,9 +10,10 @@ test("answers and notes in several sections are all back after a reload", async 
   await question(page, "s1.roles").getByRole("textbox").fill("Roles drafted at the March meeting");
   await openSection(page, "Step 3, Prepare to launch");
   await answer(page, "s3.ceo-champions", "Don't know");
-  await answer(page, "s3.facilitator", "Not yet");
+  await answer(page, "s3.facilitator-neutral", "Not yet");
+  await answer(page, "s3.launch-at-business", "Yes");
   await openSection(page, "Who is at the table");
-  await question(page, "table.champions").getByRole("textbox", { name: /number/ }).fill("4");
+  await question(page, "table.companies").getByRole("textbox", { name: /number/ }).fill("40");
   await openSection(page, "Partnership phases");
   await answer(page, "phase.forming.research", "Somewhat agree");
   await expectSaved(page);
@@ -21,32 +22,33 @@ test("answers and notes in several sections are all back after a reload", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partnership phases");
   await expect(question(page, "phase.forming.research").getByRole("radio", { name: "Somewhat agree" })).toBeChecked();
   await openSection(page, "Who is at the table");
-  await expect(question(page, "table.champions").getByRole("textbox", { name: /number/ })).toHaveValue("4");
+  await expect(question(page, "table.companies").getByRole("textbox", { name: /number/ })).toHaveValue("40");
   await openSection(page, "Step 1, Build the regional support team");
   await expect(question(page, "s1.convener").getByRole("radio", { name: "Done" })).toBeChecked();
   await expect(question(page, "s1.roles").getByRole("textbox")).toHaveValue("Roles drafted at the March meeting");
   await openSection(page, "Step 3, Prepare to launch");
   await expect(question(page, "s3.ceo-champions").getByRole("radio", { name: "Don't know" })).toBeChecked();
-  await expect(question(page, "s3.facilitator").getByRole("radio", { name: "Not yet" })).toBeChecked();
+  await expect(question(page, "s3.facilitator-neutral").getByRole("radio", { name: "Not yet" })).toBeChecked();
+  await expect(question(page, "s3.launch-at-business").getByRole("radio", { name: "Yes" })).toBeChecked();
 
   // The list of assessments shows the progress made.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Assessment" }).click();
   await page.goto("./?screen=assessment");
   await expect(page.getByRole("heading", { name: "Spring check" })).toBeVisible();
-  await expect(page.getByText("6 of 108 questions answered")).toBeVisible();
+  await expect(page.getByText("7 of 112 questions answered")).toBeVisible();
 });
 
 test("the section score, progress and where you are follow each answer", async ({ page }) => {
   await startAssessment(page);
   const panel = page.getByRole("complementary", { name: "Progress and score" });
   await expect(panel).toContainText("Not enough answers");
-  await expect(panel).toContainText("0 of 6 answered");
-  for (const id of ["s1.shared-table", "s1.same-page", "s1.roles", "s1.core-partners", "s1.supporters"]) {
+  await expect(panel).toContainText("0 of 7 answered");
+  for (const id of ["s1.shared-table", "s1.same-page", "s1.roles", "s1.core-partners", "s1.supporters-network", "s1.supporters-informed"]) {
     await answer(page, id, "Done");
   }
   await answer(page, "s1.convener", "Not yet");
   // A blocked gate holds the step below Strong, whatever its average.
-  await expect(panel).toContainText("83% · Developing");
+  await expect(panel).toContainText("85% · Developing");
   await expect(panel).toContainText("Blocked: An agreed lead convener or co-conveners");
   await expect(panel).toContainText("You are at step 1");
   await expect(question(page, "s1.convener")).toContainText("Next step:");
@@ -54,9 +56,9 @@ test("the section score, progress and where you are follow each answer", async (
   await expect(panel).toContainText("100% · Strong");
   await expect(panel).not.toContainText("Blocked");
   await expect(panel).toContainText("You are at step 2");
-  await expect(panel).toContainText("6 of 108 questions answered");
+  await expect(panel).toContainText("7 of 112 questions answered");
   await question(page, "s1.convener").getByRole("button", { name: "Clear answer" }).click();
-  await expect(panel).toContainText("5 of 108 questions answered");
+  await expect(panel).toContainText("6 of 112 questions answered");
 });
 
 test("a count that is not a whole number gets a message and keeps the last good answer", async ({ page }) => {
@@ -76,7 +78,7 @@ test("a count that is not a whole number gets a message and keeps the last good 
 
 test("a whole section can be answered by keyboard alone", async ({ page }) => {
   await startAssessment(page);
-  const ids = ["s1.shared-table", "s1.same-page", "s1.roles", "s1.convener", "s1.core-partners", "s1.supporters"];
+  const ids = ["s1.shared-table", "s1.same-page", "s1.roles", "s1.convener", "s1.core-partners", "s1.supporters-network", "s1.supporters-informed"];
   await question(page, ids[0]).getByRole("radio", { name: "Not yet" }).focus();
   for (const id of ids) {
     // Tab lands on the question's radio group; Space picks the first choice, arrows move on.
@@ -105,7 +107,7 @@ test("two tabs answering different questions of one assessment keep both sets", 
   await expect(other.getByRole("heading", { level: 1 })).toContainText("Step 1");
   await answer(page, "s1.roles", "Done");
   await answer(other, "s1.convener", "Mostly");
-  await answer(page, "s1.supporters", "Started");
+  await answer(page, "s1.supporters-network", "Started");
   await answer(other, "s1.same-page", "Not yet");
   // Each tab follows the other's answers.
   await expect(page.locator("#s1-convener-2")).toBeChecked();
@@ -114,7 +116,7 @@ test("two tabs answering different questions of one assessment keep both sets", 
   await page.reload();
   await expect(question(page, "s1.roles").getByRole("radio", { name: "Done" })).toBeChecked();
   await expect(question(page, "s1.convener").getByRole("radio", { name: "Mostly" })).toBeChecked();
-  await expect(question(page, "s1.supporters").getByRole("radio", { name: "Started" })).toBeChecked();
+  await expect(question(page, "s1.supporters-network").getByRole("radio", { name: "Started" })).toBeChecked();
   await expect(question(page, "s1.same-page").getByRole("radio", { name: "Not yet" })).toBeChecked();
 });
 
@@ -158,13 +160,13 @@ test("a full device is reported clearly, the answers stay on screen and can be d
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("Not saved on this device: this device's storage for the app is full.");
   await expect(page.locator(".save-status")).toContainText("Not saved");
-  await answer(page, "s1.supporters", "Started");
+  await answer(page, "s1.supporters-network", "Started");
   await expect(question(page, "s1.convener").getByRole("radio", { name: "Mostly" })).toBeChecked();
-  await expect(question(page, "s1.supporters").getByRole("radio", { name: "Started" })).toBeChecked();
+  await expect(question(page, "s1.supporters-network").getByRole("radio", { name: "Started" })).toBeChecked();
   const downloading = page.waitForEvent("download");
   await alert.getByRole("button", { name: "Download my answers" }).click();
   const saved = JSON.parse(Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString());
-  expect(saved[0].assessment.answers).toMatchObject({ "s1.convener": "mostly", "s1.supporters": "started", "s1.roles": "done" });
+  expect(saved[0].assessment.answers).toMatchObject({ "s1.convener": "mostly", "s1.supporters-network": "started", "s1.roles": "done" });
   await expectAccessible(page);
 
   // Space comes back: trying again writes everything that was pending.
@@ -173,7 +175,7 @@ test("a full device is reported clearly, the answers stay on screen and can be d
   await expectSaved(page);
   await page.reload();
   await expect(question(page, "s1.convener").getByRole("radio", { name: "Mostly" })).toBeChecked();
-  await expect(question(page, "s1.supporters").getByRole("radio", { name: "Started" })).toBeChecked();
+  await expect(question(page, "s1.supporters-network").getByRole("radio", { name: "Started" })).toBeChecked();
 });
 
 test("assessments can be renamed, duplicated, deleted and brought back", async ({ page }) => {

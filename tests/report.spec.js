@@ -13,7 +13,7 @@ async function answeredAssessment(page) {
   await answer(page, "s1.roles", "Done");
   await answer(page, "s1.shared-table", "Don't know");
   await openSection(page, "Who is at the table");
-  await page.locator("#q-table-champions").getByRole("textbox", { name: /number/ }).fill("1");
+  await page.locator("#q-table-companies").getByRole("textbox", { name: /number/ }).fill("5");
   await expectSaved(page);
   const id = new URL(page.url()).searchParams.get("id");
   await page.goto(`./?screen=report&id=${id}`);
@@ -30,10 +30,10 @@ test("the report leads with where you are and what blocks, and passes axe", asyn
   const first = page.locator(".first-page");
   await expect(first.locator(".assessed")).toContainText("North Valley");
   await expect(first.getByRole("img", { name: /How much each phase's statements ring true/ })).toBeVisible();
-  // The lead convener blocks step 1, and one champion is below the two the launch needs: the
-  // blocking gate, then the table concern, named beside where you are.
+  // The lead convener blocks step 1, and five companies are below the twelve a launch needs:
+  // the blocking gate, then the table concern, named beside where you are.
   await expect(first.locator(".next-steps li")).toHaveCount(2);
-  await expect(first.locator(".also-in-the-way")).toContainText("at the table: Industry champions (below the expected range)");
+  await expect(first.locator(".also-in-the-way")).toContainText("at the table: Companies at the launch (below the expected range)");
   await expect(first.locator(".next-steps li").nth(1)).toContainText("At the table");
   await expect(first.getByRole("heading", { name: "Request for technical assistance" })).toBeVisible();
   await expect(page.locator(".next-steps").getByText("Blocking gate")).toBeVisible();
@@ -232,20 +232,21 @@ test("a full assessment with notes on 20 questions prints to at most four pages 
 });
 
 // Answered through the screens as a mature partnership in a storm: every launch step Done, the
-// Storming signs agreed with, understaffing, tension and "we just need more funding" happening.
+// Storming statement agreed with, understaffing, tension and "we just need more funding"
+// happening, meetings starting to try the employers' patience.
 // The steps alone would read as sustaining; the first page must say what stands in the way.
 test("a mature partnership in a storm: the first page reads the whole partnership", async ({ page }) => {
   const bank = JSON.parse(readFileSync(new URL("../crates/core/bank/bank.json", import.meta.url), "utf8"));
   const id = await startAssessment(page, { name: "Riverbend" });
   const agreement = { forming: "Disagree", norming: "Somewhat disagree", storming: "Agree", performing: "Somewhat agree" };
-  const happening = ["pit.understaffing", "pit.tension", "pit.more-funding"];
+  const happening = { "pit.understaffing": "Yes", "pit.tension": "Yes", "pit.more-funding": "Yes", "pit.wasted-time": "A little" };
   for (const section of bank.sections) {
     if (section.kind === "table") continue;
     await page.goto(`./?screen=assessment&id=${id}&section=${section.id}`);
     for (const q of section.questions) {
       await expect(question(page, q.id)).toBeVisible();
       const label =
-        section.kind === "launch_step" ? "Done" : section.kind === "phases" ? agreement[q.phase] : happening.includes(q.id) ? "Yes" : "No";
+        q.kind === "yes_no" ? "Yes" : section.kind === "launch_step" ? "Done" : section.kind === "phases" ? agreement[q.phase] : (happening[q.id] ?? "No");
       await answer(page, q.id, label);
     }
     await expectSaved(page);

@@ -678,7 +678,7 @@ fn kept_answers(report: &Report<'_>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="report-section" aria-labelledby="kept-title">
+            <section class="report-section print-columns run-on kept-answers" aria-labelledby="kept-title">
                 <h2 id="kept-title">"Answers to questions no longer asked"</h2>
                 <ul class="report-list">{items}</ul>
             </section>

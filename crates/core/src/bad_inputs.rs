@@ -158,7 +158,7 @@ fn links_from_other_versions_or_banks_say_so() {
     }
     // Version 1, layout 2, 0 or a huge one: empty flags and answers, text, all signed.
     for (layout, code) in [
-        (vec![3u8], 3u64),
+        (vec![4u8], 4u64),
         (vec![0], 0),
         (vec![0x80, 0x01], 128),
         (

@@ -905,6 +905,7 @@ mod raw {
         Source,
     };
     use super::*;
+    use std::cmp::Ordering;
 
     /// Ids are short and readable so they can appear in share links and exports unchanged.
     fn usable_id(id: &str) -> bool {
@@ -984,13 +985,13 @@ mod raw {
         let item = described::<CHECK>(|| format!("Question \"{id}\""));
         let fits_section = matches!(
             (section_kind, raw.kind),
-            (SectionKind::LaunchStep, Kind::Scale)
+            (SectionKind::LaunchStep, Kind::Scale | Kind::YesNo)
                 | (SectionKind::Phases, Kind::Agreement)
                 | (SectionKind::Table, Kind::Count | Kind::YesNo)
                 | (SectionKind::Pitfalls, Kind::Pitfall)
         );
         if !fits_section && CHECK {
-            return Err(bad(&id, "is of a kind its section does not take: launch steps take \"scale\", phases \"agreement\", the table \"count\" or \"yes_no\", pitfalls \"pitfall\""));
+            return Err(bad(&id, "is of a kind its section does not take: launch steps take \"scale\" or \"yes_no\", phases \"agreement\", the table \"count\" or \"yes_no\", pitfalls \"pitfall\""));
         }
         if raw.phase.is_some() != (raw.kind == Kind::Agreement) && CHECK {
             return Err(bad(
@@ -1035,7 +1036,7 @@ mod raw {
                 ));
         }
         let table_check = raw.table_check.unwrap_or(false);
-        if table_check && raw.kind != Kind::Scale && CHECK {
+        if table_check && (section_kind != SectionKind::LaunchStep) && CHECK {
             return Err(bad(
                 &id,
                 "is a \"table_check\" but only launch-step questions can be read as role checks",
@@ -1073,7 +1074,7 @@ mod raw {
                 Some(text::<CHECK>(&item, "gate condition", condition)?)
             }
         };
-        if raw.gate_dont_know.is_some() && gate.is_none() && CHECK {
+        if CHECK && raw.gate_dont_know.is_some() && gate.is_none() {
             return Err(bad(&id, "has a \"gate_dont_know\" but is not a gate"));
         }
         let advice = raw.advice.trim().to_string();
@@ -1364,17 +1365,24 @@ mod raw {
         }
 
         // A comparison between counts must name another count, or the check could never run;
-        // a presupposed gate must be a gate of this bank in the same step or an earlier one.
+        // a presupposed gate must be a gate of this bank in the same step or an earlier one,
+        // and a bridge must lead to a gate of the same step or a later one.
+        let step_of = |id: &str| index.get(id).and_then(|&(s, _)| sections[s].step());
+        let is_gate = |id: &str| {
+            index
+                .get(id)
+                .is_some_and(|&(s, q)| sections[s].questions[q].is_gate())
+        };
+        // The gate's step compared with the question's: `Less` for an earlier step.
+        let gate_step = |question: &super::Question, gate: &str| {
+            let steps = step_of(gate).zip(step_of(&question.id));
+            steps
+                .filter(|_| is_gate(gate) && gate != question.id)
+                .map(|(gate_step, step)| gate_step.cmp(&step))
+        };
         for question in sections.iter().flat_map(|s| s.questions.iter()) {
             if let Some(gate) = question.bridges_to() {
-                let step_of = |id: &str| index.get(id).and_then(|&(s, _)| sections[s].step());
-                let target_is_gate = index
-                    .get(gate)
-                    .is_some_and(|&(s, q)| sections[s].questions[q].is_gate());
-                let leads_there = step_of(gate)
-                    .zip(step_of(&question.id))
-                    .is_some_and(|(gate_step, step)| step <= gate_step);
-                if (!target_is_gate || !leads_there || gate == question.id) && CHECK {
+                if CHECK && gate_step(question, gate).is_none_or(|o| o == Ordering::Less) {
                     return Err(bad(
                         &question.id,
                         "\"bridges_to\" a question that is not a gate of the same launch step or a later one",
@@ -1382,14 +1390,7 @@ mod raw {
                 }
             }
             if let Some(gate) = question.presupposes() {
-                let step_of = |id: &str| index.get(id).and_then(|&(s, _)| sections[s].step());
-                let target_is_gate = index
-                    .get(gate)
-                    .is_some_and(|&(s, q)| sections[s].questions[q].is_gate());
-                let in_order = step_of(gate)
-                    .zip(step_of(&question.id))
-                    .is_some_and(|(gate_step, step)| gate_step <= step);
-                if (!target_is_gate || !in_order || gate == question.id) && CHECK {
+                if CHECK && gate_step(question, gate).is_none_or(|o| o == Ordering::Greater) {
                     return Err(bad(
                         &question.id,
                         "\"presupposes\" a question that is not a gate of the same launch step or an earlier one",

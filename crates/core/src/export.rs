@@ -448,7 +448,9 @@ fn check_length(text: &str, field: &str, limit: usize) -> Result<(), ImportError
 /// A path to an entry of a map keyed by id: `assessment.answers["s1.convener"]`.
 fn keyed(path: &str, key: &str) -> String {
     let shown: String = key.chars().take(MAX_ID_CHARS).collect();
-    format!("{path}[{shown:?}]")
+    // Quoted and escaped by hand rather than with `{:?}`: the release build compiles Debug
+    // formatting out (-Zfmt-debug=none), and this text is shown to people.
+    format!("{path}[\"{}\"]", shown.escape_debug())
 }
 
 /// Checks the shape and sizes of an assessment record, naming the first field at fault.

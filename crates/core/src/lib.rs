@@ -106,7 +106,7 @@ pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
 ///
 /// It is a string, `YEAR.RELEASE`, rather than a number, so that people can read it in a
 /// report footer; a test keeps it equal to the embedded bank's version.
-pub const BANK_VERSION: &str = "2026.2";
+pub const BANK_VERSION: &str = "2026.3";
 
 #[cfg(test)]
 mod bad_inputs;

@@ -806,6 +806,8 @@ pub fn advice_for(question: &Question, answer: Answer) -> Option<&str> {
         }
         (QuestionKind::Pitfall(_), Answer::Pitfall(level)) => level != PitfallLevel::No,
         (QuestionKind::YesNo { expected }, Answer::YesNo(yes)) => yes != *expected,
+        // Not knowing, where the region would know had it happened, reads as not yet.
+        (_, Answer::DontKnow) => question.dont_know_is_not_yet(),
         _ => false,
     };
     weak.then(|| question.advice())

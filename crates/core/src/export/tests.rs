@@ -47,8 +47,8 @@ fn an_export_names_its_format_and_carries_a_readable_report() {
     let value: Value = serde_json::from_str(&text).expect("json");
     assert_eq!(value["format"], EXPORT_FORMAT);
     assert_eq!(value["version"], 1);
-    assert_eq!(value["bank_version"], "2026.2");
-    assert_eq!(value["assessment"]["answers"]["table.champions"], 4);
+    assert_eq!(value["bank_version"], "2026.3");
+    assert_eq!(value["assessment"]["answers"]["table.companies"], 4);
     assert!(value["report"]["where_you_are"]
         .as_str()
         .is_some_and(|s| s.starts_with("You are at step")));
@@ -132,6 +132,7 @@ fn print_golden_export() {
 fn answered_2026_2() -> Assessment {
     let bank = bank();
     let mut a = Assessment::new(bank);
+    a.meta.bank_version = "2026.2".into();
     a.meta.name = "Autumn check".into();
     a.meta.region = "Lakeshore".into();
     a.meta.sector = "Health care".into();
@@ -163,18 +164,83 @@ fn answered_2026_2() -> Assessment {
 #[test]
 #[ignore]
 fn print_golden_2026_2() {
-    let a = answered_2026_2();
-    println!(
-        "{}",
-        encode_export(bank(), &a, "0.1.0", "2026-12-02T10:00:00Z")
+    print_golden(
+        answered_2026_2(),
+        "golden-2026-2",
+        "2026-12-02T10:00:00Z",
+        1_764_669_600_000,
     );
+}
+
+/// An assessment answered against bank 2026.3, written once into the 2026.3 golden files:
+/// `cargo test -p readiness-core print_golden_2026_3 -- --ignored --nocapture`. It answers
+/// what 2026.3 added: a question split in parts, the launch venue as a fact, the strain of
+/// Storming now, the quarterly meetings and the launch as something new.
+fn answered_2026_3() -> Assessment {
+    let bank = bank();
+    let mut a = Assessment::new(bank);
+    a.meta.name = "Winter check".into();
+    a.meta.region = "Riverbend".into();
+    a.meta.sector = "Advanced manufacturing".into();
+    a.meta.respondent_role = "Workforce board director".into();
+    a.meta.date = "2026-12-05".into();
+    a.set_answer("s1.convener", Answer::Scale(ScalePoint::Done));
+    a.set_answer("s1.supporters-informed", Answer::Scale(ScalePoint::Started));
+    a.set_answer("s3.ceo-champions", Answer::DontKnow);
+    a.set_answer("s3.facilitator-neutral", Answer::Scale(ScalePoint::Mostly));
+    a.set_answer("s3.launch-at-business", Answer::YesNo(true));
+    a.set_answer("s4.launched-as-new", Answer::Scale(ScalePoint::NotYet));
+    a.set_answer("s5.impact-stated", Answer::NotApplicable);
+    a.set_answer("s6.quarterly-meetings", Answer::Scale(ScalePoint::Mostly));
+    a.set_answer(
+        "phase.storming.strain",
+        Answer::Agreement(crate::Agreement::Agree),
+    );
+    a.set_answer("table.companies", Answer::Count(64));
+    a.set_answer("pit.wasted-time", Answer::Pitfall(crate::PitfallLevel::Yes));
+    a.set_note(
+        "s6.quarterly-meetings",
+        "Three of four held this year; the summer one was cancelled.",
+    );
+    a.set_help_area("sustain", true);
+    a.ta_request.text = "Help us plan the partnership's next year with less staff.".into();
+    a
+}
+
+#[test]
+#[ignore]
+fn print_golden_2026_3() {
+    print_golden(
+        answered_2026_3(),
+        "golden-2026-3",
+        "2026-12-05T10:00:00Z",
+        1_764_928_800_000,
+    );
+}
+
+/// Prints an assessment as the export file and the stored record a bank's golden files hold:
+/// exported at `exported_at`, created at `created_ms` and changed ten minutes later.
+fn print_golden(a: Assessment, id: &str, exported_at: &str, created_ms: u64) {
+    println!("{}", encode_export(bank(), &a, "0.1.0", exported_at));
     let stored = crate::format::StoredAssessment {
-        id: "golden-2026-2".into(),
-        created_ms: 1_764_669_600_000,
-        updated_ms: 1_764_670_200_000,
+        id: id.into(),
+        created_ms,
+        updated_ms: created_ms + 600_000,
         assessment: a,
     };
     println!("{}", crate::format::encode_stored(&stored));
+}
+
+/// Bank 2026.3's export and stored record as shipped: they never change, and later banks
+/// must keep opening them with nothing lost.
+#[test]
+fn the_shipped_2026_3_export_and_stored_record_open_whole() {
+    let export = import(include_str!("../../golden/export-2026.3.json")).expect("it imports");
+    let stored = import(include_str!("../../golden/stored-2026.3.json")).expect("it imports");
+    for opened in [export, stored] {
+        assert!(opened.skipped.is_empty(), "{:?}", opened.skipped);
+        assert_eq!(opened.assessment, answered_2026_3());
+    }
 }
 
 /// Bank 2026.2's export and stored record as shipped: they never change, and later banks
@@ -189,6 +255,10 @@ fn the_shipped_2026_2_export_and_stored_record_open_whole() {
         assert_eq!(opened.assessment.answers(), answered_2026_2().answers());
         assert_eq!(opened.assessment.notes(), answered_2026_2().notes());
         assert_eq!(opened.assessment.ta_request, answered_2026_2().ta_request);
+        // The champions' count 2026.3 no longer asks is kept and listed, not lost.
+        let r = crate::report::report(bank(), &opened.assessment);
+        assert!(r.kept.iter().any(|k| k.question.id() == "table.champions"));
+        assert!(r.ignored.is_empty(), "{:?}", r.ignored);
     }
 }
 

@@ -132,7 +132,7 @@ fn two_points_apart_is_a_disagreement_and_one_point_is_not() {
 fn a_single_respondent_never_disagrees() {
     check("s1.convener", &[Some(NOT_YET)], agreed(0.0, 0, 0));
     check("s1.convener", &[Some(DK)], NO_SCALE);
-    check("table.champions", &[Some(Answer::Count(40))], NO_SCALE);
+    check("table.companies", &[Some(Answer::Count(400))], NO_SCALE);
     check("s1.convener", &[Some(DONE), None, None], agreed(3.0, 3, 3));
 }
 
@@ -178,25 +178,25 @@ fn each_kind_has_its_scale_positions() {
 #[test]
 fn counts_disagree_when_their_verdicts_differ() {
     let count = |n| Some(Answer::Count(n));
-    // table.champions expects 2 to 6.
-    let q = "table.champions";
-    check(q, &[count(4), count(5)], NO_SCALE);
+    // table.companies expects 12 to 60.
+    let q = "table.companies";
+    check(q, &[count(20), count(30)], NO_SCALE);
     let within_and_above = Expected {
         disagreement: true,
         ..NO_SCALE
     };
-    check(q, &[count(4), count(9)], within_and_above);
+    check(q, &[count(20), count(70)], within_and_above);
     check(
         q,
-        &[count(1), count(9)],
+        &[count(5), count(70)],
         Expected {
             disagreement: true,
             ..NO_SCALE
         },
     );
     // Both above the range: different numbers, the same verdict.
-    check(q, &[count(8), count(30)], NO_SCALE);
-    check(q, &[count(4), Some(DK), Some(NA), None], NO_SCALE);
+    check(q, &[count(80), count(100)], NO_SCALE);
+    check(q, &[count(20), Some(DK), Some(NA), None], NO_SCALE);
     // table.ceos has no range: it is only recorded, so never a disagreement.
     check("table.ceos", &[count(2), count(20)], NO_SCALE);
 
@@ -249,7 +249,7 @@ fn questions_are_sorted_disagreements_first_then_by_spread_then_bank_order() {
             ("s1.roles", DONE),
             ("s1.convener", DONE),
             ("s2.lmi", STARTED),
-            ("table.champions", count(4)),
+            ("table.companies", count(20)),
             ("pit.tension", Answer::Pitfall(PitfallLevel::Yes)),
         ],
         &[
@@ -258,7 +258,7 @@ fn questions_are_sorted_disagreements_first_then_by_spread_then_bank_order() {
             ("s1.roles", MOSTLY),
             ("s1.convener", NOT_YET),
             ("s2.lmi", DK),
-            ("table.champions", count(20)),
+            ("table.companies", count(70)),
             ("pit.tension", Answer::Pitfall(PitfallLevel::No)),
         ],
     ]);
@@ -270,7 +270,7 @@ fn questions_are_sorted_disagreements_first_then_by_spread_then_bank_order() {
             "s1.convener",     // disagreement, spread 3
             "s1.same-page",    // disagreement, spread 2, earlier in the bank
             "pit.tension",     // disagreement, spread 2
-            "table.champions", // disagreement of verdicts, spread 0
+            "table.companies", // disagreement of verdicts, spread 0
             "s1.roles",        // spread 1
             "s1.shared-table", // spread 0, bank order
             "s2.lmi",          // one answer on the scale, spread 0
@@ -296,8 +296,8 @@ fn a_question_nobody_answered_has_no_row() {
 }
 
 /// Step 1's questions in order: shared-table, same-page, roles, convener (gate), core-partners,
-/// supporters.
-fn step1(answers: [Option<Answer>; 6]) -> Vec<(&'static str, Answer)> {
+/// supporters-network, supporters-informed.
+fn step1(answers: [Option<Answer>; 7]) -> Vec<(&'static str, Answer)> {
     bank()
         .section("s1")
         .expect("s1")
@@ -309,25 +309,30 @@ fn step1(answers: [Option<Answer>; 6]) -> Vec<(&'static str, Answer)> {
 }
 
 /// One respondent's answers to step 1, their expected readiness, and whether a gate blocks.
-type StepCase = (&'static str, [Option<Answer>; 6], Option<u8>, bool);
+type StepCase = (&'static str, [Option<Answer>; 7], Option<u8>, bool);
 
 #[test]
 fn step_readiness_per_respondent_with_mean_min_max_and_blocks() {
     let (d, m, s, n) = (Some(DONE), Some(MOSTLY), Some(STARTED), Some(NOT_YET));
     let cases: [StepCase; 5] = [
-        ("all done", [d, d, d, d, d, d], Some(100), false),
-        // 4 of 9 points among three answers, half the step answered: 44%.
-        ("half answered", [d, s, None, n, None, None], Some(44), true),
-        // Two of six answered is not enough, whatever the points say.
-        ("too few", [d, d, None, None, None, None], None, false),
+        ("all done", [d, d, d, d, d, d, d], Some(100), false),
+        // 4 of 9 points among three answers, one more not known, half the step answered: 44%.
+        (
+            "half answered",
+            [d, s, Some(DK), n, None, None, None],
+            Some(44),
+            true,
+        ),
+        // Two of seven answered is not enough, whatever the points say.
+        ("too few", [d, d, None, None, None, None, None], None, false),
         // Don't know counts towards coverage, not the score; nothing scored gives None.
         (
             "only unsure",
-            [Some(DK), Some(DK), Some(NA), None, None, None],
+            [Some(DK), Some(DK), Some(NA), None, None, None, None],
             None,
             false,
         ),
-        ("mostly", [m, m, m, m, m, m], Some(66), false),
+        ("mostly", [m, m, m, m, m, m, m], Some(66), false),
     ];
     let people: Vec<Respondent> = cases
         .iter()
@@ -357,7 +362,7 @@ fn step_readiness_per_respondent_with_mean_min_max_and_blocks() {
 
     let summary = &view.respondents[1];
     assert_eq!(summary.label, "half answered");
-    assert_eq!(summary.answered, 3);
+    assert_eq!(summary.answered, 4);
     let blocks: Vec<&str> = summary.blocks.iter().map(|q| q.id()).collect();
     assert_eq!(blocks, ["s1.convener"]);
     assert!(summary
@@ -449,7 +454,7 @@ fn the_csv_has_a_column_per_respondent_and_a_row_per_question() {
             &[
                 ("s1.convener", DONE),
                 ("s1.roles", MOSTLY),
-                ("table.champions", Answer::Count(4)),
+                ("table.companies", Answer::Count(20)),
             ],
         ),
         respondent(
@@ -457,7 +462,7 @@ fn the_csv_has_a_column_per_respondent_and_a_row_per_question() {
             &[
                 ("s1.convener", STARTED),
                 ("s1.roles", DK),
-                ("table.champions", Answer::Count(9)),
+                ("table.companies", Answer::Count(70)),
             ],
         ),
         respondent(
@@ -506,8 +511,8 @@ fn the_csv_has_a_column_per_respondent_and_a_row_per_question() {
         ["Mostly", "Don't know", "", "2.0", "Mostly", "no"]
     );
     assert_eq!(
-        by_id("table.champions")[3..],
-        ["4", "9", "", "", "4 to 9", "yes"]
+        by_id("table.companies")[3..],
+        ["20", "70", "", "", "20 to 70", "yes"]
     );
     assert_eq!(
         by_id("pit.tension")[3..],
@@ -526,7 +531,7 @@ fn the_json_names_its_format_and_holds_every_part_of_the_view() {
         &[
             ("s1.convener", NOT_YET),
             ("s9.old-question", DONE),
-            ("table.champions", Answer::Count(4)),
+            ("table.companies", Answer::Count(20)),
         ],
     );
     old.assessment.meta.bank_version = "2025.1".to_string();
@@ -591,17 +596,17 @@ fn the_json_names_its_format_and_holds_every_part_of_the_view() {
     );
     let champions = questions
         .iter()
-        .find(|q| q["question_id"] == "table.champions")
-        .expect("champions");
+        .find(|q| q["question_id"] == "table.companies")
+        .expect("companies");
     assert_eq!(champions["mean"], Value::Null);
     assert_eq!(
         (
             champions["count_min"].clone(),
             champions["count_max"].clone()
         ),
-        (4.into(), 4.into())
+        (20.into(), 20.into())
     );
-    assert_eq!(champions["answers"][1]["answer"], "4");
+    assert_eq!(champions["answers"][1]["answer"], "20");
     assert_eq!(champions["answers"][0]["answer"], Value::Null);
     assert_eq!(
         value["unmatched"],

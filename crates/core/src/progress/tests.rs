@@ -104,12 +104,12 @@ fn every_kind_moves_towards_readiness() {
     );
     // Counts are not on a scale: they never move, but a first count is newly answered.
     check(
-        "table.champions",
-        Some(Answer::Count(1)),
-        Some(Answer::Count(4)),
+        "table.companies",
+        Some(Answer::Count(10)),
+        Some(Answer::Count(40)),
         Nothing,
     );
-    check("table.champions", None, Some(Answer::Count(4)), Newly);
+    check("table.companies", None, Some(Answer::Count(40)), Newly);
 }
 
 #[test]

@@ -10,6 +10,7 @@
 //! - phase statements: `A` Agree, `a` Somewhat agree, `d` Somewhat disagree, `X` Disagree;
 //! - pitfalls: `Y` Yes, `L` A little, `O` No;
 //! - counts: the number;
+//! - yes or no: `Y` (or `D`, `M`) Yes, `N` (or `S`) No;
 //! - any question: `?` Don't know, `-` Not applicable.
 //!
 //! The expected placement is the start of "where you are" and a phrase it must name; the
@@ -65,7 +66,8 @@ const CASES: &[Case] = &[
             ("s1.roles", "N"),
             ("s1.convener", "S"),
             ("s1.core-partners", "N"),
-            ("s1.supporters", "N"),
+            ("s1.supporters-network", "N"),
+            ("s1.supporters-informed", "N"),
             ("phase.forming.*", "A"),
             ("phase.forming.research", "a"),
             ("pit.competing-initiative", "L"),
@@ -97,17 +99,16 @@ const CASES: &[Case] = &[
             ("s3.ceo-champions", "S"),
             ("phase.forming.*", "a"),
             ("phase.norming.enthusiasm", "A"),
-            ("pit.missing-focus", "Y"),
         ],
         placement: "You are at step 2, Define the scope of industry focus.",
         names: "Blocking: The sector to act on, agreed by the regional team",
-        also: "happening here: No clear focus on one industry",
+        also: "",
         blocked: &["s2.sectors", "s3.ceo-champions"],
         unconfirmed: &[],
         phase: Some(Phase::Forming),
-        // The missing focus marked as happening stands beside the blocked sector choice.
-        next_steps: &["s2.sectors", "pit.missing-focus", "s2.sequence"],
-        table_concerns: &[],
+        next_steps: &["s2.sectors", "s2.sequence", "s2.scope-industry"],
+        // The CEO champions, started, are also the table's role check.
+        table_concerns: &["s3.ceo-champions"],
         table_notes: &[],
     },
     Case {
@@ -120,9 +121,9 @@ const CASES: &[Case] = &[
             ("s2.data", "S"),
             ("s3.*", "D"),
             ("s3.ceo-champions", "?"),
-            ("s3.business-venue", "?"),
-            ("s3.invite-timing", "S"),
-            ("table.champions", "?"),
+            ("s3.launch-at-business", "?"),
+            ("s3.invite-sent", "S"),
+            ("s3.invite-follow-up", "S"),
         ],
         placement: "You are at step 3, Prepare to launch.",
         // The region would know if two CEOs had said yes: not knowing reads as not yet.
@@ -131,7 +132,7 @@ const CASES: &[Case] = &[
         blocked: &["s3.ceo-champions"],
         unconfirmed: &[],
         phase: None,
-        next_steps: &["s3.ceo-champions", "s3.invite-timing", "s2.data"],
+        next_steps: &["s3.ceo-champions", "s3.invite-sent", "s3.invite-follow-up"],
         table_concerns: &[],
         table_notes: &[],
     },
@@ -192,29 +193,26 @@ const CASES: &[Case] = &[
             ("phase.forming.*", "X"),
             ("phase.norming.*", "d"),
             ("phase.storming.*", "a"),
-            ("phase.storming.costs", "A"),
-            ("phase.storming.attendance", "A"),
+            ("phase.storming.strain", "A"),
+            ("pit.wasted-time", "Y"),
             ("pit.tension", "L"),
         ],
         placement: "You are at step 5, Move to action.",
         names: "Readiness",
-        also: "Storming (reality hits) leads the phase profile",
+        also: "Storming (reality hits) leads the phase profile; happening here: Meetings that waste busy partners' time",
         blocked: &[],
         unconfirmed: &[],
         phase: Some(Phase::Storming),
-        // No gate holds step 5, so the storm comes first, then the weakest answers.
-        next_steps: &[
-            "phase.storming",
-            "s5.lead-champions",
-            "s5.industry-contributes",
-        ],
+        // No gate holds step 5, so the storm comes first, then the meetings employers are
+        // tiring of, then the weakest answer.
+        next_steps: &["phase.storming", "pit.wasted-time", "s5.lead-champions"],
         table_concerns: &[],
         table_notes: &[],
     },
     Case {
         // A launch of 85 companies with 25 support people in the room, and a core planning
-        // team bigger than the CEO group. The size is a note with advice; being outnumbered
-        // by public partners is a concern.
+        // team bigger than the CEO group. Past sixty companies is a concern (the seed gives
+        // twelve to sixty without a hedge), and so is being outnumbered by public partners.
         name: "Too big a launch (Gulf petrochemical)",
         answers: &[
             ("s1.*", "D"),
@@ -230,7 +228,6 @@ const CASES: &[Case] = &[
             ("s5.action-teams", "S"),
             ("phase.norming.*", "A"),
             ("phase.forming.*", "d"),
-            ("table.champions", "4"),
             ("table.companies", "85"),
             ("table.launch-support-team", "25"),
             ("table.ceos", "9"),
@@ -239,14 +236,15 @@ const CASES: &[Case] = &[
         ],
         placement: "You are at step 4, Launch.",
         names: "Readiness",
-        also: "at the table: Core planning team (outnumbers the business leaders)",
+        also: "at the table: Companies at the launch (above the expected range), Core planning team (outnumbers the business leaders)",
         blocked: &["s5.action-teams"],
         unconfirmed: &[],
         phase: Some(Phase::Norming),
-        // Public partners outnumbering the CEOs stands in the way of an industry-led launch.
-        next_steps: &["table.core-team", "s4.commitments", "s4.hold-back"],
-        table_concerns: &["table.core-team"],
-        table_notes: &["table.companies", "table.launch-support-team"],
+        // A room past sixty companies and public partners outnumbering the CEOs stand in the
+        // way of an industry-led launch.
+        next_steps: &["table.companies", "table.core-team", "s4.commitments"],
+        table_concerns: &["table.companies", "table.core-team"],
+        table_notes: &["table.launch-support-team"],
     },
     Case {
         // Everything is in place and the partnership runs without being pushed. The one thing
@@ -265,7 +263,6 @@ const CASES: &[Case] = &[
             ("phase.norming.*", "d"),
             ("phase.storming.*", "d"),
             ("phase.performing.*", "A"),
-            ("table.champions", "5"),
             ("table.companies", "38"),
             ("table.launch-support-team", "9"),
             ("table.ceos", "20"),
@@ -303,11 +300,12 @@ const CASES: &[Case] = &[
             ("s6.refresh", "S"),
             ("s6.sustainability-plan", "N"),
             ("s6.celebrate", "S"),
-            ("s6.industry-attends", "S"),
+            ("s6.attend-action-teams", "S"),
+            ("s6.attend-quarterly", "S"),
             ("phase.forming.*", "X"),
             ("phase.norming.*", "d"),
             ("phase.storming.*", "A"),
-            ("phase.storming.attendance", "a"),
+            ("pit.wasted-time", "L"),
             ("phase.performing.*", "d"),
             ("phase.performing.resources", "X"),
             ("pit.tension", "Y"),
@@ -327,8 +325,8 @@ const CASES: &[Case] = &[
     },
     Case {
         // A mature partnership: every launch step done, the table right, then a funding cut.
-        // Partners feel the strain, promises outrun the staff, tension shows and system leaders
-        // say they only need more money. The steps alone would call it sustaining; a coach
+        // Partners feel the strain, promises outrun the staff, tension shows, meetings start to
+        // try the employers' patience and system leaders say they only need more money. The steps alone would call it sustaining; a coach
         // would start with the storm.
         name: "Mature partnership in a funding-cut storm (Riverbend advanced manufacturing)",
         answers: &[
@@ -337,7 +335,6 @@ const CASES: &[Case] = &[
             ("phase.norming.*", "d"),
             ("phase.storming.*", "A"),
             ("phase.performing.*", "a"),
-            ("table.champions", "4"),
             ("table.companies", "30"),
             ("table.launch-support-team", "8"),
             ("table.ceos", "15"),
@@ -347,6 +344,7 @@ const CASES: &[Case] = &[
             ("pit.understaffing", "Y"),
             ("pit.tension", "Y"),
             ("pit.more-funding", "Y"),
+            ("pit.wasted-time", "L"),
         ],
         placement: "Every launch step is Strong with its gates met, but the partnership is not sustaining its work yet",
         names: "",
@@ -422,7 +420,6 @@ const CASES: &[Case] = &[
             ("phase.norming.*", "d"),
             ("phase.storming.*", "X"),
             ("phase.performing.*", "A"),
-            ("table.champions", "5"),
             ("table.companies", "38"),
             ("table.launch-support-team", "9"),
             ("table.ceos", "20"),
@@ -459,8 +456,9 @@ fn answer_of(kind: &QuestionKind, letter: &str, id: &str) -> Answer {
         (QuestionKind::Pitfall(_), "L") => Answer::Pitfall(PitfallLevel::ALittle),
         (QuestionKind::Pitfall(_), "O") => Answer::Pitfall(PitfallLevel::No),
         (QuestionKind::Count(_), n) => Answer::Count(n.parse().expect("a count")),
-        (QuestionKind::YesNo { .. }, "Y") => Answer::YesNo(true),
-        (QuestionKind::YesNo { .. }, "N") => Answer::YesNo(false),
+        // A fact asked yes or no inside a step takes the step's letters too: done is yes.
+        (QuestionKind::YesNo { .. }, "Y" | "D" | "M") => Answer::YesNo(true),
+        (QuestionKind::YesNo { .. }, "N" | "S") => Answer::YesNo(false),
         _ => panic!("{letter:?} is not an answer for {id}"),
     }
 }

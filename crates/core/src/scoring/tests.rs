@@ -15,12 +15,32 @@ fn section(id: &str) -> &'static Section {
 
 /// Agree with every statement whose id starts with `phase` ("phase.forming."): enough for
 /// that phase to lead, since half its statements are answered and one is agreed with.
+/// Every sign of the phase whose statements start with `phase` ("phase.storming."), at its
+/// strongest: its statements agreed with, and the questions elsewhere read as its signs
+/// (Storming's pitfalls) answered as fully as they can be.
 pub(crate) fn agree_with_all(phase: &str) -> Vec<(&'static str, Answer)> {
     bank()
         .questions()
-        .filter(|q| q.id().starts_with(phase))
-        .map(|q| (q.id(), Answer::Agreement(Agreement::Agree)))
+        .filter(|q| {
+            q.id().starts_with(phase)
+                || q.phase_sign()
+                    .is_some_and(|p| phase.contains(&p.name().to_lowercase()))
+        })
+        .map(|q| (q.id(), strongest_sign(q.kind(), Agreement::Agree)))
         .collect()
+}
+
+/// The answer of a question's kind that is as strong a sign of its phase as `agreement`.
+fn strongest_sign(kind: &QuestionKind, agreement: Agreement) -> Answer {
+    match kind {
+        QuestionKind::Pitfall(_) => Answer::Pitfall(match agreement {
+            Agreement::Agree => PitfallLevel::Yes,
+            Agreement::SomewhatAgree => PitfallLevel::ALittle,
+            _ => PitfallLevel::No,
+        }),
+        QuestionKind::Scale => Answer::Scale(ScalePoint::ALL[agreement.points() as usize]),
+        _ => Answer::Agreement(agreement),
+    }
 }
 
 pub(crate) fn assessment(answers: &[(&str, Answer)]) -> Assessment {
@@ -37,8 +57,9 @@ pub(crate) const STARTED: Answer = Answer::Scale(ScalePoint::Started);
 pub(crate) const NOT_YET: Answer = Answer::Scale(ScalePoint::NotYet);
 
 /// The ids of step 1, in order: shared-table, same-page, roles, convener (gate), core-partners,
-/// supporters.
-fn step1(answers: [Option<Answer>; 6]) -> Assessment {
+/// supporters-network, supporters-informed. The checks below answer the last Not applicable
+/// wherever they answer the whole step, which leaves the readiness as it was with six.
+fn step1(answers: [Option<Answer>; 7]) -> Assessment {
     let ids = section("s1").questions().iter().map(Question::id);
     let mut a = Assessment::new(bank());
     for (id, answer) in ids.zip(answers) {
@@ -51,7 +72,7 @@ fn step1(answers: [Option<Answer>; 6]) -> Assessment {
 
 /// Checks step 1's readiness, coverage, band and whether it is blocked.
 fn check_step1(
-    answers: [Option<Answer>; 6],
+    answers: [Option<Answer>; 7],
     readiness: Option<u8>,
     coverage: u8,
     band: Band,
@@ -70,47 +91,53 @@ fn step_readiness_coverage_and_band() {
     use Band::*;
     let (d, m, s, n) = (Some(DONE), Some(MOSTLY), Some(STARTED), Some(NOT_YET));
     let (dk, na) = (Some(Answer::DontKnow), Some(Answer::NotApplicable));
-    check_step1([d, d, d, d, d, d], Some(100), 100, Strong, false);
-    check_step1([n, n, n, s, n, n], Some(5), 100, Early, true);
+    check_step1([d, d, d, d, d, d, na], Some(100), 100, Strong, false);
+    check_step1([n, n, n, s, n, n, na], Some(5), 100, Early, true);
     // 14 of 18 points is 77.7%: Strong.
-    check_step1([d, d, d, m, m, s], Some(77), 100, Strong, false);
+    check_step1([d, d, d, m, m, s, na], Some(77), 100, Strong, false);
     // 13 of 18 is 72.2%: Developing, and the band agrees with the rounded-down percentage.
-    check_step1([d, d, m, m, m, s], Some(72), 100, Developing, false);
+    check_step1([d, d, m, m, m, s, na], Some(72), 100, Developing, false);
     // 9 of 18 is exactly 50%: Developing.
-    check_step1([d, d, s, m, n, n], Some(50), 100, Developing, false);
-    check_step1([d, s, n, m, n, n], Some(33), 100, Early, false);
+    check_step1([d, d, s, m, n, n, na], Some(50), 100, Developing, false);
+    check_step1([d, s, n, m, n, n, na], Some(33), 100, Early, false);
     // Don't know and Not applicable are left out, not counted as zero.
-    check_step1([d, d, d, d, dk, na], Some(100), 100, Strong, false);
-    // Two of six answered is a third: not enough answers, whatever the points say.
+    check_step1([d, d, d, d, dk, na, na], Some(100), 100, Strong, false);
+    // Two of seven answered: not enough answers, whatever the points say.
     check_step1(
-        [d, d, None, None, None, None],
+        [d, d, None, None, None, None, None],
         Some(100),
-        33,
+        28,
         NotEnoughAnswers,
         false,
     );
     // Half answered is enough to score, but the gate (the fourth) is not confirmed, so the
     // step is not Strong.
     check_step1(
-        [d, d, d, None, None, None],
+        [d, d, d, None, None, None, na],
         Some(100),
-        50,
+        57,
         Developing,
         false,
     );
-    check_step1([d, d, d, d, None, None], Some(100), 66, Strong, false);
+    check_step1([d, d, d, d, None, None, None], Some(100), 57, Strong, false);
     // All don't know: covered, but nothing to score.
-    check_step1([dk, dk, dk, dk, dk, dk], None, 100, NotEnoughAnswers, false);
-    check_step1([None; 6], None, 0, NotEnoughAnswers, false);
+    check_step1(
+        [dk, dk, dk, dk, dk, dk, dk],
+        None,
+        100,
+        NotEnoughAnswers,
+        false,
+    );
+    check_step1([None; 7], None, 0, NotEnoughAnswers, false);
     // A gate answered Not yet or Started blocks the step, and the step is never Strong,
     // whatever the average says.
-    check_step1([d, d, d, n, d, d], Some(83), 100, Developing, true);
-    check_step1([d, d, d, s, d, d], Some(88), 100, Developing, true);
+    check_step1([d, d, d, n, d, d, na], Some(83), 100, Developing, true);
+    check_step1([d, d, d, s, d, d, na], Some(88), 100, Developing, true);
     // A gate answered Don't know or Not applicable is not confirmed: 100%, but not Strong.
-    check_step1([d, d, d, dk, d, d], Some(100), 100, Developing, false);
-    check_step1([d, d, d, na, d, d], Some(100), 100, Developing, false);
+    check_step1([d, d, d, dk, d, d, na], Some(100), 100, Developing, false);
+    check_step1([d, d, d, na, d, d, na], Some(100), 100, Developing, false);
     // Mostly meets a gate.
-    check_step1([d, d, d, m, d, d], Some(94), 100, Strong, false);
+    check_step1([d, d, d, m, d, d, na], Some(94), 100, Strong, false);
 }
 
 #[test]
@@ -183,7 +210,7 @@ fn where_you_are_is_the_first_step_not_strong_or_blocked() {
     answers.push(("s4.shared-priorities", DONE));
     assert_eq!(
         where_you_are(&answers),
-        "You are at step 4, Launch. Readiness 40% (Early)."
+        "You are at step 4, Launch. Readiness 39% (Early)."
     );
     // A later step that is blocked does not matter while an earlier one is not Strong.
     let mut answers = all_done_up_to(6);
@@ -249,10 +276,10 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
     let a = assessment(&[
         ("table.core-team", Answer::Count(10)),
         ("table.ceos", Answer::Count(7)),
-        ("table.champions", Answer::DontKnow),
+        ("s3.ceo-champions", Answer::DontKnow),
         ("table.companies", Answer::Count(85)),
-        ("s3.business-venue", STARTED),
-        ("s3.facilitator", MOSTLY),
+        ("s3.launch-at-business", Answer::YesNo(false)),
+        ("s3.facilitator-neutral", MOSTLY),
     ]);
     let checks = table_checks(bank(), &a);
     let verdict = |id: &str| {
@@ -264,13 +291,13 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
     };
     assert_eq!(verdict("table.core-team"), Verdict::Outnumbers);
     assert_eq!(verdict("table.ceos"), Verdict::Recorded);
-    assert_eq!(verdict("table.champions"), Verdict::Unknown);
+    assert_eq!(verdict("s3.ceo-champions"), Verdict::Unknown);
     assert_eq!(verdict("table.wider-team"), Verdict::NotAnswered);
-    // Over a maximum the seed only suggests: a note with its advice, not a concern.
-    assert_eq!(verdict("table.companies"), Verdict::AboveAdvised);
+    // Over sixty companies: the seed gives the range without a hedge, so a concern.
+    assert_eq!(verdict("table.companies"), Verdict::Above);
     // The role checks read the one answer of their launch step.
-    assert_eq!(verdict("s3.business-venue"), Verdict::NotMet);
-    assert_eq!(verdict("s3.facilitator"), Verdict::Met);
+    assert_eq!(verdict("s3.launch-at-business"), Verdict::NotMet);
+    assert_eq!(verdict("s3.facilitator-neutral"), Verdict::Met);
     assert_eq!(verdict("s1.convener"), Verdict::NotAnswered);
     let advice = |id: &str| {
         checks
@@ -279,15 +306,15 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
             .and_then(|c| c.advice)
     };
     assert!(advice("table.core-team").is_some_and(|a| a.contains("outnumber")));
-    assert!(advice("table.companies").is_some_and(|a| a.contains("small-table")));
+    assert!(advice("table.companies").is_some_and(|a| a.contains("small tables")));
     // Beside the question, the core team's count gets the same advice as in the report,
     // though ten is within its own range.
     let beside = |id: &str| bank().question(id).and_then(|q| advice_in(bank(), &a, q));
     assert_eq!(beside("table.core-team"), advice("table.core-team"));
     assert_eq!(beside("table.companies"), advice("table.companies"));
     assert_eq!(beside("table.wider-team"), None);
-    assert!(advice("s3.business-venue").is_some());
-    assert_eq!(advice("s3.facilitator"), None);
+    assert!(advice("s3.launch-at-business").is_some());
+    assert_eq!(advice("s3.facilitator-neutral"), None);
     let core = checks
         .iter()
         .find(|c| c.question.id() == "table.core-team")
@@ -296,22 +323,26 @@ fn table_checks_compare_the_core_team_with_the_ceos() {
         core.expected,
         "6 to 12, and no more than CEOs at the table (7)"
     );
-    // Six counts and the three role checks read from the launch steps.
+    // Five counts and the four role checks read from the launch steps.
     assert_eq!(checks.len(), 9);
-    // Four of the table's six counts are answered (66%). The CEO count is only recorded, the
-    // champions are not known and 85 companies is a note, not a zero, which leaves one
-    // scored: the core team, which outnumbers the CEOs (0 of 3). The role checks count in
-    // their own steps, not here.
+    // Three of the table's five counts are answered (60%). The CEO count is only recorded,
+    // which leaves two scored: 85 companies, over sixty, and the core team, which
+    // outnumbers the CEOs (0 of 6). The role checks count in their own steps, not here.
     let score = section_score(section("table"), &a);
-    assert_eq!(score.coverage_pct(), 66);
+    assert_eq!(score.coverage_pct(), 60);
     assert_eq!(score.readiness_pct(), Some(0));
 }
 
+/// Every phase statement and every sign of a phase answered with that phase's agreement.
 fn phases(answers: [Agreement; 4]) -> Assessment {
     let mut a = Assessment::new(bank());
-    for q in section("phases").questions() {
-        if let QuestionKind::Agreement(phase) = q.kind() {
-            a.set_answer(q.id(), Answer::Agreement(answers[*phase as usize]));
+    for q in bank().questions() {
+        let phase = match q.kind() {
+            QuestionKind::Agreement(phase) => Some(*phase),
+            _ => q.phase_sign(),
+        };
+        if let Some(phase) = phase {
+            a.set_answer(q.id(), strongest_sign(q.kind(), answers[phase as usize]));
         }
     }
     a
@@ -567,9 +598,13 @@ fn advice_appears_beside_a_question_only_when_its_answer_is_weak() {
     check("table.companies", Answer::Count(85), true);
     check("table.companies", Answer::Count(8), true);
     check("table.companies", Answer::Count(30), false);
-    check("table.champions", Answer::Count(1), true);
-    check("table.champions", Answer::Count(4), false);
-    check("table.champions", Answer::Count(7), true);
+    // Twelve to sixty companies, both ends firm.
+    check("table.companies", Answer::Count(61), true);
+    check("table.companies", Answer::Count(60), false);
+    // Don't know on the champions reads as not yet, with the advice to recruit.
+    check("s3.ceo-champions", Answer::DontKnow, true);
+    check("s3.launch-at-business", Answer::YesNo(false), true);
+    check("s3.launch-at-business", Answer::YesNo(true), false);
     check(
         "phase.forming.research",
         Answer::Agreement(Agreement::Disagree),

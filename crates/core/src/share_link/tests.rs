@@ -119,15 +119,15 @@ fn live_kind(id: &str) -> Option<LinkKind> {
 }
 
 #[test]
-fn layout_2_is_bank_2026_2_then_its_retired_questions() {
+fn layout_3_is_bank_2026_3_then_its_retired_questions() {
     let bank = bank();
     assert_eq!(
         bank.version(),
-        "2026.2",
-        "add a layout for the new bank version, and keep layouts 1 and 2"
+        "2026.3",
+        "add a layout for the new bank version, and keep layouts 1 to 3"
     );
-    let layout = layout_by_code(2).expect("layout 2");
-    assert_eq!(layout.bank_version, "2026.2");
+    let layout = layout_by_code(3).expect("layout 3");
+    assert_eq!(layout.bank_version, "2026.3");
     let ids: Vec<&str> = layout.questions.iter().map(|(id, _)| *id).collect();
     let expected: Vec<&str> = bank
         .questions()
@@ -252,19 +252,40 @@ fn golden(name: &str) -> String {
         .to_string()
 }
 
+/// How many of each shipped layout's entries its bank asked (the rest are questions it had
+/// retired, carried so kept answers travel).
+const ASKED: &[(u64, usize)] = &[(1, 99), (2, 108)];
+
+/// The questions the bank of a shipped layout asked, in its order.
+fn asked_in(code: u64) -> &'static [(&'static str, LinkKind)] {
+    let layout = layout_by_code(code).expect("a shipped layout");
+    let asked = ASKED
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(layout.questions.len(), |(_, n)| *n);
+    &layout.questions[..asked]
+}
+
 /// A 2026.1 assessment built from layout 1, the frozen list of bank 2026.1's questions in
 /// its order: `answer` picks the answer for the question at each position.
 pub(crate) fn made_with_2026_1(
+    answer: impl FnMut(usize, &QuestionKind) -> Option<Answer>,
+) -> Assessment {
+    made_with(1, answer)
+}
+
+/// An assessment made with the bank of a shipped layout, built from the frozen list of its
+/// questions in their order: `answer` picks the answer for the question at each position.
+pub(crate) fn made_with(
+    code: u64,
     mut answer: impl FnMut(usize, &QuestionKind) -> Option<Answer>,
 ) -> Assessment {
     let mut a = Assessment::default();
-    a.meta.bank_version = "2026.1".into();
-    for (i, &(id, kind)) in layout_by_code(1)
-        .expect("layout 1")
-        .questions
-        .iter()
-        .enumerate()
-    {
+    a.meta.bank_version = layout_by_code(code)
+        .expect("a shipped layout")
+        .bank_version
+        .into();
+    for (i, &(id, kind)) in asked_in(code).iter().enumerate() {
         let kind = match kind {
             LinkKind::Scale => QuestionKind::Scale,
             LinkKind::Agreement => QuestionKind::Agreement(crate::bank::Phase::Forming),
@@ -279,9 +300,10 @@ pub(crate) fn made_with_2026_1(
     a
 }
 
-/// The golden assessments as bank 2026.1 made them (the helpers above follow the live bank).
-fn typical_2026_1() -> Assessment {
-    let mut a = made_with_2026_1(|i, kind| (i % 2 == 0).then(|| answer_for(kind, i)));
+/// The golden assessments as the bank of a shipped layout made them (the helpers above follow
+/// the live bank).
+fn typical_made_with(code: u64) -> Assessment {
+    let mut a = made_with(code, |i, kind| (i % 2 == 0).then(|| answer_for(kind, i)));
     a.meta.region = "Delta".into();
     a.meta.sector = "Health care".into();
     a.meta.date = "2026-03-02".into();
@@ -289,10 +311,10 @@ fn typical_2026_1() -> Assessment {
     a
 }
 
-fn full_without_notes_2026_1() -> Assessment {
+fn full_without_notes_made_with(code: u64) -> Assessment {
     let counts = [4, 30, 10, 8, 8, 25];
     let mut count = 0;
-    let mut a = made_with_2026_1(|i, kind| {
+    let mut a = made_with(code, |i, kind| {
         Some(match kind {
             QuestionKind::Count(_) => {
                 count += 1;
@@ -312,10 +334,9 @@ fn full_without_notes_2026_1() -> Assessment {
     a
 }
 
-fn full_with_notes_2026_1() -> Assessment {
-    let mut a = full_without_notes_2026_1();
-    let layout = layout_by_code(1).expect("layout 1");
-    for (i, (id, _)) in layout.questions.iter().step_by(5).take(20).enumerate() {
+fn full_with_notes_made_with(code: u64) -> Assessment {
+    let mut a = full_without_notes_made_with(code);
+    for (i, (id, _)) in asked_in(code).iter().step_by(5).take(20).enumerate() {
         a.set_note(
             *id,
             format!("Discussed at the planning meeting {i}; the college and two employers agree, next check in May."),
@@ -390,10 +411,13 @@ fn golden_links_made_with_version_1_still_open_with_nothing_lost() {
         shared.assessment
     };
     assert_nothing_lost(&made_with_2026_1(|_, _| None), &open("empty"));
-    assert_nothing_lost(&typical_2026_1(), &open("typical"));
-    assert_nothing_lost(&full_without_notes_2026_1(), &open("full-without-notes"));
+    assert_nothing_lost(&typical_made_with(1), &open("typical"));
+    assert_nothing_lost(
+        &full_without_notes_made_with(1),
+        &open("full-without-notes"),
+    );
     let full = open("full-with-notes");
-    assert_nothing_lost(&full_with_notes_2026_1(), &full);
+    assert_nothing_lost(&full_with_notes_made_with(1), &full);
     // Spelled out, so the expectation does not depend on the helpers above alone.
     assert_eq!(full.meta.region, "North Valley");
     assert_eq!(full.meta.date, "2026-11-23");
@@ -432,33 +456,63 @@ fn golden_links_made_with_version_1_still_open_with_nothing_lost() {
     assert_eq!(hostile.note("s2.lmi"), Some("=cmd|' /C calc'!A0"));
 }
 
-/// Links made with layout 2 (bank 2026.2). This file never changes either. The helpers above
-/// follow the live bank: when the bank changes again, freeze them for 2026.2 the way
-/// `made_with_2026_1` freezes 2026.1.
+/// Links made with layout 2 (bank 2026.2). This file never changes either.
 const GOLDEN_LINKS_2026_2: &str = include_str!("../../golden/share-links-2026.2.txt");
 
+/// Links made with layout 3 (bank 2026.3). This file never changes either. The helpers above
+/// follow the live bank: when the bank changes again, add its count to `ASKED` and open
+/// these with `made_with(3, ..)`, as 2026.2's are opened below.
+const GOLDEN_LINKS_2026_3: &str = include_str!("../../golden/share-links-2026.3.txt");
+
+/// Opens the golden link `name` of a golden file.
+fn open_golden(file: &str, name: &str) -> Assessment {
+    let line = file
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+        .unwrap_or_else(|| panic!("golden link {name} missing"));
+    let shared = decode_share_link(bank(), line.trim()).expect("golden link opens");
+    assert!(shared.skipped.is_empty(), "{name}: {:?}", shared.skipped);
+    shared.assessment
+}
+
 #[test]
-fn golden_links_made_with_bank_2026_2_still_open() {
+fn golden_links_made_with_bank_2026_2_still_open_with_nothing_lost() {
+    let open = |name: &str| open_golden(GOLDEN_LINKS_2026_2, name);
+    assert_nothing_lost(&made_with(2, |_, _| None), &open("empty"));
+    assert_nothing_lost(&typical_made_with(2), &open("typical"));
+    assert_nothing_lost(
+        &full_without_notes_made_with(2),
+        &open("full-without-notes"),
+    );
+    let full = open("full-with-notes");
+    assert_nothing_lost(&full_with_notes_made_with(2), &full);
+    assert_eq!(full.meta.bank_version, "2026.2");
+    // A question 2026.3 split answers each of its parts; a fact 2026.3 asks elsewhere keeps
+    // its answer under its old id, listed with the kept answers.
+    assert!(full.answer("s3.facilitator").is_none());
+    assert_eq!(
+        full.answer("s3.facilitator-process"),
+        full.answer("s3.facilitator-neutral")
+    );
+    assert_eq!(full.answer("table.champions"), Some(Answer::Count(4)));
+    let r = crate::report::report(bank(), &full);
+    assert!(r.kept.iter().any(|k| k.question.id() == "table.champions"));
+    assert!(r
+        .bank_line()
+        .is_some_and(|line| line.starts_with("Made with question bank 2026.2: ")));
+    assert_eq!(open("hostile-text"), hostile_text());
+}
+
+#[test]
+fn golden_links_made_with_bank_2026_3_still_open() {
     let bank = bank();
-    let open = |name: &str| {
-        let line = GOLDEN_LINKS_2026_2
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
-            .unwrap_or_else(|| panic!("golden link {name} missing"));
-        let shared = decode_share_link(bank, line.trim()).expect("golden link opens");
-        assert!(shared.skipped.is_empty(), "{name}: {:?}", shared.skipped);
-        shared.assessment
-    };
+    let open = |name: &str| open_golden(GOLDEN_LINKS_2026_3, name);
     assert_eq!(open("empty"), Assessment::new(bank));
     assert_eq!(open("typical"), typical());
     assert_eq!(open("full-without-notes"), full_without_notes());
     assert_eq!(open("full-with-notes"), full_with_notes());
     assert_eq!(open("hostile-text"), hostile_text());
-    assert_eq!(
-        open("full-with-notes").answer("s5.industry-contributes"),
-        full_with_notes().answer("s5.industry-contributes")
-    );
 }
 
 pub(crate) fn hostile_text() -> Assessment {

@@ -102,6 +102,20 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/b
     fail "apt-get could not install $packages. Run as root or with sudo, check that Debian's package servers are reachable, $AGAIN."
 fi
 
+step "WebKitGTK's Python bindings (print the report to PDF in Safari's engine for the print check)"
+# WebKitWebDriver has no Print Page command, so the engines suite prints through WebKitGTK's own
+# API (tests/engines/webkit-print.py), run by Debian's Python.
+if ! /usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "3.0"); gi.require_version("WebKit2", "4.1")' 2>/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  packages="python3-gi gir1.2-gtk-3.0 gir1.2-webkit2-4.1"
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y $packages ||
+    { $sudo apt-get update && $sudo apt-get install -y $packages; } ||
+    fail "apt-get could not install $packages. Run as root or with sudo, check that Debian's package servers are reachable, $AGAIN."
+fi
+
 step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt, Lighthouse, terser and csso)"
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then

@@ -595,7 +595,7 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="report-section print-columns" aria-labelledby="strengths-title">
+        <section class="report-section print-inline" aria-labelledby="strengths-title">
             <h2 id="strengths-title">"Strengths"</h2>
             {if report.strengths.is_empty() {
                 view! { <p>"No launch-step question is answered Done yet."</p> }.into_any()
@@ -615,7 +615,7 @@ fn dont_knows(report: &Report<'_>) -> impl IntoView {
         .map(|question| view! { <li>{question.text().to_string()}</li> })
         .collect_view();
     view! {
-        <section class="report-section print-columns" aria-labelledby="dont-know-title">
+        <section class="report-section print-inline" aria-labelledby="dont-know-title">
             <h2 id="dont-know-title">"Don't know yet: discuss with your coach"</h2>
             {if count == 0 {
                 view! { <p>"No question was answered Don't know."</p> }.into_any()

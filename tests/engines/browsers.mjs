@@ -10,10 +10,12 @@
 // installed right after each load: an error raised while the page is still loading is missed
 // there, and only there.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { inflateSync } from "node:zlib";
 import puppeteer from "puppeteer-core";
 import { offlineFiles } from "../../scripts/first-load.mjs";
 import webdriver from "selenium-webdriver";
@@ -49,6 +51,45 @@ function keepDownloads() {
     kept.push(blob);
     return create(blob);
   };
+}
+
+/** Paper sizes in centimetres, the unit both drivers' print commands take. */
+export const PAPER = {
+  A4: { width: 21.0, height: 29.7 },
+  Letter: { width: 21.59, height: 27.94 },
+};
+
+/** Thrown when an engine's driver has no way to print a page, so a journey can skip. */
+export class CannotPrint extends Error {}
+
+/**
+ * How many pages a PDF has. Chromium writes each page object in the clear, but Firefox's PDFs
+ * keep them inside compressed object streams, where no plain search sees them; so every
+ * Flate-compressed stream is inflated and searched too. A page object is a dictionary of
+ * `/Type /Page`, and the page tree's nodes are `/Type /Pages`, which must not count.
+ */
+export function pdfPages(pdf) {
+  const text = Buffer.from(pdf).toString("latin1");
+  const parts = [text];
+  for (let at = text.indexOf("stream", 0); at !== -1; at = text.indexOf("stream", at + 6)) {
+    // Only the keyword that opens a stream: right after a dictionary, before a line break.
+    const opens = /^stream\r?\n/.exec(text.slice(at, at + 8));
+    if (!opens || !/>>\s*$/.test(text.slice(Math.max(0, at - 16), at))) continue;
+    const dictionary = text.slice(text.lastIndexOf(" obj", at), at);
+    const start = at + opens[0].length;
+    const end = text.indexOf("endstream", start);
+    if (end === -1) break;
+    if (dictionary.includes("/FlateDecode")) {
+      try {
+        parts.push(inflateSync(Buffer.from(text.slice(start, end), "latin1")).toString("latin1"));
+      } catch {
+        // A stream that does not inflate holds no page objects this can read; the count then
+        // comes out low and the journey's "at least one page" check says so.
+      }
+    }
+    at = end;
+  }
+  return parts.reduce((count, part) => count + (part.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length, 0);
 }
 
 /** What a journey can do with one tab, the same in every engine. */
@@ -211,6 +252,17 @@ class FirefoxTab extends Tab {
     await (await this.element(selector)).uploadFile(path);
   }
 
+  /**
+   * Prints the page to PDF on `paper` ("A4" or "Letter"), backgrounds included; returns its
+   * number of pages. Given no margins, Puppeteer asks for margins of zero, as Playwright's
+   * page.pdf does in Chromium, and for content wider than the paper to be shrunk to fit. Firefox
+   * lets the page's `@page { margin }` replace the margins asked for, as Chromium does, so the
+   * app's own print margins apply in both.
+   */
+  async printedPages(paper) {
+    return pdfPages(await this.page.pdf({ format: paper, printBackground: true }));
+  }
+
   async setWidth(width) {
     // Puppeteer's setViewport also sets a screen orientation, which Firefox ESR 140 does not
     // implement; the BiDi viewport command alone is all this needs.
@@ -283,10 +335,78 @@ class WebKitTab extends Tab {
     return window;
   }
 
+  /**
+   * Prints the page to PDF on `paper` ("A4" or "Letter"), backgrounds included; returns its
+   * number of pages. The WebDriver Print Page command comes first: no margins are sent, so its
+   * default of 1 cm applies wherever the page's `@page { margin }` does not replace it.
+   * WebKitWebDriver 2.50 has no such command, and a later driver that has it is used without
+   * any change here. Until then the page is printed by the same WebKitGTK through its own API
+   * (webkit-print.py), in a view of its own that loads the tab's address and waits until the
+   * page shows `waitFor`; so the address must open the same page in a fresh profile (a share
+   * link does), and `waitFor` is needed only there.
+   */
+  async printedPages(paper, { waitFor } = {}) {
+    let answered;
+    try {
+      const pdf = await this.driver.printPage({ background: true, ...PAPER[paper] });
+      return pdfPages(Buffer.from(pdf, "base64"));
+    } catch (error) {
+      if (!(error instanceof webdriver.error.UnknownCommandError)) throw error;
+      answered = error.message;
+    }
+    if (!waitFor) {
+      const version = (await this.driver.getCapabilities()).get("browserVersion");
+      throw new Error(`WebKitWebDriver ${version} has no Print Page command ("${answered}"), and printedPages was given no text to wait for before printing otherwise`);
+    }
+    const url = await this.driver.getCurrentUrl();
+    const folder = mkdtempSync(join(tmpdir(), "engines-webkit-print-"));
+    try {
+      const out = join(folder, `${paper}.pdf`);
+      await printWithWebKitGtk(url, paper, out, waitFor);
+      return pdfPages(readFileSync(out));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
   async close() {
     await this.driver.quit().catch(() => {});
     this.driverProcess.kill();
   }
+}
+
+/** The script that prints with WebKitGTK's own API, and how long it may take in all. */
+const WEBKIT_PRINT = fileURLToPath(new URL("./webkit-print.py", import.meta.url));
+const WEBKIT_PRINT_LIMIT_MS = 120_000;
+
+/**
+ * Prints `url` to the PDF file `out` on `paper` with WebKitGTK once the page shows `waitFor`
+ * (see webkit-print.py). It runs on the display the suite already has. Throws CannotPrint,
+ * naming the Debian package to install, when Python's GObject bindings or WebKitGTK's typelib
+ * are missing, so the journey skips instead of failing on a machine set up before they were
+ * needed; any other failure is an error.
+ */
+async function printWithWebKitGtk(url, paper, out, waitFor) {
+  const python = "/usr/bin/python3";
+  if (!existsSync(python)) throw new CannotPrint(`printing with WebKitGTK needs ${python}: install Debian's python3-gi and gir1.2-webkit2-4.1`);
+  const { code, signal, stderr } = await new Promise((done, fail) => {
+    const child = spawn(python, [WEBKIT_PRINT, url, paper, out, waitFor], {
+      stdio: ["ignore", "ignore", "pipe"],
+      timeout: WEBKIT_PRINT_LIMIT_MS,
+      killSignal: "SIGKILL",
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", fail);
+    child.on("close", (code, signal) => done({ code, signal, stderr: stderr.trim() }));
+  });
+  // Exit code 3 is the script's word for a missing module or typelib; its message names the package.
+  if (code === 3) throw new CannotPrint(`printing with WebKitGTK's API: ${stderr.split("\n").pop()}; install it with apt-get`);
+  if (signal) throw new Error(`webkit-print.py did not finish in ${WEBKIT_PRINT_LIMIT_MS / 1000} s (${signal}): ${stderr}`);
+  if (code !== 0) throw new Error(`webkit-print.py failed (exit code ${code}): ${stderr}`);
+  if (!existsSync(out)) throw new Error(`webkit-print.py wrote no PDF: ${stderr}`);
 }
 
 /** Collects what each tab of a journey reported, then closes them all. */
@@ -322,6 +442,12 @@ export async function firefox() {
       "browser.safebrowsing.malware.enabled": false,
       "browser.safebrowsing.phishing.enabled": false,
       "datareporting.policy.dataSubmissionEnabled": false,
+      // A download opens the downloads panel, which keeps the keys a later journey types into
+      // a date field (they go nowhere, and the date is lost). Nobody looks at the panel here.
+      "browser.download.alwaysOpenPanel": false,
+      // Files the journeys download stay in the suite's own profile, not the person's Downloads.
+      "browser.download.folderList": 2,
+      "browser.download.dir": join(profile, "downloads"),
     },
   });
   const tabs = [];

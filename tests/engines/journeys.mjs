@@ -3,14 +3,21 @@
 // journeys people take after opening a link in whatever browser they have, plus the checks that
 // differ between engines: the date field, what a first visit downloads, and table cells.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { offlineFiles } from "../../scripts/first-load.mjs";
 import { brokenWordsInTableCells, tableScrollProblems } from "../page-checks.mjs";
 import { downloadsIn, isContentAddressed } from "../serve-dist.mjs";
+import { CannotPrint } from "./browsers.mjs";
 
 const GOLDEN_EXPORT = new URL("../../crates/core/golden/export-v1.json", import.meta.url);
+
+/** A share link of golden/share-links-2026.2.txt by its name, as the fragment the app writes. */
+function goldenShareLink(name) {
+  const golden = readFileSync(new URL("../../crates/core/golden/share-links-2026.2.txt", import.meta.url), "utf8");
+  return golden.split("\n").find((line) => line.startsWith(`${name} `)).split(" ")[1];
+}
 
 /** Starts a new assessment on the assessment screen; returns its id. */
 async function startAssessment(tab, base, name) {
@@ -232,6 +239,33 @@ export const journeys = [
         assert.ok(width === wanted || (engine.name === "webkit" && width < 500), `${wanted} px asked, ${width} px given`);
         assert.deepEqual(await tab.evaluate(brokenWordsInTableCells), [], `words broken at ${width} px`);
         assert.deepEqual(await tab.evaluate(tableScrollProblems), [], `page scrolls sideways at ${width} px`);
+      }
+    },
+  },
+  {
+    // Every question answered with a note on 20 of them, made with bank 2026.2 and opened by a
+    // later bank, so the report also lists the kept answers to questions no longer asked: the
+    // longest report a partnership is likely to print. Chromium checks the same in
+    // tests/report.spec.js; page breaks and fonts differ between engines.
+    name: "the longest realistic report prints to at most four pages on A4 and Letter",
+    async run(engine, { base, skip }) {
+      const tab = await engine.freshTab();
+      await tab.setWidth(1280);
+      await tab.goto(`${base}#${goldenShareLink("full-with-notes")}`);
+      await tab.waitForText(".report", "Discussed at the planning meeting 19");
+      for (const paper of ["A4", "Letter"]) {
+        let pages;
+        try {
+          pages = await tab.printedPages(paper, { waitFor: "Discussed at the planning meeting 19" });
+        } catch (error) {
+          if (!(error instanceof CannotPrint)) throw error;
+          console.log(`${engine.name}: cannot print: ${error.message}`);
+          skip(`${engine.name} cannot print: ${error.message}`);
+          return;
+        }
+        console.log(`${engine.name}: ${pages} pages on ${paper}`);
+        assert.ok(pages > 0, `${paper}: no page found in the PDF`);
+        assert.ok(pages <= 4, `${paper}: ${pages} pages, at most 4 wanted`);
       }
     },
   },

@@ -87,33 +87,29 @@ if ! command -v wasm-split-cli >/dev/null 2>&1 ||
     fail "cargo could not install wasm_split_cli_support $WASM_SPLIT_VERSION from crates.io. Check that crates.io is reachable, $AGAIN."
 fi
 
+# Installs Debian packages, as root or through sudo, updating the package lists once if they are
+# too old to know a package.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@" ||
+    { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"; } ||
+    fail "apt-get could not install $*. Run as root or with sudo, check that Debian's package servers are reachable, $AGAIN."
+}
+
 step "Browsers (Debian packages): Chromium and ChromeDriver, Firefox ESR, WebKitGTK's WebDriver, Xvfb"
 # Playwright drives Chromium; the cross-engine suite drives Firefox over WebDriver BiDi and
 # WebKitGTK (Safari's engine) through WebKitWebDriver, which needs a display: xvfb-run gives it one.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ] ||
   [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  packages="chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth"
-  # shellcheck disable=SC2086
-  $sudo apt-get install -y $packages ||
-    { $sudo apt-get update && $sudo apt-get install -y $packages; } ||
-    fail "apt-get could not install $packages. Run as root or with sudo, check that Debian's package servers are reachable, $AGAIN."
+  apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth
 fi
 
 step "WebKitGTK's Python bindings (print the report to PDF in Safari's engine for the print check)"
 # WebKitWebDriver has no Print Page command, so the engines suite prints through WebKitGTK's own
 # API (tests/engines/webkit-print.py), run by Debian's Python.
 if ! /usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "3.0"); gi.require_version("WebKit2", "4.1")' 2>/dev/null; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  packages="python3-gi gir1.2-gtk-3.0 gir1.2-webkit2-4.1"
-  # shellcheck disable=SC2086
-  $sudo apt-get install -y $packages ||
-    { $sudo apt-get update && $sudo apt-get install -y $packages; } ||
-    fail "apt-get could not install $packages. Run as root or with sudo, check that Debian's package servers are reachable, $AGAIN."
+  apt_install python3-gi gir1.2-gtk-3.0 gir1.2-webkit2-4.1
 fi
 
 step "npm packages from package-lock.json (Playwright, axe-core, puppeteer-core, selenium-webdriver, binaryen's wasm-opt, Lighthouse, terser and csso)"

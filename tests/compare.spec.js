@@ -2,7 +2,7 @@
 // disagree, pasted links and dropped files, "compare with mine", and two results compared.
 import { readFile } from "node:fs/promises";
 import { test, expect, expectAccessible } from "./fixtures.js";
-import { acceptInvitation, answer, expectSaved, makeCoachLink, sixRespondentLinks, startAssessment, reportMenu } from "./journey.js";
+import { acceptInvitation, answer, expectSaved, makeCoachLink, respondentLinks, sixRespondentLinks, startAssessment, reportMenu } from "./journey.js";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
 
 /** The share link a region's "send results to your coach" email carries. */
@@ -237,3 +237,29 @@ test("six respondents on the whole bank: a heat map and a bar per question, at m
   expect(await page.evaluate(tableScrollProblems), "at 320 px").toEqual([]);
   await expectAccessible(page);
 });
+
+// Past a handful of respondents the lists of people scroll in their own boxes, so the page stays
+// about as long for 200 people as for six, and the news names a few and counts the rest.
+for (const [count, most] of [[50, 10_000], [200, 12_000]]) {
+  test(`${count} respondents: at most ${most.toLocaleString("en")} px tall at 1280 px, no sideways scroll, the lists in their own boxes`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const links = respondentLinks(count);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("./?screen=compare");
+    await page.getByLabel("Share links, one a line").fill(links);
+    await page.getByRole("button", { name: "Add links" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText(`Added ${count} respondents: Respondent 1,`);
+    await expect(page.locator(".question-line svg.distribution").first()).toBeVisible();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`group view with ${count} respondents at 1280 px: ${height} px tall`);
+    expect(height).toBeLessThanOrEqual(most);
+    await page.screenshot({ path: testInfo.outputPath(`group-view-${count}-1280.png`) });
+    // Every respondent is still there, in a box a keyboard can scroll.
+    const members = page.getByRole("region", { name: "Respondents, scrollable" }).first();
+    await expect(members.getByRole("textbox")).toHaveCount(count);
+    expect(await page.evaluate(tableScrollProblems), "at 1280 px").toEqual([]);
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await page.evaluate(tableScrollProblems), "at 320 px").toEqual([]);
+    await expectAccessible(page);
+  });
+}

@@ -78,6 +78,11 @@ let sixLinks;
  * core's `bench_links` example (built by scripts/test.sh) and made once per worker.
  */
 export function sixRespondentLinks() {
-  sixLinks ??= execFileSync("cargo", ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "6"], { encoding: "utf8" });
+  sixLinks ??= respondentLinks(6);
   return sixLinks;
+}
+
+/** Share links of `count` varied respondents, one a line, from the same example. */
+export function respondentLinks(count) {
+  return execFileSync("cargo", ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", String(count)], { encoding: "utf8" });
 }

@@ -50,11 +50,7 @@ fn AddResults() -> impl IntoView {
     // What the workspace says the last addition did, shown until the next one.
     let tell = move || {
         let news = store.with_untracked(|workspace| workspace.group_news().clone());
-        said.set(if news.added.is_empty() {
-            Vec::new()
-        } else {
-            vec![format!("Added {}.", news.added.join(", "))]
-        });
+        said.set(news.added_sentence().into_iter().collect());
         problems.set(news.problems);
     };
     let add_links = move |_| {
@@ -196,13 +192,16 @@ fn Members() -> impl IntoView {
     view! {
         <section class="members" aria-labelledby="members-title">
             <h2 id="members-title">"Respondents"</h2>
-            <ul class="member-list">
-                <For
-                    each=move || store.with(|workspace| workspace.members().to_vec())
-                    key=|member| (member.key, member.respondent.hidden)
-                    children=move |member| view! { <MemberRow member=member /> }
-                />
-            </ul>
+            // A large group's list scrolls in its own box, so the comparison stays near.
+            <div class="member-scroll" tabindex="0" role="region" aria-label="Respondents, scrollable">
+                <ul class="member-list">
+                    <For
+                        each=move || store.with(|workspace| workspace.members().to_vec())
+                        key=|member| (member.key, member.respondent.hidden)
+                        children=move |member| view! { <MemberRow member=member /> }
+                    />
+                </ul>
+            </div>
         </section>
     }
 }
@@ -539,6 +538,7 @@ fn group_tables(
 
     view! {
         <h3>"Where each respondent places the partnership"</h3>
+        <div class="group-who-scroll">
         <TableScroll label="Respondents">
             <table class="report-table group-table group-who">
                 <caption>"Where you are and leading phase, per respondent"</caption>
@@ -552,6 +552,7 @@ fn group_tables(
                 <tbody>{who}</tbody>
             </table>
         </TableScroll>
+        </div>
         <h3>"Launch steps"</h3>
         {heat_map(view, None, "Readiness of each launch step, per respondent")}
         {gates_to_talk_about(view)}

@@ -110,6 +110,26 @@ pub struct GroupNews {
     pub problems: Vec<String>,
 }
 
+/// How many added respondents the news names before it counts the rest.
+const NEWS_NAMES: usize = 5;
+
+impl GroupNews {
+    /// What the last addition did, in one sentence: "Added Ana, Ben." or, for a large group,
+    /// "Added 50 respondents: Respondent 1, ..., Respondent 5 and 45 more." `None` when
+    /// nothing was added.
+    pub fn added_sentence(&self) -> Option<String> {
+        match self.added.len() {
+            0 => None,
+            n if n <= NEWS_NAMES + 1 => Some(format!("Added {}.", self.added.join(", "))),
+            n => Some(format!(
+                "Added {n} respondents: {} and {} more.",
+                self.added[..NEWS_NAMES].join(", "),
+                n - NEWS_NAMES
+            )),
+        }
+    }
+}
+
 /// One assessment as the lists show it (the start list, the report's choice, the Compare
 /// screen's choices): what the person recognises it by, and how far it got.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -910,3 +910,24 @@ fn forgetting_everything_forgets_a_kept_group_that_waited_for_the_link_formats()
         "the address's link still opens"
     );
 }
+
+#[test]
+fn the_news_of_an_addition_names_a_few_and_counts_the_rest() {
+    let news = |n: usize| GroupNews {
+        added: (1..=n).map(|i| format!("Respondent {i}")).collect(),
+        problems: Vec::new(),
+    };
+    assert_eq!(news(0).added_sentence(), None);
+    assert_eq!(
+        news(2).added_sentence().as_deref(),
+        Some("Added Respondent 1, Respondent 2.")
+    );
+    // Six names read as well as "five and 1 more", so six are named.
+    assert!(news(6)
+        .added_sentence()
+        .is_some_and(|s| s.ends_with("Respondent 6.")));
+    assert_eq!(
+        news(50).added_sentence().as_deref(),
+        Some("Added 50 respondents: Respondent 1, Respondent 2, Respondent 3, Respondent 4, Respondent 5 and 45 more.")
+    );
+}

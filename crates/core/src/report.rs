@@ -672,8 +672,7 @@ fn findings<'a>(
 ) -> Vec<Finding<'a>> {
     let mut findings = Vec::new();
     if phases.leading == Some(Phase::Storming) {
-        // The sign agreed with most strongly carries the advice; the list is in bank order,
-        // so the first statement agreed with stands for the phase.
+        // The first of the phase's signs agreed with, in bank order, carries its advice.
         if let Some(question) = phase_advice.first() {
             findings.push(Finding {
                 kind: FindingKind::StormingLeads,

@@ -257,6 +257,21 @@ for (const [count, most] of [[50, 10_000], [200, 12_000]]) {
     // Every respondent is still there, in a box a keyboard can scroll.
     const members = page.getByRole("region", { name: "Respondents, scrollable" }).first();
     await expect(members.getByRole("textbox")).toHaveCount(count);
+    // The launch steps summarised: a bar per step counting everyone; the heat map waits behind
+    // its disclosure and, once opened, labels every column whole.
+    const bars = page.getByRole("img", { name: /^Respondents by readiness: / });
+    await expect(bars).toHaveCount(6);
+    const firstBar = await bars.first().getAttribute("aria-label");
+    const counted = [...firstBar.matchAll(/ (\d+)(?:,|$)/g)].reduce((sum, [, n]) => sum + Number(n), 0);
+    expect(counted, firstBar).toBe(count);
+    await expect(page.locator(".heat-map")).toHaveCount(0);
+    await page.getByText("Each respondent's readiness, step by step (heat map)").click();
+    const heads = page.locator(".heat-map .heat-head");
+    await expect(heads).toHaveCount(count);
+    // The drawn label, beside its <title>, is whole: no ellipsis.
+    const drawn = await heads.evaluateAll((all) => all.map((head) => [...head.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("")));
+    expect(drawn.at(-1)).toBe(`Respondent ${count}`);
+    expect(drawn.filter((label) => label.includes("…"))).toEqual([]);
     expect(await page.evaluate(tableScrollProblems), "at 1280 px").toEqual([]);
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(tableScrollProblems), "at 320 px").toEqual([]);

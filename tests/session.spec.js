@@ -2,14 +2,14 @@
 // step at a time: by keyboard only, with axe, fitting 1920 x 1080 and 1280 x 720 without
 // scrolling, and from a single report.
 import { test, expect, expectAccessible } from "./fixtures.js";
-import { answer, expectSaved, sixRespondentLinks, startAssessment } from "./journey.js";
+import { answer, expectSaved, respondentLinks, sixRespondentLinks, startAssessment } from "./journey.js";
 
-/** Opens the Compare screen with the six respondents in its group. */
-async function compareSix(page) {
+/** Opens the Compare screen with `count` respondents in its group (six unless told). */
+async function compareGroup(page, count = 6) {
   await page.goto("./?screen=compare");
-  await page.getByLabel("Share links, one a line").fill(sixRespondentLinks());
+  await page.getByLabel("Share links, one a line").fill(count === 6 ? sixRespondentLinks() : respondentLinks(count));
   await page.getByRole("button", { name: "Add links" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Respondent 6");
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText(count === 6 ? "Respondent 6" : `Added ${count} respondents`);
 }
 
 /** Presses Tab until `target` has the focus; fails after `most` presses. */
@@ -49,7 +49,7 @@ const heading = (page) => page.getByRole("heading", { level: 1 });
 test("session mode by keyboard only: Present, arrows move steps in the address, a reload stays, Esc leaves", async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await compareSix(page);
+  await compareGroup(page);
 
   const present = page.getByRole("button", { name: /^Present/ });
   await tabTo(page, present);
@@ -132,18 +132,23 @@ test("session mode by keyboard only: Present, arrows move steps in the address, 
   await expect(page.locator(".site-header")).toBeVisible();
 });
 
-for (const [width, height] of [[1920, 1080], [1280, 720]]) {
-  test(`session mode at ${width} x ${height}: every step fits the window, axe passes, screenshot`, async ({ page }, testInfo) => {
+// Six respondents show their row of the heat map; fifty, too many for a column each, the
+// step's bar of respondents by readiness.
+for (const [width, height, count] of [[1920, 1080, 6], [1280, 720, 6], [1920, 1080, 50], [1280, 720, 50]]) {
+  test(`session mode at ${width} x ${height} with ${count} respondents: every step fits the window, axe passes, screenshot`, async ({ page }, testInfo) => {
     test.setTimeout(90_000);
     await page.setViewportSize({ width, height });
-    await compareSix(page);
+    await compareGroup(page, count);
     await page.getByRole("button", { name: /^Present/ }).click();
     await expect(heading(page)).toHaveText(/^Step 1 of 6/);
     for (let step = 1; step <= 6; step += 1) {
       await expect(heading(page)).toHaveText(new RegExp(`^Step ${step} of 6`));
       // Step 1 has the longest questions: the fullest slide.
       if (step === 1) {
-        const shot = testInfo.outputPath(`session-${width}x${height}.png`);
+        const picture = page.locator(count === 6 ? ".present .heat-map svg" : ".present svg.distribution").first();
+        await expect(picture).toBeVisible();
+        if (count > 6) await expect(picture).toHaveAttribute("aria-label", /^Respondents by readiness: /);
+        const shot = testInfo.outputPath(`session-${width}x${height}-${count}.png`);
         await page.screenshot({ path: shot });
         console.log("screenshot: " + shot);
         await expectAccessible(page);

@@ -4,7 +4,9 @@
 //! black and white and to a screen reader.
 
 use leptos::prelude::*;
-use readiness_core::{Bank, GroupView, QuestionRow, Share, ShareKind, StepRow};
+use readiness_core::{
+    readiness_shade, Bank, GroupView, QuestionRow, Share, ShareKind, StepRow, READINESS_SHADES,
+};
 
 /// Cuts a label to `max` characters, on a character boundary, with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
@@ -16,16 +18,37 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The shade of a readiness figure: five steps of 20 points, or none when there is no figure.
-fn heat_class(readiness: Option<u8>) -> &'static str {
-    match readiness {
-        None => "heat heat-none",
-        Some(0..=19) => "heat heat-0",
-        Some(20..=39) => "heat heat-1",
-        Some(40..=59) => "heat heat-2",
-        Some(60..=79) => "heat heat-3",
-        Some(_) => "heat heat-4",
+/// The shade of a readiness figure: the core's five bands of 20 points, or none when there is
+/// no figure.
+fn heat_class(readiness: Option<u8>) -> String {
+    readiness.map_or_else(
+        || "heat heat-none".to_string(),
+        |pct| format!("heat heat-{}", readiness_shade(pct)),
+    )
+}
+
+/// A step's heading on at most two lines of about `max` characters, broken between words;
+/// the second line is shortened when the heading is longer still.
+fn two_lines(text: &str, max: usize) -> (String, Option<String>) {
+    if text.chars().count() <= max {
+        return (text.to_string(), None);
     }
+    let mut first = String::new();
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.peek() {
+        let wanted = first.chars().count() + word.chars().count() + usize::from(!first.is_empty());
+        if wanted > max && !first.is_empty() {
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(word);
+        words.next();
+    }
+    let rest: Vec<&str> = words.collect();
+    let second = shorten(&rest.join(" "), max);
+    (first, (!second.is_empty()).then_some(second))
 }
 
 /// What one respondent's cell of a step says, in words.
@@ -49,6 +72,12 @@ fn cell_words(row: &StepRow<'_>, at: usize) -> (String, Option<&'static str>) {
 const LABEL_WIDTH: f64 = 250.0;
 const HEAD_HEIGHT: f64 = 34.0;
 const ROW_HEIGHT: f64 = 46.0;
+/// The longest respondent label a column's head shows whole, upright or slanted.
+const WIDE_HEAD_CHARS: usize = 14;
+const SLANTED_HEAD_CHARS: usize = 24;
+/// How far a slanted head reaches up and to the right: its characters at about 6.5 px each,
+/// at 45 degrees.
+const SLANTED_HEAD_REACH: f64 = SLANTED_HEAD_CHARS as f64 * 6.5 * std::f64::consts::FRAC_1_SQRT_2;
 
 /// The width of one respondent's column: room for "100%" and "confirm?" with a few
 /// respondents, narrower (figures only) with many.
@@ -92,11 +121,14 @@ fn heat_row(row: &StepRow<'_>, y: f64, column: f64) -> impl IntoView {
             }
         })
         .collect_view();
+    let (first, second) = two_lines(&heading, 30);
+    let top = if second.is_some() { y + 20.0 } else { y + 28.0 };
     view! {
         <g class="heat-row">
-            <text x="0" y=y + 28.0 class="heat-step">
+            <text x="0" y=top class="heat-step">
                 <title>{row.section.heading()}</title>
-                {shorten(&heading, 32)}
+                <tspan x="0">{first}</tspan>
+                {second.map(|line| view! { <tspan x="0" dy="17">{line}</tspan> })}
             </text>
             {cells}
         </g>
@@ -112,17 +144,33 @@ pub fn heat_map(view: &GroupView<'_>, only: Option<usize>, title: &str) -> impl 
         Some(at) => view.steps.get(at).into_iter().collect(),
         None => view.steps.iter().collect(),
     };
-    let width = LABEL_WIDTH + column * columns as f64;
-    let height = HEAD_HEIGHT + ROW_HEIGHT * rows.len() as f64;
+    // Narrow columns slant their heads, so a label of a couple of words stays whole.
+    let slanted = column < 90.0;
+    let (head, reach) = if slanted {
+        (SLANTED_HEAD_REACH + 12.0, SLANTED_HEAD_REACH)
+    } else {
+        (HEAD_HEIGHT, 0.0)
+    };
+    let width = LABEL_WIDTH + column * columns as f64 + reach;
+    let height = head + ROW_HEIGHT * rows.len() as f64;
     let heads = view
         .respondents
         .iter()
         .enumerate()
         .map(|(at, respondent)| {
             let x = LABEL_WIDTH + column * at as f64 + column / 2.0;
-            let most = if column >= 90.0 { 14 } else { 6 };
+            let y = head - 12.0;
+            let (most, anchor, turn) = if slanted {
+                (
+                    SLANTED_HEAD_CHARS,
+                    "start",
+                    Some(format!("rotate(-45 {x} {y})")),
+                )
+            } else {
+                (WIDE_HEAD_CHARS, "middle", None)
+            };
             view! {
-                <text x=x y="22" text-anchor="middle" class="heat-head">
+                <text x=x y=y text-anchor=anchor transform=turn class="heat-head">
                     <title>{respondent.label.to_string()}</title>
                     {shorten(respondent.label, most)}
                 </text>
@@ -132,7 +180,7 @@ pub fn heat_map(view: &GroupView<'_>, only: Option<usize>, title: &str) -> impl 
     let body = rows
         .iter()
         .enumerate()
-        .map(|(index, row)| heat_row(row, HEAD_HEIGHT + ROW_HEIGHT * index as f64, column))
+        .map(|(index, row)| heat_row(row, head + ROW_HEIGHT * index as f64, column))
         .collect_view();
     let summary = rows
         .iter()
@@ -205,25 +253,32 @@ pub fn shares_in_words(shares: &[Share]) -> String {
 }
 
 /// How many respondents answered each point of a question's scale, Don't know, Not applicable
-/// or nothing, as one bar of parts in proportion; each part wide enough shows its count.
+/// or nothing, as one bar of parts in proportion.
 pub fn distribution_bar(bank: &Bank, row: &QuestionRow<'_>) -> impl IntoView {
     let shares = row.distribution(bank);
+    let said = format!("Answers: {}", shares_in_words(&shares));
+    share_bar(&shares, BAR_WIDTH, said, "distribution")
+}
+
+/// One bar of parts in proportion to their counts; each part wide enough shows its count.
+/// `said` is what the bar says to a screen reader.
+fn share_bar(shares: &[Share], width: f64, said: String, class: &'static str) -> impl IntoView {
     let total: usize = shares.iter().map(|share| share.count).sum();
     let mut x = 0.0;
     let parts = shares
         .iter()
         .filter(|share| share.count > 0)
         .map(|share| {
-            let width = BAR_WIDTH * share.count as f64 / total.max(1) as f64;
+            let part = width * share.count as f64 / total.max(1) as f64;
             let at = x;
-            x += width;
+            x += part;
             view! {
                 <g class=share_class(share.kind)>
-                    <rect x=at y="0" width=width height=BAR_HEIGHT>
+                    <rect x=at y="0" width=part height=BAR_HEIGHT>
                         <title>{format!("{}: {}", share.label, share.count)}</title>
                     </rect>
-                    {(width >= 16.0).then(|| view! {
-                        <text x=at + width / 2.0 y="15.5" text-anchor="middle">{share.count}</text>
+                    {(part >= 16.0).then(|| view! {
+                        <text x=at + part / 2.0 y="15.5" text-anchor="middle">{share.count}</text>
                     })}
                 </g>
             }
@@ -231,41 +286,110 @@ pub fn distribution_bar(bank: &Bank, row: &QuestionRow<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <svg
-            class="distribution"
-            viewBox=format!("0 0 {BAR_WIDTH} {BAR_HEIGHT}")
-            width=BAR_WIDTH
+            class=class
+            viewBox=format!("0 0 {width} {BAR_HEIGHT}")
+            width=width
             height=BAR_HEIGHT
             role="img"
-            aria-label=format!("Answers: {}", shares_in_words(&shares))
+            aria-label=said
         >
             {parts}
         </svg>
     }
 }
 
+/// How many respondents place a launch step in each shade of readiness, as one bar of parts,
+/// light (early) to dark (ready), then those without a figure; `width` in the bar's own units,
+/// wider for a slide, where the bar spans the screen at the height of a line.
+pub fn step_bar(row: &StepRow<'_>, width: f64) -> impl IntoView {
+    let shares = row.shades();
+    let said = format!("Respondents by readiness: {}", shares_in_words(&shares));
+    share_bar(&shares, width, said, "distribution")
+}
+
+/// The launch steps as the group sees them, for a group too large for a column per person:
+/// each step on a line, as the questions are, its bar beside the mean, the range and how many
+/// are blocked, in words.
+pub fn step_shades(view: &GroupView<'_>) -> impl IntoView {
+    let items = view
+        .steps
+        .iter()
+        .map(|row| {
+            view! {
+                <li class="question-line">
+                    <p><strong>{row.section.heading()}</strong></p>
+                    {step_bar(row, BAR_WIDTH)}
+                    <p class="spread">{row.in_words()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ol class="question-lines">{items}</ol>
+        {shade_key()}
+    }
+}
+
+/// A key of shades: a swatch and its words for each kind of part.
+fn swatch_key(items: Vec<(ShareKind, String)>) -> impl IntoView {
+    let items = items
+        .into_iter()
+        .map(|(kind, words)| {
+            view! {
+                <li>
+                    <svg class="key-swatch" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">
+                        <g class=share_class(kind)>
+                            <rect x="1" y="1" width="12" height="12"></rect>
+                        </g>
+                    </svg>
+                    " " {words}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="bar-key">{items}</ul> }
+}
+
+/// The key to the steps' bars: each shade of readiness, light (early) to dark (ready), and
+/// the respondents without a figure.
+pub fn shade_key() -> impl IntoView {
+    let of = READINESS_SHADES.len() as u8;
+    let mut items: Vec<(ShareKind, String)> = (0..of)
+        .zip(READINESS_SHADES)
+        .map(|(position, label)| {
+            (
+                ShareKind::Point { position, of },
+                format!("readiness {label}"),
+            )
+        })
+        .collect();
+    items.push((
+        ShareKind::Unanswered,
+        "not enough answers to judge".to_string(),
+    ));
+    swatch_key(items)
+}
+
 /// The key to the distribution bars' shades: the scale's points from light to dark, and the
 /// answers off the scale apart.
 pub fn bar_key() -> impl IntoView {
     let items = [
-        (ShareKind::Point { position: 0, of: 4 }, "first point of the scale (Not yet, Disagree, No)"),
-        (ShareKind::Point { position: 3, of: 4 }, "last point (Done, Agree, Yes)"),
+        (
+            ShareKind::Point { position: 0, of: 4 },
+            "first point of the scale (Not yet, Disagree, No)",
+        ),
+        (
+            ShareKind::Point { position: 3, of: 4 },
+            "last point (Done, Agree, Yes)",
+        ),
         (ShareKind::DontKnow, "Don't know"),
         (ShareKind::NotApplicable, "Not applicable"),
         (ShareKind::Unanswered, "No answer"),
-    ]
-    .into_iter()
-    .map(|(kind, words)| {
-        view! {
-            <li>
-                <svg class="key-swatch" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">
-                    <g class=share_class(kind)>
-                        <rect x="1" y="1" width="12" height="12"></rect>
-                    </g>
-                </svg>
-                " " {words}
-            </li>
-        }
-    })
-    .collect_view();
-    view! { <ul class="bar-key">{items}</ul> }
+    ];
+    swatch_key(
+        items
+            .into_iter()
+            .map(|(kind, words)| (kind, words.to_string()))
+            .collect(),
+    )
 }

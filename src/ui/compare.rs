@@ -6,10 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use readiness_core::{
     file_stem, group_csv, group_json, group_view, percent_text, Arrival, Bank, Event, GroupView,
-    Member, MAX_RESPONDENT_LABEL_CHARS,
+    Member, Respondent, MAX_RESPONDENT_LABEL_CHARS,
 };
 
-use super::charts::{bar_key, distribution_bar, heat_map};
+use super::charts::{bar_key, distribution_bar, heat_map, step_shades};
 use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
 use super::session::present;
@@ -328,7 +328,7 @@ fn GroupResults() -> impl IntoView {
                         return view! { <p>"Every respondent is hidden. Show one to see the comparison."</p> }.into_any();
                     }
                     let view = group_view(bank, respondents);
-                    group_tables(&view, only_disagreements, skipped()).into_any()
+                    group_tables(&view, visible, only_disagreements, skipped()).into_any()
                 })
             }}
         </section>
@@ -399,6 +399,41 @@ fn question_line(
     }
 }
 
+const HEAT_MAP_TITLE: &str = "Readiness of each launch step, per respondent";
+
+/// The launch steps across the group: the heat map of steps by respondents, or for a group
+/// large enough to summarise, each step's bar of respondents by readiness, with the heat map
+/// drawn only once its disclosure is opened.
+fn launch_steps(view: &GroupView<'_>, visible: Memo<Vec<Respondent>>) -> AnyView {
+    if !view.summarises() {
+        return heat_map(view, None, HEAT_MAP_TITLE).into_any();
+    }
+    // Drawn later, from the group as it is then, read against the bank the screen uses.
+    let bank = Bank::builtin();
+    let open = RwSignal::new(false);
+    let map = move || {
+        open.get().then(|| {
+            visible.with(|respondents| {
+                heat_map(&group_view(bank, respondents), None, HEAT_MAP_TITLE).into_any()
+            })
+        })
+    };
+    view! {
+        <div class="bar-legend">
+            <p>"Each bar counts the respondents who place the step in each shade of readiness, from light (early) to dark (ready)."</p>
+        </div>
+        {step_shades(view)}
+        <details
+            class="chart-table heat-later"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+        >
+            <summary>"Each respondent's readiness, step by step (heat map)"</summary>
+            {map}
+        </details>
+    }
+    .into_any()
+}
+
 /// The gates someone blocks or has not confirmed, step by step, with how many of each: what
 /// a session should settle first.
 fn gates_to_talk_about(view: &GroupView<'_>) -> impl IntoView {
@@ -428,6 +463,7 @@ fn gates_to_talk_about(view: &GroupView<'_>) -> impl IntoView {
 /// The tables of one group view.
 fn group_tables(
     view: &GroupView<'_>,
+    visible: Memo<Vec<Respondent>>,
     only_disagreements: RwSignal<bool>,
     skipped: Vec<String>,
 ) -> impl IntoView {
@@ -554,7 +590,7 @@ fn group_tables(
         </TableScroll>
         </div>
         <h3>"Launch steps"</h3>
-        {heat_map(view, None, "Readiness of each launch step, per respondent")}
+        {launch_steps(view, visible)}
         {gates_to_talk_about(view)}
         <details class="chart-table">
             <summary>"The launch steps as a table, with the mean and range"</summary>

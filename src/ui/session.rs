@@ -9,7 +9,7 @@ use readiness_core::{
 };
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::charts::{bar_key, distribution_bar, heat_map};
+use super::charts::{bar_key, distribution_bar, heat_map, shade_key, step_bar};
 use crate::{Address, Screen, Shell, Store};
 
 /// Asks the browser to show the whole page full screen. Call it from a click or a key press:
@@ -193,7 +193,8 @@ pub fn SessionMode() -> impl IntoView {
     }
 }
 
-/// One step's slide: its heading and readiness, its row of the heat map, the gates to talk
+/// One step's slide: its heading and readiness, its row of the heat map (or its bar of
+/// respondents by readiness, for a large group), the gates to talk
 /// about and its most disputed questions with their bars.
 fn slide_view(bank: &'static Bank, people: &[Respondent], step: &SessionStep) -> AnyView {
     if people.is_empty() {
@@ -238,11 +239,28 @@ fn slide_view(bank: &'static Bank, people: &[Respondent], step: &SessionStep) ->
         }
         .into_any()
     };
-    let map = heat_map(
-        &view,
-        Some(step.index),
-        "Readiness of this step, per respondent",
-    );
+    // A column per person while the room can read one; past that, the step's bar.
+    let map = if view.summarises() {
+        view.steps
+            .get(step.index)
+            .map(|row| {
+                view! {
+                    <div class="present-question-spread">
+                        {step_bar(row, 900.0)}
+                        <p>{row.marks_in_words()}</p>
+                    </div>
+                    {shade_key()}
+                }
+            })
+            .into_any()
+    } else {
+        heat_map(
+            &view,
+            Some(step.index),
+            "Readiness of this step, per respondent",
+        )
+        .into_any()
+    };
     view! {
         <h1 id="present-heading">{step.heading.clone()}</h1>
         <p class="present-readiness">{step.readiness.clone()}</p>

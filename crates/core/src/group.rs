@@ -49,6 +49,20 @@ pub const DISAGREEMENT_POINTS: u8 = 2;
 /// The longest label a respondent of the group view may have, in characters.
 pub const MAX_RESPONDENT_LABEL_CHARS: usize = 60;
 
+/// From this many respondents the group view summarises instead of listing: the launch steps
+/// are shown as how many respondents place each step in each shade of readiness, and the
+/// steps-by-respondents heat map waits behind a disclosure. Below it a coach can still read a
+/// column per person at a glance; above it the columns are too narrow to label.
+pub const SUMMARISE_FROM: usize = 25;
+
+/// The shades of readiness the group's pictures use, weakest first: five bands of 20 points.
+pub const READINESS_SHADES: [&str; 5] = ["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"];
+
+/// Which of the [`READINESS_SHADES`] a readiness figure falls in, from 0.
+pub fn readiness_shade(readiness: u8) -> u8 {
+    (readiness / 20).min(4)
+}
+
 /// One respondent of the group: a label the person can edit, the assessment, and what the
 /// Compare screen says about where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +108,14 @@ pub struct GroupView<'a> {
     /// Answers whose question is not in this bank (perhaps from another bank version), by
     /// respondent, then question id.
     pub unmatched: Vec<Unmatched<'a>>,
+}
+
+impl GroupView<'_> {
+    /// Whether the group is large enough ([`SUMMARISE_FROM`]) to be summarised rather than
+    /// listed person by person.
+    pub fn summarises(&self) -> bool {
+        self.respondents.len() >= SUMMARISE_FROM
+    }
 }
 
 /// One respondent's headline results.
@@ -143,6 +165,65 @@ pub struct StepRow<'a> {
     /// Each gate of the step, with how many respondents met it, block it, or have not
     /// confirmed it.
     pub gates: Vec<GateTally<'a>>,
+}
+
+impl StepRow<'_> {
+    /// How many respondents place the step in each of the [`READINESS_SHADES`] (every shade,
+    /// even an empty one, so the bars of the steps line up), then how many have not answered
+    /// enough of it to judge (only when someone has not).
+    pub fn shades(&self) -> Vec<Share> {
+        let of = READINESS_SHADES.len() as u8;
+        let mut shares: Vec<Share> = (0..of)
+            .zip(READINESS_SHADES)
+            .map(|(position, label)| Share {
+                label: label.to_string(),
+                count: self
+                    .readiness
+                    .iter()
+                    .filter(|pct| pct.map(readiness_shade) == Some(position))
+                    .count(),
+                kind: ShareKind::Point { position, of },
+            })
+            .collect();
+        let unjudged = self.readiness.iter().filter(|pct| pct.is_none()).count();
+        if unjudged > 0 {
+            shares.push(Share {
+                label: "Not enough answers".to_string(),
+                count: unjudged,
+                kind: ShareKind::Unanswered,
+            });
+        }
+        shares
+    }
+
+    /// The lowest and highest readiness in words, "13–77%" (or "–" when nobody has a figure).
+    pub fn range_in_words(&self) -> String {
+        match (self.min, self.max) {
+            (Some(min), Some(max)) => format!("{min}–{max}%"),
+            _ => "–".to_string(),
+        }
+    }
+
+    /// The step's readiness across the group in one line beside its bar: "mean 48%, 13–77%;
+    /// 23 blocked, 7 to confirm".
+    pub fn in_words(&self) -> String {
+        let figures = match self.mean {
+            Some(mean) => format!("mean {mean}%, {}", self.range_in_words()),
+            None => "no figure yet".to_string(),
+        };
+        format!("{figures}; {}", self.marks_in_words())
+    }
+
+    /// How many respondents a gate of the step blocks, and how many have one to confirm:
+    /// "23 blocked, 7 to confirm", "nobody blocked".
+    pub fn marks_in_words(&self) -> String {
+        match (self.blocked_for.len(), self.to_confirm_for.len()) {
+            (0, 0) => "nobody blocked".to_string(),
+            (blocked, 0) => format!("{blocked} blocked"),
+            (0, confirm) => format!("nobody blocked, {confirm} to confirm"),
+            (blocked, confirm) => format!("{blocked} blocked, {confirm} to confirm"),
+        }
+    }
 }
 
 /// One gate across respondents.

@@ -68,8 +68,9 @@ pub use group::session::{
     MOST_DISPUTED,
 };
 pub use group::{
-    group_view, scale_position, GateTally, GroupView, QuestionRow, Respondent, RespondentSummary,
-    Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS, MAX_RESPONDENT_LABEL_CHARS,
+    group_view, readiness_shade, scale_position, GateTally, GroupView, QuestionRow, Respondent,
+    RespondentSummary, Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS,
+    MAX_RESPONDENT_LABEL_CHARS, READINESS_SHADES, SUMMARISE_FROM,
 };
 pub use group_files::{
     decode_kept_group, encode_kept_group, group_csv, group_json, GROUP_FORMAT, GROUP_VERSION,

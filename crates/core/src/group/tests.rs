@@ -373,6 +373,85 @@ fn step_readiness_per_respondent_with_mean_min_max_and_blocks() {
 }
 
 #[test]
+fn a_step_counts_its_respondents_in_each_shade_of_readiness() {
+    let (d, m, s, n) = (Some(DONE), Some(MOSTLY), Some(STARTED), Some(NOT_YET));
+    // Readiness 100, 66, 44 (one gate Not yet), 0 (all Not yet: blocked), then two too few.
+    let answers: [[Option<Answer>; 7]; 6] = [
+        [d, d, d, d, d, d, d],
+        [m, m, m, m, m, m, m],
+        [d, s, Some(DK), n, None, None, None],
+        [n, n, n, n, n, n, n],
+        [d, d, None, None, None, None, None],
+        [None; 7],
+    ];
+    let people: Vec<Respondent> = answers
+        .iter()
+        .enumerate()
+        .map(|(at, a)| respondent(&format!("R{at}"), &step1(*a)))
+        .collect();
+    let view = group_view(bank(), &people);
+    let s1 = &view.steps[0];
+    assert_eq!(
+        s1.readiness,
+        [Some(100), Some(66), Some(44), Some(0), None, None]
+    );
+    let shades: Vec<(String, usize)> = s1
+        .shades()
+        .into_iter()
+        .map(|share| (share.label, share.count))
+        .collect();
+    let expected = [
+        ("0–19%", 1),
+        ("20–39%", 0),
+        ("40–59%", 1),
+        ("60–79%", 1),
+        ("80–100%", 1),
+        ("Not enough answers", 2),
+    ];
+    let expected: Vec<(String, usize)> = expected
+        .iter()
+        .map(|(label, count)| (label.to_string(), *count))
+        .collect();
+    assert_eq!(shades, expected);
+    // Every respondent is in exactly one part, so the bar's parts add up to the group.
+    assert_eq!(
+        s1.shades().iter().map(|s| s.count).sum::<usize>(),
+        people.len()
+    );
+    // The shades are the scale the bars colour: weakest first, five points.
+    assert_eq!(s1.shades()[4].kind, ShareKind::Point { position: 4, of: 5 });
+    assert_eq!(s1.range_in_words(), "0–100%");
+    // The one with too few answers began the step without confirming its gate.
+    assert_eq!(s1.in_words(), "mean 52%, 0–100%; 2 blocked, 1 to confirm");
+    assert_eq!(s1.marks_in_words(), "2 blocked, 1 to confirm");
+    // A step nobody has a figure for says so, and an empty shade list has no unjudged part
+    // when everyone has a figure.
+    assert_eq!(view.steps[1].in_words(), "no figure yet; nobody blocked");
+    assert_eq!(view.steps[1].range_in_words(), "–");
+    assert_eq!(view.steps[1].shades().len(), 6);
+    let judged = group_view(bank(), &people[..4]);
+    assert_eq!(judged.steps[0].shades().len(), 5);
+}
+
+#[test]
+fn the_edges_of_the_shades_fall_on_twenty_points() {
+    let shade: Vec<u8> = [0, 19, 20, 39, 40, 59, 60, 79, 80, 99, 100]
+        .into_iter()
+        .map(readiness_shade)
+        .collect();
+    assert_eq!(shade, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4]);
+}
+
+#[test]
+fn from_twenty_five_respondents_the_view_summarises() {
+    let people: Vec<Respondent> = (0..SUMMARISE_FROM)
+        .map(|at| respondent(&format!("R{at}"), &[]))
+        .collect();
+    assert!(!group_view(bank(), &people[..SUMMARISE_FROM - 1]).summarises());
+    assert!(group_view(bank(), &people).summarises());
+}
+
+#[test]
 fn respondents_keep_their_order_and_their_phase() {
     // A phase leads only once half its statements are answered and one is agreed with.
     let all_of = crate::scoring::tests::agree_with_all;

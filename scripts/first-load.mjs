@@ -12,10 +12,18 @@ export function inlineScripts(html) {
     .map(([, , text]) => text);
 }
 
-/** Relative addresses in HTML attributes and inline scripts of index.html. */
+/** Inert markup the app adds to the page later (the later screens' stylesheet link). */
+const TEMPLATE = /<template\b[^>]*>([\s\S]*?)<\/template>/gi;
+
+/**
+ * Relative addresses in HTML attributes and inline scripts of index.html: what its elements
+ * load, not where its links (`<a href>`, in the pre-rendered first screen) lead, nor what its
+ * templates hold for later.
+ */
 function htmlReferences(html) {
-  const references = [...html.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map(
-    (match) => match[1] ?? match[2],
+  const tags = [...html.replace(TEMPLATE, "").matchAll(/<(?!a\b)[a-z][^>]*>/gi)].map(([tag]) => tag);
+  const references = tags.flatMap((tag) =>
+    [...tag.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((match) => match[1] ?? match[2]),
   );
   for (const script of inlineScripts(html)) references.push(...scriptReferences(script));
   return references;
@@ -88,13 +96,24 @@ export function firstLoadFiles(root, indexName = "index.html") {
 }
 
 /**
- * The files the page fetches later, when it needs them: the wasm chunks that the split build's
+ * The files the page fetches later, when it needs them: what index.html keeps in a `<template>`
+ * (the later screens' stylesheet), and the wasm chunks that the split build's
  * loader names with `new URL("./name.wasm", import.meta.url)`, found in the scripts of
  * `files` (a first load). The service worker keeps these too, so that every screen opens
  * offline; the size budget does not count them.
  */
 export function laterFiles(root, files) {
   const later = [];
+  // What the page keeps in a <template> for the app to add later: the later screens' stylesheet.
+  for (const file of files.filter((name) => name.endsWith(".html"))) {
+    const inert = [...readFileSync(join(root, file), "utf8").matchAll(TEMPLATE)].map(([, content]) => content).join("");
+    for (const [tag] of inert.matchAll(/<link\b[^>]*>/gi)) {
+      const href = tag.match(/\bhref\s*=\s*"([^"]+)"/i)?.[1];
+      if (!href || !isRelative(href)) continue;
+      const path = posix.normalize(posix.join(posix.dirname(file), href));
+      if (!files.includes(path) && !later.includes(path)) later.push(path);
+    }
+  }
   for (const file of files.filter((name) => /\.m?js$/.test(name))) {
     const js = readFileSync(join(root, file), "utf8");
     for (const [, reference] of js.matchAll(/\bnew URL\(\s*["'](\.\/[^"']+\.wasm)["']\s*,\s*import\.meta\.url\s*\)/g)) {

@@ -2,7 +2,11 @@
 // trunk moves it into dist/.
 //
 // Release builds (`trunk build --release`), after the wasm is split (scripts/split-wasm.mjs):
-//   0. fetch the wasm once: trunk's page preloads the wasm with a <link rel="preload"> and its
+//   0. write the first screen into the page: Home with the page's header and footer, rendered
+//      to HTML by the app's own components in a native build (examples/prerender.rs, Leptos'
+//      `ssr` mode), so the page paints before the wasm arrives; the loader, once the app has
+//      drawn itself beside it, removes it before the next paint, keeping focus and scroll;
+//      fetch the wasm once: trunk's page preloads the wasm with a <link rel="preload"> and its
 //      loader then fetches it again; Chromium and Firefox reuse the preload, WebKit does not and
 //      downloads it twice. The hook removes that link and has the loader start the one fetch
 //      itself, at once, with the link's integrity, before it imports the JS glue (which its own
@@ -26,13 +30,15 @@
 //
 // Run by hand on a finished build (`node scripts/post-build.mjs --check dist`) to re-run the
 // checks of step 3 without changing anything.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { inlineScripts, offlineFiles } from "./first-load.mjs";
 import { smallerScript, smallerStylesheet } from "./minify.mjs";
 import { integrity, splitRelease } from "./split-wasm.mjs";
 
+const FIRST_SCREEN_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["'][^"']*first-screen[^"']*["'][^>]*>\s*<\/script>\s*\n?/i;
 const CSP_META = /<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
 const REGISTER_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["'][^"']*register-sw[^"']*["'][^>]*>\s*<\/script>\s*\n?/i;
 const LIVE_RELOAD_MARKER = ".well-known/trunk/ws";
@@ -75,9 +81,84 @@ export function withSingleWasmFetch(html) {
   const oneFetch = [
     `const wasmResponse = fetch('${href}', { integrity: '${integrity}' });`,
     `const bindings = await import('${loader[1]}');`,
+    TAKE_OVER_BEFORE,
     "const wasm = await bindings.default({ module_or_path: wasmResponse });",
+    TAKE_OVER_AFTER,
   ].join("\n");
   return html.replace(link, "").replace(loader[0], oneFetch);
+}
+
+// The loader's take-over of the pre-rendered first screen. Before the app starts: the page's
+// own nodes (the pre-rendered ones, not scripts). Once it has drawn itself beside them (its
+// start function mounts synchronously, and this runs in the same task, so no paint comes
+// between): the element with the focus is found again in the app's nodes by its place, the
+// pre-rendered nodes go, the scroll stays, and the mark of a deep link (first-screen.js) goes.
+const TAKE_OVER_BEFORE =
+  "const pageNodes = () => [...document.body.children].filter((node) => !/^(script|noscript)$/.test(node.localName));\n" +
+  "const firstScreen = pageNodes();";
+const TAKE_OVER_AFTER = `{
+  const drawn = pageNodes().filter((node) => !firstScreen.includes(node));
+  const path = [];
+  let at = document.activeElement;
+  while (at && at !== document.body && !firstScreen.includes(at)) {
+    path.unshift([...at.parentElement.children].indexOf(at));
+    at = at.parentElement;
+  }
+  const { scrollX, scrollY } = window;
+  for (const node of firstScreen) node.remove();
+  window.scrollTo(scrollX, scrollY);
+  let focus = firstScreen.includes(at) ? drawn[firstScreen.indexOf(at)] : null;
+  for (const index of path) focus = focus?.children[index];
+  focus?.focus({ preventScroll: true });
+  document.documentElement.classList.remove("deep-link");
+}`;
+
+/**
+ * The first screen as HTML, rendered by the app's components in a native build of the
+ * `prerender` example: with the stable toolchain and none of the release build's settings for
+ * the wasm (the nightly, build-std, its flags), which are not for a native build. Leptos'
+ * hydration markers (`<!>`) go: nothing hydrates this page.
+ */
+export function firstScreenHtml(source) {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(RUSTUP_TOOLCHAIN|RUSTFLAGS|CARGO_UNSTABLE_|CARGO_TARGET_.*_RUSTFLAGS|CARGO_BUILD_TARGET|CARGO_ENCODED_RUSTFLAGS)/.test(name)),
+  );
+  const run = spawnSync("cargo", ["run", "-q", "--locked", "--offline", "--example", "prerender", "--no-default-features", "--features", "ssr"], {
+    cwd: source,
+    env,
+    encoding: "utf8",
+    maxBuffer: 16 << 20,
+  });
+  if (run.status !== 0) {
+    throw new Error(`pre-rendering the first screen failed (cargo run --example prerender --no-default-features --features ssr):\n${run.stderr}`);
+  }
+  const html = run.stdout.replaceAll("<!>", "");
+  if (!html.includes('<main id="main"') || !html.includes("</footer>")) {
+    throw new Error("the pre-rendered first screen has no <main id=\"main\"> or no footer.");
+  }
+  return html;
+}
+
+/** The fetch of the wasm in the loader, minified or not: its address and integrity. */
+export const WASM_FETCH = /\bfetch\(\s*["']([^"']+\.wasm)["']\s*,\s*\{\s*integrity\s*:\s*["'](sha384-[^"']+)["']\s*\}\s*\)/;
+
+/**
+ * index.html with its inline loader minified, as the other scripts are, and without the blank
+ * lines trunk leaves where it took its own links out. The policy's hash is taken afterwards.
+ */
+export async function withSmallerLoader(html) {
+  const scripts = inlineScripts(html);
+  if (scripts.length !== 1) throw new Error(`index.html has ${scripts.length} inline scripts; trunk writes one loader.`);
+  const loader = await smallerScript(scripts[0], { module: true });
+  return html.replace(scripts[0], loader).replace(/\n(?:[ \t]*\n)+/g, "\n");
+}
+
+/** index.html with the pre-rendered first screen at the start of its body. */
+export function withFirstScreen(html, screen) {
+  const body = html.match(/<body>\s*\n/);
+  if (!body) throw new Error("index.html has no <body> to write the first screen into.");
+  if (!FIRST_SCREEN_SCRIPT.test(html)) throw new Error("index.html does not load first-screen.js, which keeps deep links from showing Home first.");
+  return html.replace(body[0], `${body[0]}${screen}\n`);
 }
 
 /** Things a strict policy would block at run time, found in the page itself: fail the build. */
@@ -153,6 +234,39 @@ export function withSmallerStylesheet(root, html) {
   return html.replace(link[0], link[0].replace(link[2], integrity(Buffer.from(css))));
 }
 
+const CLASSIC_SCRIPT = /<script src="\.\/([^"]+\.js)"([^>]*) integrity="([^"]+)"><\/script>/g;
+
+/**
+ * index.html after the classic scripts it loads (first-screen.js, register-sw.js; in `root`)
+ * were minified, with the integrity of each to match.
+ */
+export async function withSmallerScripts(root, html) {
+  let smaller = html;
+  for (const [tag, file, , hash] of html.matchAll(CLASSIC_SCRIPT)) {
+    const js = await smallerScript(readFileSync(join(root, file), "utf8"), { module: false });
+    writeFileSync(join(root, file), js);
+    smaller = smaller.replace(tag, tag.replace(hash, integrity(Buffer.from(js))));
+  }
+  return smaller;
+}
+
+const LATER_STYLESHEET = /(<template id="later-style"><link rel="stylesheet" href=")([^"]+\.css)(">)/;
+
+/**
+ * index.html after the later screens' stylesheet (in `root`), which those screens add to the
+ * page, was minified and named by its content, as trunk names the main one, so the service
+ * worker takes it from the HTTP cache and a new build never meets an old copy.
+ */
+export function withLaterStylesheet(root, html) {
+  const link = html.match(LATER_STYLESHEET);
+  if (!link) throw new Error('index.html has no <template id="later-style"><link rel="stylesheet" href="....css"></template>.');
+  const css = smallerStylesheet(readFileSync(join(root, link[2]), "utf8"));
+  const name = `later-screens-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  rmSync(join(root, link[2]));
+  writeFileSync(join(root, name), css);
+  return html.replace(link[0], `${link[1]}${name}${link[3].replace(">", ` integrity="${integrity(Buffer.from(css))}">`)}`);
+}
+
 /** VERSION and FILES as written in a prepared sw.js. */
 export function serviceWorkerManifest(sw) {
   const version = sw.match(/^const VERSION = ("[^"]*");$/m);
@@ -192,8 +306,14 @@ export function checkBuild(root) {
   if ([...html.matchAll(WASM_PRELOAD)].some(([link]) => /\.wasm"/.test(link))) {
     problems.push("index.html preloads the wasm, which WebKit then downloads twice.");
   }
-  if (!/const wasmResponse = fetch\('[^']+\.wasm', \{ integrity: 'sha384-[^']+' \}\);/.test(html)) {
+  if (!WASM_FETCH.test(html)) {
     problems.push("the loader does not fetch the wasm itself with its integrity.");
+  }
+  if (!/<body>\s*<a href="#main" class="skip-link">[\s\S]*<main id="main"[\s\S]*<\/footer>/.test(html)) {
+    problems.push("index.html does not hold the pre-rendered first screen.");
+  }
+  if (!/\.remove\(\)[\s\S]*classList\.remove\(\s*["']deep-link["']\s*\)/.test(inlineScripts(html).join("")) || !FIRST_SCREEN_SCRIPT.test(html)) {
+    problems.push("index.html does not take over its pre-rendered first screen, or does not load first-screen.js.");
   }
   const { files, missing } = offlineFiles(root);
   if (missing.length > 0) problems.push(`index.html refers to files not in the build: ${missing.join(", ")}`);
@@ -217,7 +337,9 @@ async function release(root) {
   const chunks = await splitRelease(root, linkedWasm(source), { source });
   if (!chunks) console.log("post-build: the wasm has no split points (built without `--features split`), so it stays one module.");
   const indexPath = join(root, "index.html");
-  const html = withContentSecurityPolicy(withSmallerStylesheet(root, withSingleWasmFetch(readFileSync(indexPath, "utf8"))));
+  const page = withFirstScreen(readFileSync(indexPath, "utf8"), firstScreenHtml(source));
+  const styled = withLaterStylesheet(root, withSmallerStylesheet(root, withSingleWasmFetch(page)));
+  const html = withContentSecurityPolicy(await withSmallerLoader(await withSmallerScripts(root, styled)));
   if (!REGISTER_SCRIPT.test(html)) throw new Error("index.html does not load register-sw.js; offline use would be lost.");
   writeFileSync(indexPath, html);
 
@@ -234,9 +356,9 @@ async function release(root) {
 
 function development(root, why) {
   const indexPath = join(root, "index.html");
-  writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace(REGISTER_SCRIPT, ""));
+  writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace(REGISTER_SCRIPT, "").replace(FIRST_SCREEN_SCRIPT, ""));
   writeFileSync(join(root, "sw.js"), DEVELOPMENT_SERVICE_WORKER);
-  console.log(`post-build: ${why}: no Content-Security-Policy and no offline cache.`);
+  console.log(`post-build: ${why}: no pre-rendered first screen, no Content-Security-Policy and no offline cache.`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chunkUsers, firstLoadFiles, inlineScripts, laterFiles, offlineFiles } from "./first-load.mjs";
-import { chunkStem, hasSplitPoints } from "./split-wasm.mjs";
+import { chunkStem, hasSplitPoints, withoutStreamAdapters } from "./split-wasm.mjs";
 import {
   checkBuild,
   contentSecurityPolicy,
@@ -16,8 +16,12 @@ import {
   serviceWorkerManifest,
   smallerServiceWorker,
   withContentSecurityPolicy,
+  withFirstScreen,
+  withLaterStylesheet,
   withSingleWasmFetch,
+  withSmallerLoader,
   withSmallerStylesheet,
+  WASM_FETCH,
 } from "./post-build.mjs";
 import { integrity } from "./split-wasm.mjs";
 import { smallerScript } from "./minify.mjs";
@@ -36,15 +40,20 @@ const PAGE = `<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
+    <script src="./first-screen-1.js"></script>
     <link rel="stylesheet" href="./main-1.css">
+    <template id="later-style"><link rel="stylesheet" href="later-screens.css"></template>
     <link rel="icon" href="favicon.svg">
     <script src="./register-sw-1.js" defer></script>
 <script type="module">${LOADER}</script>
 ${PRELOADS}
   </head>
-  <body></body>
+  <body>
+  </body>
 </html>
 `;
+// What the app's components render for the first screen (examples/prerender.rs), cut down.
+const FIRST_SCREEN = '<a href="#main" class="skip-link">Skip to content</a><header><a href="./">Home</a></header><main id="main" tabindex="-1"><a href="?screen=assessment">Start</a></main><footer>Footer</footer>';
 const TEMPLATE = readFileSync(new URL("../public/sw.js", import.meta.url), "utf8");
 
 function build(files) {
@@ -63,6 +72,8 @@ function sampleBuild() {
     "img/paper.svg": "<svg/>",
     "favicon.svg": "<svg/>",
     "register-sw-1.js": "navigator.serviceWorker.register('sw.js')",
+    "first-screen-1.js": "document.documentElement.classList.add('deep-link')",
+    "later-screens.css": ".report { margin: 0 }",
     "app-1.js": "import { x } from './snippets/a/inline0.js'; export default async function init() {}",
     "snippets/a/inline0.js": "export const x = 1;",
     "app-1_bg.wasm": "\0asm",
@@ -74,8 +85,8 @@ function sampleBuild() {
 /** Does in a made-up build what the hook does in trunk's staging folder. */
 function finish(root) {
   const page = readFileSync(join(root, "index.html"), "utf8");
-  writeFileSync(join(root, "index.html"), withContentSecurityPolicy(withSingleWasmFetch(page)));
-  const { files } = firstLoadFiles(root);
+  writeFileSync(join(root, "index.html"), withContentSecurityPolicy(withSingleWasmFetch(withFirstScreen(page, FIRST_SCREEN))));
+  const { files } = offlineFiles(root);
   const sw = preparedServiceWorker(TEMPLATE, files, precacheVersion(root, files));
   writeFileSync(join(root, "sw.js"), sw);
 }
@@ -110,12 +121,18 @@ test("the wasm is fetched once, by the loader, with the preload link's integrity
     `
 const wasmResponse = fetch('./app-1_bg.wasm', { integrity: 'sha384-wasm' });
 const bindings = await import('./app-1.js');
+${loader.split("\n").slice(3, 5).join("\n")}
 const wasm = await bindings.default({ module_or_path: wasmResponse });
+${loader.slice(loader.indexOf("{\n  const drawn"), loader.indexOf("\n}\n") + 2)}
 
 
 window.wasmBindings = bindings;
 `,
   );
+  // Before the app starts it notes the pre-rendered nodes; after, it removes them.
+  assert.match(loader, /const firstScreen = pageNodes\(\);\nconst wasm = await bindings\.default/);
+  assert.match(loader, /for \(const node of firstScreen\) node\.remove\(\);/);
+  assert.match(loader, /document\.documentElement\.classList\.remove\("deep-link"\);\n\}\n/);
   assert.throws(() => withSingleWasmFetch(html), /0 wasm preload links/);
   assert.throws(() => withSingleWasmFetch(PAGE.replace("import init, * as", "import start, * as")), /loader is not the one/);
   assert.throws(() => withSingleWasmFetch(PAGE.replace(' integrity="sha384-wasm"', "")), /no integrity/);
@@ -127,6 +144,7 @@ test("the files to keep are what the page loads, followed through stylesheets an
     assert.deepEqual(firstLoadFiles(root), {
       files: [
         "index.html",
+        "first-screen-1.js",
         "main-1.css",
         "favicon.svg",
         "register-sw-1.js",
@@ -171,7 +189,7 @@ test("the prepared service worker carries the list and version, and a finished b
   try {
     finish(root);
     const sw = serviceWorkerManifest(readFileSync(join(root, "sw.js"), "utf8"));
-    assert.deepEqual(sw.files, firstLoadFiles(root).files);
+    assert.deepEqual(sw.files, [...firstLoadFiles(root).files, "later-screens.css"]);
     assert.equal(sw.version, precacheVersion(root, sw.files));
     assert.deepEqual(checkBuild(root), []);
 
@@ -180,6 +198,68 @@ test("the prepared service worker carries the list and version, and a finished b
   } finally {
     rmSync(root, { recursive: true });
   }
+});
+
+test("the first screen goes at the start of the body; its links are not files the page loads", () => {
+  const html = withFirstScreen(PAGE, FIRST_SCREEN);
+  assert.match(html, /<body>\n<a href="#main" class="skip-link">Skip to content<\/a><header>[\s\S]*<\/footer>\n {2}<\/body>/);
+  assert.throws(() => withFirstScreen(PAGE.replace(/<script src=".\/first-screen-1.js"><\/script>/, ""), FIRST_SCREEN), /first-screen\.js/);
+  assert.throws(() => withFirstScreen(PAGE.replace("<body>\n", "<body class=x>"), FIRST_SCREEN), /no <body>/);
+  const root = sampleBuild();
+  try {
+    writeFileSync(join(root, "index.html"), html);
+    assert.deepEqual(firstLoadFiles(root).missing, [], "./ and ?screen=assessment are where links lead, not files");
+    writeFileSync(join(root, "index.html"), withContentSecurityPolicy(withSingleWasmFetch(PAGE)));
+    assert.match(checkBuild(root).join("\n"), /does not hold the pre-rendered first screen/);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("the later screens' stylesheet waits in a template: not in the first load, kept offline, named and pinned by its content", () => {
+  const root = sampleBuild();
+  try {
+    const first = firstLoadFiles(root).files;
+    assert.ok(!first.includes("later-screens.css"), "not in the first load");
+    assert.deepEqual(laterFiles(root, first), ["later-screens.css"]);
+    const html = withLaterStylesheet(root, PAGE);
+    const [, name, pin] = html.match(/<template id="later-style"><link rel="stylesheet" href="(later-screens-[0-9a-f]{16}\.css)" integrity="(sha384-[^"]+)"><\/template>/);
+    const css = readFileSync(join(root, name));
+    assert.equal(css.toString(), ".report{margin:0}", "minified");
+    assert.equal(pin, integrity(css));
+    assert.throws(() => readFileSync(join(root, "later-screens.css")), /ENOENT/, "the unnamed copy is gone");
+    assert.throws(() => withLaterStylesheet(root, PAGE.replace(' id="later-style"', "")), /template id="later-style"/);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});
+
+test("the loader is minified, still fetches the wasm with its integrity and takes over, and the policy hashes the minified text", async () => {
+  const html = await withSmallerLoader(withSingleWasmFetch(withFirstScreen(PAGE, FIRST_SCREEN)));
+  const [loader] = inlineScripts(html);
+  assert.ok(loader.length < inlineScripts(withSingleWasmFetch(PAGE))[0].length + 400, "smaller than written");
+  assert.deepEqual(loader.match(WASM_FETCH).slice(1), ["./app-1_bg.wasm", "sha384-wasm"]);
+  assert.match(loader, /classList\.remove\("deep-link"\)/);
+  assert.doesNotMatch(html, /\n[ \t]*\n/, "no blank lines");
+  assert.equal(policyIn(withContentSecurityPolicy(html)), contentSecurityPolicy([loader]));
+});
+
+test("the glue loses the stream adapters' classes and registries, and says so when they are not there", () => {
+  const glue = `export class IntoUnderlyingSink {
+    free() { wasm.__wbg_intounderlyingsink_free(this.ptr, 0); }
+}
+if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;
+export function kept() {}
+const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_intounderlyingsink_free(ptr, 1));
+`;
+  const dead = withoutStreamAdapters(glue);
+  assert.doesNotMatch(dead, /export class|Symbol\.dispose|Finalization/);
+  assert.match(dead, /^class IntoUnderlyingSink \{/m);
+  assert.match(dead, /export function kept/);
+  assert.throws(() => withoutStreamAdapters("export function kept() {}"), /no IntoUnderlying\* class/);
+  assert.throws(() => withoutStreamAdapters(glue.replace(/^if \(Symbol[^\n]*\n/m, "")), /without its registry or dispose line/);
 });
 
 test("the unprepared template refuses to install", () => {
@@ -215,8 +295,9 @@ test("the split build's chunks are kept offline, not counted in the first load, 
     const first = firstLoadFiles(root).files;
     assert.ok(first.includes("split-1.js"), "the loader comes with the glue");
     assert.deepEqual(first.filter((file) => file.endsWith(".wasm")), ["app-1_bg.wasm"], "no chunk at start");
-    assert.deepEqual(laterFiles(root, first), ["shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"]);
-    assert.deepEqual(offlineFiles(root).files, [...first, "shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"]);
+    const later = ["later-screens.css", "shared-6-aa.wasm", "report-bb.wasm", "coach-cc.wasm"];
+    assert.deepEqual(laterFiles(root, first), later);
+    assert.deepEqual(offlineFiles(root).files, [...first, ...later]);
     const users = {
       "report-bb.wasm": ["report"],
       "shared-6-aa.wasm": ["report", "coach"],

@@ -68,12 +68,13 @@ macro_rules! chunk {
 chunk!(
     /// The start list: the assessments on this device, a new one or a coach's invitation, a
     /// file to open, and the device controls.
-    start: fn start() -> DrawScreen, prefetch_start => || view! { <ui::start::Start /> }.into_any()
+    start: fn start() -> DrawScreen, prefetch_start =>
+        || ui::later_style::with_later_style(|| view! { <ui::start::Start /> }.into_any())
 );
 chunk!(
     /// The last step of an assessment: where the region wants help.
     help_request: fn help_request() -> DrawScreen, prefetch_help_request =>
-        || view! { <ui::help_request::HelpRequest /> }.into_any()
+        || ui::later_style::with_later_style(|| view! { <ui::help_request::HelpRequest /> }.into_any())
 );
 chunk!(
     /// The notices about saving on this device, shown only when one has something to say.
@@ -82,23 +83,28 @@ chunk!(
 );
 chunk!(
     /// The readiness report, with its exports, QR code and mail drafts.
-    report: fn report() -> DrawScreen, prefetch_report => || view! { <ui::report_screen::ReportScreen /> }.into_any()
+    report: fn report() -> DrawScreen, prefetch_report =>
+        || ui::later_style::with_later_style(|| view! { <ui::report_screen::ReportScreen /> }.into_any())
 );
 chunk!(
     /// The group view and progress over time.
-    compare: fn compare() -> DrawScreen, prefetch_compare => || view! { <ui::compare::CompareScreen /> }.into_any()
+    compare: fn compare() -> DrawScreen, prefetch_compare =>
+        || ui::later_style::with_later_style(|| view! { <ui::compare::CompareScreen /> }.into_any())
 );
 chunk!(
     /// Building a coach link.
-    coach: fn coach() -> DrawScreen, prefetch_coach => || view! { <ui::coach::CoachScreen /> }.into_any()
+    coach: fn coach() -> DrawScreen, prefetch_coach =>
+        || ui::later_style::with_later_style(|| view! { <ui::coach::CoachScreen /> }.into_any())
 );
 chunk!(
     /// Session mode.
-    present: fn present() -> DrawScreen, prefetch_present => || view! { <ui::session::SessionMode /> }.into_any()
+    present: fn present() -> DrawScreen, prefetch_present =>
+        || ui::later_style::with_later_style(|| view! { <ui::session::SessionMode /> }.into_any())
 );
 chunk!(
     /// Where the questions come from.
-    about: fn about() -> DrawScreen, prefetch_about => || view! { <ui::about::About /> }.into_any()
+    about: fn about() -> DrawScreen, prefetch_about =>
+        || ui::later_style::with_later_style(|| view! { <ui::about::About /> }.into_any())
 );
 chunk!(
     /// Reads a readiness file's text (an export, or answers saved when storage failed) into an

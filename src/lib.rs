@@ -3,6 +3,10 @@
 //! `App` builds the shared state once and provides it; each screen in `ui` reads it with
 //! `expect_context`. Views stay thin: what the answers mean is decided in the core crate.
 
+// Rendering to HTML (the `ssr` build that pre-renders the first screen) lays out the async
+// form of the deepest screens' view types, past the compiler's default depth.
+#![recursion_limit = "256"]
+
 pub mod chunk;
 pub mod clipboard;
 pub mod download;
@@ -177,14 +181,7 @@ pub fn App() -> impl IntoView {
         })
     });
     view! {
-        <Show when=move || !presenting.get()>
-            <a class="skip-link" href="#main" on:click=skip_to_content>
-                "Skip to content"
-            </a>
-            <ui::header::Header />
-            <ui::save_status::DeviceNotices />
-        </Show>
-        <main id="main" tabindex="-1">
+        <Frame presenting=presenting>
             {move || match drawn.with(|address| address.screen) {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
                 Screen::About => chunk::later(chunk::about),
@@ -200,9 +197,57 @@ pub fn App() -> impl IntoView {
                     chunk::later(move || chunk::with_link_formats(store, chunk::present()))
                 }
             }}
+        </Frame>
+    }
+}
+
+/// The page around the screen on show: the skip link, the header and the notices about this
+/// device above it, the footer below; in session mode (`presenting`), the screen alone.
+#[component]
+fn Frame(presenting: Memo<bool>, children: Children) -> impl IntoView {
+    view! {
+        <Show when=move || !presenting.get()>
+            <a class="skip-link" href="#main" on:click=skip_to_content>
+                "Skip to content"
+            </a>
+            <ui::header::Header />
+            <DeviceNotices />
+        </Show>
+        <main id="main" tabindex="-1">
+            {children()}
         </main>
         <Show when=move || !presenting.get()>
             <ui::footer::Footer />
         </Show>
     }
+}
+
+/// The notices about this device; in the pre-rendered page, their empty place, for there is
+/// no device yet to speak of.
+#[cfg(not(feature = "ssr"))]
+use ui::save_status::DeviceNotices;
+#[cfg(feature = "ssr")]
+#[component]
+fn DeviceNotices() -> impl IntoView {
+    view! { <div class="device-notices"></div> }
+}
+
+/// The first screen, Home, in its frame, as HTML: what the release build writes into
+/// index.html (examples/prerender.rs), rendered by the same components the app draws, with no
+/// browser at hand: the notices' empty place, and the note of a browser that keeps answers
+/// (the app replaces it where storage is off).
+#[cfg(feature = "ssr")]
+pub fn first_screen_html() -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Shell {
+            address: RwSignal::new(Address::of(Screen::Home)),
+        });
+        view! {
+            <Frame presenting=Memo::new(|_| false)>
+                <ui::home::Home />
+            </Frame>
+        }
+        .to_html()
+    })
 }

@@ -80,15 +80,17 @@ test("every subresource's integrity attribute matches the file served", async ({
   const pinned = [
     ...html.matchAll(/(?:href|src)="([^"]+)"[^>]*\sintegrity="(sha384-[^"]+)"/g),
     // In release builds the loader fetches the wasm itself, with the integrity trunk gave it.
-    ...html.matchAll(/fetch\('([^']+)', \{ integrity: '(sha384-[^']+)' \}\)/g),
+    ...html.matchAll(/fetch\(["']([^"']+\.wasm)["'],\s*\{\s*integrity:\s*["'](sha384-[^"']+)["']\s*\}\)/g),
   ];
-  // The stylesheet, the app's JS and wasm, and in release builds register-sw.js and the loader
-  // of the wasm's chunks (the chunks themselves are fetched by that loader).
+  // The stylesheet, the app's JS and wasm, and in release builds register-sw.js,
+  // first-screen.js, the later screens' stylesheet and the loader of the wasm's chunks (the
+  // chunks themselves are fetched by that loader).
+  const named = ["register-sw", "first-screen", "later-screens"];
   const kinds = pinned
-    .map(([, address]) => (address.includes("register-sw") ? "register-sw" : address.match(/(_bg\.wasm|\.js|\.css)$/)?.[1]))
+    .map(([, address]) => named.find((name) => address.includes(name)) ?? address.match(/(_bg\.wasm|\.js|\.css)$/)?.[1])
     .sort();
   expect(kinds, "stylesheet, scripts and wasm are pinned").toEqual(
-    withoutPolicy ? [".css", ".js", "_bg.wasm"] : [".css", ".js", ".js", "_bg.wasm", "register-sw"].sort(),
+    withoutPolicy ? [".css", ".js", "_bg.wasm"] : [".css", ".js", ".js", "_bg.wasm", ...named].sort(),
   );
   for (const [, address, integrity] of pinned) {
     const body = await (await page.request.get(address)).body();

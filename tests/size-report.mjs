@@ -18,6 +18,25 @@ import { chunkUsers, firstLoadFiles, laterFiles } from "../scripts/first-load.mj
 
 /** The first-load budget in bytes (1 KB = 1,000 bytes). */
 export const BUDGET = { brotli: 150_000, gzip: 190_000 };
+/** The budget of what the browser must fetch before it can paint: the page and what blocks it. */
+export const BEFORE_PAINT_BUDGET = { brotli: 8_000 };
+
+/**
+ * What the browser must have before its first paint: index.html, its stylesheets, and the
+ * scripts that stop the page being read (a `<script src>` without defer, async or
+ * type="module"). The wasm and its loader come after.
+ */
+export function beforePaintFiles(html) {
+  // A <template>'s content is inert: nothing in it is fetched until the app adds it.
+  const blocking = [...html.replace(/<template\b[\s\S]*?<\/template>/gi, "").matchAll(/<(link|script)\b[^>]*>/gi)]
+    .map(([tag, name]) => ({ tag, name: name.toLowerCase() }))
+    .filter(({ tag, name }) =>
+      name === "link" ? /\brel\s*=\s*"stylesheet"/i.test(tag) : /\bsrc\s*=/i.test(tag) && !/\b(defer|async)\b|type\s*=\s*"module"/i.test(tag),
+    )
+    .map(({ tag }) => tag.match(/\b(?:href|src)\s*=\s*"(?:\.\/)?([^"]+)"/i)?.[1])
+    .filter(Boolean);
+  return ["index.html", ...blocking];
+}
 const KINDS = ["brotli", "gzip"];
 const SERVICE_WORKER = "sw.js";
 
@@ -61,11 +80,15 @@ export function report(root) {
   const loaders = pageFiles.filter((file) => /\.m?js$/.test(file)).map((file) => readFileSync(join(root, file), "utf8"));
   const users = Object.assign({}, ...loaders.map(chunkUsers));
   const laterNames = laterFiles(root, pageFiles);
-  const later = laterNames.map((file) => row(file, users[file] ? `for ${users[file].join(", ")}` : ""));
+  const later = laterNames.map((file) =>
+    row(file, users[file] ? `for ${users[file].join(", ")}` : file.endsWith(".css") ? "for the screens in chunks (added with them)" : ""),
+  );
   const others = all
     .filter((file) => !pageFiles.includes(file) && !laterNames.includes(file) && file !== SERVICE_WORKER)
     .map((file) => row(file));
   const firstLoad = sum([...page, ...background]);
+  const paintNames = beforePaintFiles(readFileSync(join(root, "index.html"), "utf8"));
+  const beforePaint = sum(page.filter((r) => paintNames.includes(r.file)));
   const wasm = sum(page.filter((r) => r.file.endsWith(".wasm")));
 
   const width = Math.max(24, ...[...page, ...background, ...later, ...others].map((r) => r.file.length + 2));
@@ -82,7 +105,7 @@ export function report(root) {
   ];
   if (later.length > 0) {
     lines.push(
-      "Later: wasm chunks, fetched from 3 s after start when the page is idle, or at once when a screen that needs one opens",
+      "Later: wasm chunks, fetched from 3 s after start when the page is idle, or at once when a screen that needs one opens; stylesheets the page prefetches when idle",
       ...later.map((r) => line(`  ${r.file}`, r, r.note)),
       line("Later total", sum(later)),
     );
@@ -98,8 +121,13 @@ export function report(root) {
       ", ",
     );
   lines.push(`Budget for the first load: ${against(BUDGET)}`);
+  lines.push(
+    `Before the first paint (${paintNames.join(", ")}): brotli ${kb(beforePaint.brotli)} of ${kb(BEFORE_PAINT_BUDGET.brotli)} ` +
+      `(${percent(beforePaint.brotli, BEFORE_PAINT_BUDGET.brotli)}), gzip ${kb(beforePaint.gzip)}`,
+  );
   const over = KINDS.filter((kind) => firstLoad[kind] > BUDGET[kind]);
-  return { lines, over, firstLoad, wasm };
+  const overBeforePaint = beforePaint.brotli > BEFORE_PAINT_BUDGET.brotli ? ["brotli"] : [];
+  return { lines, over, overBeforePaint, firstLoad, beforePaint, wasm };
 }
 
 /** The limits the command line can check, each with its flag and what to do when it is passed. */
@@ -132,6 +160,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           `\nThe wasm is ${kb(wasm.brotli)} brotli of it. Look for large dependencies or formatting code` +
           ` pulled into the wasm, or ${remedy}.`,
       );
+    if (args.includes("--budget") && result.overBeforePaint.length > 0) {
+      failures.push(
+        `\nOVER BUDGET: before the first paint the browser must fetch ${kb(result.beforePaint.brotli)} brotli, more than the ` +
+          `${kb(BEFORE_PAINT_BUDGET.brotli)} allowed. Keep the pre-rendered page and its stylesheet small: styles only ` +
+          "later screens need go in a stylesheet of their own.",
+      );
+    }
     if (failures.length > 0) {
       console.error(failures.join("\n"));
       process.exit(1);

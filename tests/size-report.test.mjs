@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { BUDGET, report } from "./size-report.mjs";
+import { BUDGET, beforePaintFiles, report } from "./size-report.mjs";
 
 const SCRIPT = new URL("./size-report.mjs", import.meta.url).pathname;
 
@@ -64,3 +64,24 @@ test("a first load over both budgets names both", () =>
     assert.deepEqual(report(root).over, ["brotli", "gzip"]);
     assert.equal(exitCode(root, "--budget"), 1);
   }));
+
+test("before the first paint: the page, its stylesheets and the scripts that block it, not deferred or module scripts", () => {
+  const html = `<script src="./first-screen-1.js"></script><link rel="stylesheet" href="./main-1.css" integrity="x">
+    <template id="later-style"><link rel="stylesheet" href="later.css"></template><script src="./register-sw-1.js" defer></script>
+    <script type="module" src="./app.js"></script><link rel="icon" href="favicon.svg">`;
+  assert.deepEqual(beforePaintFiles(html), ["index.html", "first-screen-1.js", "main-1.css"]);
+});
+
+test("a page that must fetch more than its budget before painting fails --budget", () => {
+  const root = mkdtempSync(join(tmpdir(), "size-report-"));
+  try {
+    writeFileSync(join(root, "index.html"), '<!doctype html><link rel="stylesheet" href="./main.css">');
+    writeFileSync(join(root, "main.css"), `/* ${randomBytes(12_000).toString("base64")} */`);
+    const result = report(root);
+    assert.deepEqual(result.over, [], "within the first-load budget");
+    assert.deepEqual(result.overBeforePaint, ["brotli"]);
+    assert.equal(exitCode(root, "--budget"), 1);
+  } finally {
+    rmSync(root, { recursive: true });
+  }
+});

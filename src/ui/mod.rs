@@ -13,6 +13,7 @@ pub mod header;
 pub mod help_request;
 pub mod home;
 pub mod import_file;
+pub mod later_style;
 pub mod meta_field;
 pub mod progress;
 pub mod qr_code;

@@ -21,7 +21,7 @@ const runs = Number(process.argv[3] ?? 3);
 const LIMIT_MS = 1000 * Number(process.env.BENCH_WAIT_S ?? 30);
 const AUDIT_LIMIT_MS = 2 * 60 * 1000;
 // A stored assessment of the current bank, as the app keeps it (the core's golden file).
-const STORED = readFileSync(new URL("../../crates/core/golden/stored-2026.2.json", import.meta.url), "utf8");
+const STORED = readFileSync(new URL("../../crates/core/golden/stored-2026.3.json", import.meta.url), "utf8");
 const STORED_ID = JSON.parse(STORED).id;
 
 /** The figure being measured, named when a wait runs out. */
@@ -69,9 +69,11 @@ async function seedReturningPerson(base) {
 }
 
 const AUDITS = {
+  FCP: ["first-contentful-paint", (v) => `${(v / 1000).toFixed(2)} s`],
   LCP: ["largest-contentful-paint", (v) => `${(v / 1000).toFixed(2)} s`],
   TBT: ["total-blocking-time", (v) => `${Math.round(v)} ms`],
   TTI: ["interactive", (v) => `${(v / 1000).toFixed(2)} s`],
+  CLS: ["cumulative-layout-shift", (v) => v.toFixed(3)],
 };
 
 async function audit(url, keepStorage) {

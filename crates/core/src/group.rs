@@ -41,7 +41,6 @@ use crate::scoring::{
     count_verdict, fitting_answer, gate_status, phase_profile, section_scores, GateStatus,
     PhaseProfile, SectionScore, Verdict, WhereYouAre,
 };
-use crate::small_sort::sort_stable_by_key;
 
 /// Two answers this many scale points apart or more are a disagreement.
 pub const DISAGREEMENT_POINTS: u8 = 2;
@@ -348,7 +347,7 @@ impl QuestionRow<'_> {
             });
         }
         // The scale's points run from the weakest; the bank lists some the other way round.
-        sort_stable_by_key(&mut shares, |share| match share.kind {
+        shares.sort_by_key(|share| match share.kind {
             ShareKind::Point { position, .. } => position,
             _ => u8::MAX,
         });
@@ -455,7 +454,7 @@ impl QuestionRow<'_> {
                 None => tally.push((*answer, 1)),
             }
         }
-        sort_stable_by_key(&mut tally, |(answer, _)| order(answer));
+        tally.sort_by_key(|(answer, _)| order(answer));
         tally
     }
 }
@@ -617,9 +616,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
         }
     }
     // The sort is stable, so bank order breaks the remaining ties.
-    sort_stable_by_key(&mut questions, |row| {
-        (!row.disagreement, Reverse(row.spread()))
-    });
+    questions.sort_by_key(|row| (!row.disagreement, Reverse(row.spread())));
 
     let unmatched = respondents
         .iter()

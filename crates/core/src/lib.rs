@@ -38,7 +38,6 @@ pub mod report;
 pub mod scoring;
 /// Share links: the whole assessment, compact and versioned, in the URL fragment.
 pub mod share_link;
-pub mod small_sort;
 pub mod summary;
 pub mod workspace;
 
@@ -92,7 +91,6 @@ pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
-pub use small_sort::sort_stable_by_key;
 pub use summary::PRIVACY_LINE;
 pub use workspace::{
     assessment_id_of_key, link_kind, Arrival, Effect, Event, GroupNews, LinkFormats, LinkKind,

@@ -27,7 +27,6 @@ use crate::group::{scale_position, shown_readiness};
 use crate::scoring::{
     fitting_answer, gate_status, phase_profile, section_scores, GateStatus, WhereYouAre,
 };
-use crate::small_sort::sort_stable_by_key;
 
 /// What changed between two results of the same partnership.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,8 +192,8 @@ pub fn progress<'a>(bank: &'a Bank, before: &Assessment, after: &Assessment) -> 
         }
     }
     // Stable sorts, so bank order breaks ties.
-    sort_stable_by_key(&mut moved_up, |m| Reverse(m.points.unsigned_abs()));
-    sort_stable_by_key(&mut moved_down, |m| Reverse(m.points.unsigned_abs()));
+    moved_up.sort_by_key(|m| Reverse(m.points.unsigned_abs()));
+    moved_down.sort_by_key(|m| Reverse(m.points.unsigned_abs()));
 
     Progress {
         steps,

@@ -13,7 +13,6 @@ use crate::scoring::{
     fitting_answer, gate_status, phase_profile, phase_sign, section_scores, table_checks, Band,
     GateStatus, PhaseProfile, SectionScore, TableCheck, WhereYouAre,
 };
-use crate::small_sort::sort_stable_by_key;
 
 /// A pitfall, objection or missing element reported as happening here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,7 +311,7 @@ impl<'a> Report<'a> {
             .filter(|g| g.kind == kind)
             .map(|g| (self.position(g.question), g.question))
             .collect();
-        sort_stable_by_key(&mut gates, |(at, _)| *at);
+        gates.sort_by_key(|(at, _)| *at);
         gates.into_iter().map(|(_, q)| q).collect()
     }
 
@@ -357,7 +356,7 @@ impl<'a> Report<'a> {
             .filter(bridges)
             .collect();
         // The bridge in the order it is walked: the launch's calls before the step after.
-        sort_stable_by_key(&mut bridging, |gap| gap.section.step());
+        bridging.sort_by_key(|gap| gap.section.step());
         let first: Vec<&Gap<'a>> = self
             .gaps
             .iter()
@@ -592,7 +591,7 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
     // blocked gates, gates to confirm, then the weakest answers. The sort is stable, so bank
     // order breaks the remaining ties.
     let current = where_you_are.step().unwrap_or(1);
-    sort_stable_by_key(&mut gaps, |g| {
+    gaps.sort_by_key(|g| {
         let step = g.section.step().unwrap_or(u8::MAX);
         let group = if step >= current {
             (0, step)
@@ -617,7 +616,7 @@ pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
             })
             .collect(),
     };
-    sort_stable_by_key(&mut pitfalls, |p| std::cmp::Reverse(p.level));
+    pitfalls.sort_by_key(|p| std::cmp::Reverse(p.level));
 
     let table = table_checks(bank, assessment);
     let findings = findings(&phases, &phase_advice, &pitfalls, &table);

@@ -22,7 +22,6 @@ use crate::format::{decode_stored, encode_stored, Skipped, StoredAssessment};
 use crate::group::{Respondent, MAX_RESPONDENT_LABEL_CHARS};
 use crate::group_files::{decode_kept_group, encode_kept_group};
 use crate::share_link::{decode_share_link, ShareLinkError, SharedAssessment, SHARE_KEY};
-use crate::small_sort::sort_stable_by_key;
 
 /// The start of every key this app writes; "forget everything" removes exactly these.
 pub const KEY_PREFIX: &str = "readiness-check:";
@@ -468,7 +467,7 @@ pub fn assessment_id_of_key(key: &str) -> Option<&str> {
 
 /// Orders assessments as the list shows them: the most recently changed first.
 fn newest_first(assessments: &mut [StoredAssessment]) {
-    sort_stable_by_key(assessments, |stored| std::cmp::Reverse(stored.updated_ms));
+    assessments.sort_by_key(|stored| std::cmp::Reverse(stored.updated_ms));
 }
 
 impl Workspace {

@@ -10,7 +10,6 @@ use std::cmp::Reverse;
 
 use super::{GateTally, GroupView, QuestionRow, Respondent};
 use crate::assessment::Assessment;
-use crate::small_sort::sort_stable_by_key;
 
 /// The most questions a slide lists: more would not fit a projector at a readable size.
 pub const MOST_DISPUTED: usize = 5;
@@ -108,7 +107,7 @@ pub fn session_step(view: &GroupView<'_>, step: usize) -> SessionStep {
     // Widest spread first; among equals, a flagged disagreement, then the weakest answers
     // (a group of one has no spread, so its slide lists its weakest answers), then the group
     // view's own order.
-    sort_stable_by_key(&mut questions, |(_, question)| {
+    questions.sort_by_key(|(_, question)| {
         (
             Reverse(question.spread()),
             !question.disagreement,

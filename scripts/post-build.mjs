@@ -79,6 +79,7 @@ export function withSingleWasmFetch(html) {
     throw new Error("trunk's module loader is not the one this hook knows (import init, * as bindings ...; await init({ module_or_path })).");
   }
   const oneFetch = [
+    FIRST_SCREEN_RECORDED,
     `const wasmResponse = fetch('${href}', { integrity: '${integrity}' });`,
     `const bindings = await import('${loader[1]}');`,
     TAKE_OVER_BEFORE,
@@ -96,6 +97,19 @@ export function withSingleWasmFetch(html) {
 const TAKE_OVER_BEFORE =
   "const pageNodes = () => [...document.body.children].filter((node) => !/^(script|noscript)$/.test(node.localName));\n" +
   "const firstScreen = pageNodes();";
+
+// Where the browser keeps a record of the page's largest paint (Chromium), and Home is on show,
+// the loader asks for the wasm once that paint is recorded (or after 100 ms at most): the
+// download then never competes with the first screen, and a node the take-over replaces is
+// never gone before its paint counts (the record would otherwise be the app's identical redraw,
+// seconds later on a slow connection). A deep link, which shows no Home, does not wait.
+const FIRST_SCREEN_RECORDED =
+  'if (PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint") && !document.documentElement.classList.contains("deep-link")) {\n' +
+  "  await new Promise((recorded) => {\n" +
+  '    new PerformanceObserver((_, observer) => { observer.disconnect(); recorded(); }).observe({ type: "largest-contentful-paint", buffered: true });\n' +
+  "    setTimeout(recorded, 100);\n" +
+  "  });\n" +
+  "}";
 const TAKE_OVER_AFTER = `{
   const drawn = pageNodes().filter((node) => !firstScreen.includes(node));
   const path = [];

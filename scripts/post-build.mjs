@@ -36,7 +36,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { inlineScripts, offlineFiles } from "./first-load.mjs";
 import { smallerScript, smallerStylesheet } from "./minify.mjs";
-import { integrity, splitRelease } from "./split-wasm.mjs";
+import { hex, integrity, splitRelease } from "./split-wasm.mjs";
 
 const FIRST_SCREEN_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["'][^"']*first-screen[^"']*["'][^>]*>\s*<\/script>\s*\n?/i;
 const CSP_META = /<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
@@ -275,7 +275,7 @@ export function withLaterStylesheet(root, html) {
   const link = html.match(LATER_STYLESHEET);
   if (!link) throw new Error('index.html has no <template id="later-style"><link rel="stylesheet" href="....css"></template>.');
   const css = smallerStylesheet(readFileSync(join(root, link[2]), "utf8"));
-  const name = `later-screens-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  const name = `later-screens-${hex(css)}.css`;
   rmSync(join(root, link[2]));
   writeFileSync(join(root, name), css);
   return html.replace(link[0], `${link[1]}${name}${link[3].replace(">", ` integrity="${integrity(Buffer.from(css))}">`)}`);

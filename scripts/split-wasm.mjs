@@ -54,7 +54,8 @@ export function withoutStreamAdapters(glue) {
   return dead;
 }
 
-const hex = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+/** The 16 hex digits a build file is named by: of its content. */
+export const hex = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 export const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 /** Whether trunk's glue in the staging folder comes from a wasm with split points. */

@@ -257,12 +257,12 @@ pub fn shares_in_words(shares: &[Share]) -> String {
 pub fn distribution_bar(bank: &Bank, row: &QuestionRow<'_>) -> impl IntoView {
     let shares = row.distribution(bank);
     let said = format!("Answers: {}", shares_in_words(&shares));
-    share_bar(&shares, BAR_WIDTH, said, "distribution")
+    share_bar(&shares, BAR_WIDTH, said)
 }
 
 /// One bar of parts in proportion to their counts; each part wide enough shows its count.
 /// `said` is what the bar says to a screen reader.
-fn share_bar(shares: &[Share], width: f64, said: String, class: &'static str) -> impl IntoView {
+fn share_bar(shares: &[Share], width: f64, said: String) -> impl IntoView {
     let total: usize = shares.iter().map(|share| share.count).sum();
     let mut x = 0.0;
     let parts = shares
@@ -286,7 +286,7 @@ fn share_bar(shares: &[Share], width: f64, said: String, class: &'static str) ->
         .collect_view();
     view! {
         <svg
-            class=class
+            class="distribution"
             viewBox=format!("0 0 {width} {BAR_HEIGHT}")
             width=width
             height=BAR_HEIGHT
@@ -304,7 +304,7 @@ fn share_bar(shares: &[Share], width: f64, said: String, class: &'static str) ->
 pub fn step_bar(row: &StepRow<'_>, width: f64) -> impl IntoView {
     let shares = row.shades();
     let said = format!("Respondents by readiness: {}", shares_in_words(&shares));
-    share_bar(&shares, width, said, "distribution")
+    share_bar(&shares, width, said)
 }
 
 /// The launch steps as the group sees them, for a group too large for a column per person:

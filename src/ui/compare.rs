@@ -536,16 +536,12 @@ fn group_tables(
                     .collect_view()
                     .into_any()
             };
-            let range = match (row.min, row.max) {
-                (Some(min), Some(max)) => format!("{min}–{max}%"),
-                _ => "–".to_string(),
-            };
             view! {
                 <tr>
                     <th scope="row">{row.section.heading()}</th>
                     {cells}
                     <td>{percent_text(row.mean)}</td>
-                    <td>{range}</td>
+                    <td>{row.range_in_words()}</td>
                 </tr>
             }
         })

@@ -57,6 +57,9 @@ test("Home and a returning person's open assessment are usable with the main mod
   for (const address of ["./", `./?screen=assessment&id=${id}&section=s1`]) {
     fetched.length = 0;
     await page.goto(address);
+    // Home is in the page before the wasm is asked for: usable means the app has taken over
+    // (the loader sets wasmBindings once it has).
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
     await expect(page.locator("main h1")).toBeVisible();
     if (address !== "./") {
       // The first question takes an answer, and it is kept.

@@ -17,14 +17,12 @@
 //! form enforces, so a tampered link can neither flood the page nor slip in a return address
 //! that is not one.
 
-use base64::Engine as _;
-
 use crate::assessment::{
     CoachSession, SessionField, SessionProblem, MAX_COACH_MESSAGE_CHARS, MAX_META_CHARS,
     SCOPE_SECTIONS,
 };
-use crate::codec::{crc32, read_text_block, text_block, write_varint, CodecError, Reader, BASE64};
-use crate::share_link::MAX_LINK_CHARS;
+use crate::codec::envelope::{open, seal, EnvelopeError};
+use crate::codec::{read_text_block, text_block, write_varint, CodecError, Reader};
 
 /// The fragment's key: a coach link's fragment reads `c=<payload>`.
 pub const COACH_KEY: &str = "c";
@@ -111,7 +109,7 @@ fn damaged(detail: impl Into<String>) -> CoachLinkError {
 /// Scope ids that are not in [`SCOPE_SECTIONS`] are left out; check [`CoachSession::problem`]
 /// first to tell the coach about them.
 pub fn encode_coach_link(session: &CoachSession) -> String {
-    let mut out = vec![COACH_LINK_VERSION];
+    let mut out = Vec::new();
     let scope = SCOPE_SECTIONS
         .iter()
         .enumerate()
@@ -129,47 +127,25 @@ pub fn encode_coach_link(session: &CoachSession) -> String {
     ]);
     out.push(mode);
     out.extend_from_slice(&text);
-    let checksum = crc32(&out);
-    out.extend_from_slice(&checksum.to_le_bytes());
-    format!("{COACH_KEY}={}", BASE64.encode(out))
+    seal(COACH_KEY, COACH_LINK_VERSION, &out)
 }
 
 /// Reads a coach link's fragment (with or without its `#`). The fragment may hold other
 /// `&`-separated parts; only `c=` is read.
 pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError> {
-    let fragment = fragment.trim();
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let prefix = format!("{COACH_KEY}=");
-    let payload = fragment
-        .split('&')
-        .find_map(|part| part.strip_prefix(prefix.as_str()))
-        .filter(|payload| !payload.is_empty())
-        .ok_or(CoachLinkError::Empty)?;
-    if payload.len() > MAX_LINK_CHARS {
-        return Err(CoachLinkError::TooLong {
-            chars: payload.len(),
-        });
-    }
-    let bytes = BASE64
-        .decode(payload)
-        .map_err(|_| CoachLinkError::Garbled)?;
-    match bytes.first() {
-        None => return Err(CoachLinkError::Garbled),
-        Some(0) => return Err(damaged("it names format 0, which no version makes")),
-        Some(&found) if found > COACH_LINK_VERSION => {
-            return Err(CoachLinkError::NewerFormat { found })
-        }
-        Some(_) => {}
-    }
     // Version, scope, text mode and the checksum, at the least.
-    if bytes.len() < 7 {
-        return Err(CoachLinkError::Garbled);
-    }
-    let (body, check) = bytes.split_at(bytes.len() - 4);
-    let expected = u32::from_le_bytes([check[0], check[1], check[2], check[3]]);
-    if crc32(body) != expected {
-        return Err(CoachLinkError::ChecksumMismatch);
-    }
+    let body = open(fragment, COACH_KEY, COACH_LINK_VERSION, 7).map_err(|error| match error {
+        EnvelopeError::Missing | EnvelopeError::Empty => CoachLinkError::Empty,
+        EnvelopeError::TooLong { chars } => CoachLinkError::TooLong { chars },
+        EnvelopeError::CutShort
+        | EnvelopeError::Garbled
+        | EnvelopeError::NoBytes
+        | EnvelopeError::TooShort => CoachLinkError::Garbled,
+        EnvelopeError::FormatZero => damaged("it names format 0, which no version makes"),
+        EnvelopeError::Newer { found } => CoachLinkError::NewerFormat { found },
+        EnvelopeError::ChecksumMismatch => CoachLinkError::ChecksumMismatch,
+    })?;
+    let body = body.as_slice();
     let mut reader = Reader { bytes: body, at: 1 };
     let mask = reader.varint()?;
     if mask >> SCOPE_SECTIONS.len() != 0 {
@@ -207,6 +183,9 @@ pub(crate) mod tests {
     use super::*;
     use crate::assessment::is_email_address;
     use crate::assessment::MAX_META_CHARS;
+    use crate::codec::envelope::MAX_LINK_CHARS;
+    use crate::codec::BASE64;
+    use base64::Engine as _;
     use proptest::prelude::*;
 
     pub(crate) fn session() -> CoachSession {

@@ -35,14 +35,13 @@
 
 mod layouts;
 
-use base64::Engine as _;
-
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
 use crate::assessment::Assessment;
 use crate::bank::Bank;
+use crate::codec::envelope::{open, seal, EnvelopeError};
 use crate::codec::{
-    crc32, date_from_days, days_since_2000, read_text_block, text_block, write_varint, CodecError,
-    Reader, BASE64, MAX_TEXT_BYTES, TEXT_CODED,
+    date_from_days, days_since_2000, read_text_block, text_block, write_varint, CodecError, Reader,
+    MAX_TEXT_BYTES, TEXT_CODED,
 };
 use crate::format::{SkipReason, Skipped};
 use layouts::{layout_by_code, layout_for, LinkKind, LinkLayout};
@@ -58,7 +57,7 @@ pub const URL_WARN_LENGTH: usize = 2000;
 pub const LINK_FORMAT_VERSION: u8 = 1;
 
 /// The longest payload (the part after `s=`) a link may have; longer is refused unread.
-pub const MAX_LINK_CHARS: usize = 512 * 1024;
+pub use crate::codec::envelope::MAX_LINK_CHARS;
 
 /// The most text a deflated or coded text block may expand to, so that a hostile link
 /// cannot make the page allocate without bound.
@@ -151,13 +150,14 @@ fn damaged(detail: impl Into<String>) -> ShareLinkError {
 /// back unchanged from [`decode_share_link`], as long as the payload stays within
 /// [`MAX_LINK_CHARS`].
 pub fn encode_share_link(bank: &Bank, assessment: &Assessment) -> String {
-    let payload = encode_payload(layout_for(bank.version()), bank, assessment);
-    format!("{SHARE_KEY}={}", BASE64.encode(payload))
+    let body = encode_body(layout_for(bank.version()), bank, assessment);
+    seal(SHARE_KEY, LINK_FORMAT_VERSION, &body)
 }
 
-fn encode_payload(layout: &LinkLayout, bank: &Bank, assessment: &Assessment) -> Vec<u8> {
+/// The body of a share link, between the envelope's version byte and its check digits.
+fn encode_body(layout: &LinkLayout, bank: &Bank, assessment: &Assessment) -> Vec<u8> {
     let meta = &assessment.meta;
-    let mut out = vec![LINK_FORMAT_VERSION];
+    let mut out = Vec::new();
     write_varint(&mut out, layout.code);
 
     // Answers, 3 bits each, up to the last answered position.
@@ -264,8 +264,6 @@ fn encode_payload(layout: &LinkLayout, bank: &Bank, assessment: &Assessment) -> 
         }
     }
     out.extend_from_slice(&text);
-    let checksum = crc32(&out);
-    out.extend_from_slice(&checksum.to_le_bytes());
     out
 }
 
@@ -303,50 +301,24 @@ fn answer_of_code(kind: LinkKind, code: u8) -> Result<Option<Answer>, ()> {
 
 /// Reads a share fragment: `#s=...` or `s=...`, possibly among other `&`-separated parts.
 pub fn decode_share_link(bank: &Bank, fragment: &str) -> Result<SharedAssessment, ShareLinkError> {
-    let fragment = fragment.trim();
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    if fragment.is_empty() {
-        return Err(ShareLinkError::Empty);
-    }
-    let prefix = format!("{SHARE_KEY}=");
-    let payload = fragment
-        .split('&')
-        .find_map(|part| part.strip_prefix(prefix.as_str()))
-        .ok_or(ShareLinkError::NotOurs)?;
-    if payload.is_empty() {
-        return Err(ShareLinkError::Empty);
-    }
-    if payload.len() > MAX_LINK_CHARS {
-        return Err(ShareLinkError::TooLong {
-            chars: payload.len(),
-        });
-    }
-    let bytes = BASE64.decode(payload).map_err(|error| match error {
-        base64::DecodeError::InvalidLength(_) => ShareLinkError::Truncated,
-        _ => ShareLinkError::Garbled,
+    // Version, layout, flags, answer count and the checksum, at the least.
+    let body = open(fragment, SHARE_KEY, LINK_FORMAT_VERSION, 8).map_err(|error| match error {
+        EnvelopeError::Missing => ShareLinkError::NotOurs,
+        EnvelopeError::Empty => ShareLinkError::Empty,
+        EnvelopeError::TooLong { chars } => ShareLinkError::TooLong { chars },
+        EnvelopeError::Garbled => ShareLinkError::Garbled,
+        EnvelopeError::CutShort | EnvelopeError::NoBytes | EnvelopeError::TooShort => {
+            ShareLinkError::Truncated
+        }
+        EnvelopeError::FormatZero => damaged("it names link format 0, which no version makes"),
+        EnvelopeError::Newer { found } => ShareLinkError::NewerFormat { found },
+        EnvelopeError::ChecksumMismatch => ShareLinkError::ChecksumMismatch,
     })?;
-    decode_payload(bank, &bytes)
+    decode_body(bank, &body)
 }
 
-fn decode_payload(bank: &Bank, bytes: &[u8]) -> Result<SharedAssessment, ShareLinkError> {
-    // Version first: a newer format may check itself differently.
-    match bytes.first() {
-        None => return Err(ShareLinkError::Truncated),
-        Some(0) => return Err(damaged("it names link format 0, which no version makes")),
-        Some(&found) if found > LINK_FORMAT_VERSION => {
-            return Err(ShareLinkError::NewerFormat { found })
-        }
-        Some(_) => {}
-    }
-    // Version, layout, flags, answer count and the checksum, at the least.
-    if bytes.len() < 8 {
-        return Err(ShareLinkError::Truncated);
-    }
-    let (body, check) = bytes.split_at(bytes.len() - 4);
-    let expected = u32::from_le_bytes([check[0], check[1], check[2], check[3]]);
-    if crc32(body) != expected {
-        return Err(ShareLinkError::ChecksumMismatch);
-    }
+/// Reads the body of an opened share link (`body[0]` is the version).
+fn decode_body(bank: &Bank, body: &[u8]) -> Result<SharedAssessment, ShareLinkError> {
     let mut reader = Reader { bytes: body, at: 1 };
     let code = reader.varint()?;
     let layout = layout_by_code(code).ok_or(ShareLinkError::UnknownLayout { code })?;

@@ -17,7 +17,7 @@
 use crate::assessment::{Assessment, CoachSession, Edit, Meta};
 use crate::bank::Bank;
 use crate::coach_link::{decode_coach_link, CoachLinkError, COACH_KEY};
-use crate::codec::crc32;
+use crate::codec::{crc32, envelope};
 use crate::format::{decode_stored, encode_stored, Skipped, StoredAssessment};
 use crate::group::{Respondent, MAX_RESPONDENT_LABEL_CHARS};
 use crate::group_files::{decode_kept_group, encode_kept_group};
@@ -226,17 +226,9 @@ impl Waiting {
 
 /// The kind of link in `fragment` (the part of an address after `#`), if it holds one.
 pub fn link_kind(fragment: &str) -> Option<LinkKind> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let holds = |key: &str| {
-        fragment.split('&').any(|part| {
-            part.trim()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with('='))
-        })
-    };
-    if holds(SHARE_KEY) {
+    if envelope::holds(fragment, SHARE_KEY) {
         Some(LinkKind::SharedReport)
-    } else if holds(COACH_KEY) {
+    } else if envelope::holds(fragment, COACH_KEY) {
         Some(LinkKind::CoachInvitation)
     } else {
         None
@@ -1269,23 +1261,17 @@ impl Workspace {
     fn read_links(&self, formats: LinkFormats, text: &str) -> (Vec<Arrival>, Vec<String>) {
         let mut arrivals = Vec::new();
         let mut problems = Vec::new();
-        let marker = format!("#{SHARE_KEY}=");
         for (at, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() {
+            if line.trim().is_empty() {
                 continue;
             }
             // The fragment is what matters; the address before it may be any copy of the app.
-            let fragment = match line.find(&marker) {
-                Some(start) => &line[start..],
-                None if line.starts_with(&marker[1..]) => line,
-                None => {
-                    problems.push(format!(
-                        "Line {}: this is not a share link of this check (it has no \"{marker}\" part).",
-                        at + 1
-                    ));
-                    continue;
-                }
+            let Some(fragment) = envelope::fragment_in(line, SHARE_KEY) else {
+                problems.push(format!(
+                    "Line {}: this is not a share link of this check (it has no \"#{SHARE_KEY}=\" part).",
+                    at + 1
+                ));
+                continue;
             };
             match (formats.decode_share_link)(self.bank, fragment) {
                 Ok(shared) => arrivals.push(Arrival {

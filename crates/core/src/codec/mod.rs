@@ -6,6 +6,7 @@
 //! [`CodecError`], which each format turns into a message of its own.
 
 mod crc32;
+pub(crate) mod envelope;
 mod text_code;
 
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};

@@ -127,9 +127,11 @@ fn forget_all() -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Runs one effect of the workspace on the browser's storage, and says what happened.
+/// Runs one effect of the workspace on the browser's storage, and says what happened. The one
+/// effect that is not about storage, fetching the link formats, is the store's.
 pub fn run(effect: Effect) -> Option<Event> {
     match effect {
+        Effect::LoadLinkFormats => None,
         Effect::ReadAll => Some(Event::AllRead(read_all())),
         Effect::Read { key, purpose } => {
             let text = local().and_then(|storage| {

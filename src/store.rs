@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use leptos::prelude::*;
-use readiness_core::{Bank, Edit, Event, Moment, StoredAssessment, Workspace};
+use readiness_core::{Bank, Edit, Effect, Event, Moment, StoredAssessment, Workspace};
 
 use crate::chunk::{self, NotLoaded};
 use crate::storage;
@@ -14,19 +14,15 @@ use crate::storage;
 #[derive(Clone, Copy)]
 pub struct Store {
     workspace: RwSignal<Workspace>,
-    /// Whether the link formats were asked for by themselves once already, because a link or
-    /// the kept group waited for them.
-    formats_asked: StoredValue<bool>,
 }
 
 impl Store {
     /// A workspace on this bank, with what the device holds read in. The link formats come
-    /// from their own chunk: at once when a link or the tab's group waits for them, else a
-    /// few seconds after start.
+    /// from their own chunk: at once when the workspace asks for them (a link or the tab's
+    /// group waits), else a few seconds after start.
     pub fn start(bank: &'static Bank) -> Self {
         let store = Store {
             workspace: RwSignal::new(Workspace::without_link_formats(bank)),
-            formats_asked: StoredValue::new(false),
         };
         store.dispatch(Event::Start);
         store
@@ -51,16 +47,15 @@ impl Store {
                 .workspace
                 .try_update(|workspace| workspace.update(event));
             for effect in effects.unwrap_or_default() {
-                queue.extend(storage::run(effect));
+                match effect {
+                    // Fetched now; a screen that needs them asks again, and says so if they do
+                    // not come.
+                    Effect::LoadLinkFormats => leptos::task::spawn_local(async move {
+                        let _ = self.link_formats().await;
+                    }),
+                    effect => queue.extend(storage::run(effect)),
+                }
             }
-        }
-        // A link or the kept group waits: fetch the formats now (once; a screen that needs
-        // them asks again, and says so if they do not come).
-        if !self.formats_asked.get_value() && self.with_untracked(Workspace::awaits_link_formats) {
-            self.formats_asked.set_value(true);
-            leptos::task::spawn_local(async move {
-                let _ = self.link_formats().await;
-            });
         }
     }
 

@@ -162,8 +162,9 @@ pub enum LinkKind {
 /// workspace is handed rather than names. Start-up needs none of them unless the address holds
 /// a link or the tab kept a group, so the browser app fetches their code (the deflate, base64
 /// and link readers) apart from the rest and hands them over with
-/// [`Event::LinkFormatsLoaded`]. Until then, whatever needs them waits in the workspace
-/// ([`Workspace::awaits_link_formats`]) and nothing is lost.
+/// [`Event::LinkFormatsLoaded`]. The first event that needs them asks for them with
+/// [`Effect::LoadLinkFormats`]; until they come, the events that need them wait in the
+/// workspace, in order, and nothing is lost.
 #[derive(Clone, Copy)]
 pub struct LinkFormats {
     /// Reads a share link's fragment.
@@ -204,25 +205,6 @@ impl PartialEq for LinkFormats {
 }
 
 impl Eq for LinkFormats {}
-
-/// What waits for the link formats: links to open, the group the tab kept, links pasted for
-/// the group, and whether the group changed since it was last kept.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Waiting {
-    links: Vec<String>,
-    kept_group: Option<String>,
-    pasted: Vec<String>,
-    group_unkept: bool,
-}
-
-impl Waiting {
-    fn is_empty(&self) -> bool {
-        self.links.is_empty()
-            && self.kept_group.is_none()
-            && self.pasted.is_empty()
-            && !self.group_unkept
-    }
-}
 
 /// The kind of link in `fragment` (the part of an address after `#`), if it holds one.
 pub fn link_kind(fragment: &str) -> Option<LinkKind> {
@@ -294,6 +276,10 @@ pub enum Effect {
         /// The group's text, or `None` to forget it.
         text: Option<String>,
     },
+    /// Fetch the link formats and send them with [`Event::LinkFormatsLoaded`]. Asked for once,
+    /// by the first event that needs them; a screen that needs them may fetch them again if
+    /// they did not come.
+    LoadLinkFormats,
 }
 
 /// Something that happened: what the person did, or what the device answered.
@@ -445,7 +431,13 @@ pub struct Workspace {
     shared_report: Option<Result<SharedAssessment, ShareLinkError>>,
     invitation: Option<Result<CoachSession, CoachLinkError>>,
     formats: Option<LinkFormats>,
-    waiting: Waiting,
+    /// The events that need the link formats, in the order they came, while the formats are
+    /// not here.
+    held: Vec<Event>,
+    /// Whether the link formats were asked for.
+    formats_asked: bool,
+    /// Whether the group changed while the link formats (its writer) were not here.
+    group_unkept: bool,
 }
 
 fn assessment_key(id: &str) -> String {
@@ -489,7 +481,9 @@ impl Workspace {
             shared_report: None,
             invitation: None,
             formats: None,
-            waiting: Waiting::default(),
+            held: Vec::new(),
+            formats_asked: false,
+            group_unkept: false,
         }
     }
 
@@ -608,16 +602,35 @@ impl Workspace {
         self.formats.is_some()
     }
 
-    /// Whether something waits for the link formats: the shell should load them now.
+    /// Whether something waits for the link formats.
     pub fn awaits_link_formats(&self) -> bool {
-        self.formats.is_none() && !self.waiting.is_empty()
+        self.formats.is_none() && (!self.held.is_empty() || self.group_unkept)
     }
 
     /// The kind of the latest link waiting for the link formats to open, if one does.
     pub fn opening_link(&self) -> Option<LinkKind> {
-        match self.formats {
-            Some(_) => None,
-            None => self.waiting.links.last().and_then(|link| link_kind(link)),
+        self.held.iter().rev().find_map(|event| match event {
+            Event::OpenLink(fragment) => link_kind(fragment),
+            _ => None,
+        })
+    }
+
+    /// Whether `event` needs the link formats: a link to open, links pasted for the group, the
+    /// group the tab kept.
+    fn needs_link_formats(event: &Event) -> bool {
+        match event {
+            Event::OpenLink(fragment) => link_kind(fragment).is_some(),
+            Event::AddLinksToGroup(_) | Event::KeptGroupRead(Some(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// Asks for the link formats, once.
+    fn ask_for_link_formats(&mut self) -> Vec<Effect> {
+        if std::mem::replace(&mut self.formats_asked, true) {
+            Vec::new()
+        } else {
+            vec![Effect::LoadLinkFormats]
         }
     }
 
@@ -630,6 +643,10 @@ impl Workspace {
 
     /// Applies one event and returns what the shell must do.
     pub fn update(&mut self, event: Event) -> Vec<Effect> {
+        if self.formats.is_none() && Self::needs_link_formats(&event) {
+            self.held.push(event);
+            return self.ask_for_link_formats();
+        }
         match event {
             Event::Start => vec![Effect::ReadAll, Effect::ReadKeptGroup],
             Event::AllRead(Ok(entries)) => self.read_everything(entries),
@@ -721,12 +738,11 @@ impl Workspace {
                 self.deleted = None;
                 self.members.clear();
                 self.group_news = GroupNews::default();
-                // A kept group still waiting to be read is forgotten too; a link waiting to open
-                // is the address's, not the device's, and still opens.
-                self.waiting = Waiting {
-                    links: std::mem::take(&mut self.waiting.links),
-                    ..Waiting::default()
-                };
+                // A kept group or pasted links still waiting are forgotten too; a link waiting
+                // to open is the address's, not the device's, and still opens.
+                self.held
+                    .retain(|event| matches!(event, Event::OpenLink(_)));
+                self.group_unkept = false;
                 vec![Effect::ForgetAll]
             }
             Event::DiscardSetAside(key) => {
@@ -754,15 +770,13 @@ impl Workspace {
                 Vec::new()
             }
             Event::AddToGroup { arrivals, problems } => self.add_to_group(arrivals, problems),
+            // Held by `update` until the link formats are here.
             Event::AddLinksToGroup(text) => match self.formats {
                 Some(formats) => {
                     let (arrivals, problems) = self.read_links(formats, &text);
                     self.add_to_group(arrivals, problems)
                 }
-                None => {
-                    self.waiting.pasted.push(text);
-                    Vec::new()
-                }
+                None => Vec::new(),
             },
             Event::AddStoredToGroup(ids) => {
                 let arrivals = ids
@@ -818,12 +832,9 @@ impl Workspace {
         }
     }
 
-    /// Opens a share or coach link, or keeps it until the link formats are here.
+    /// Opens a share or coach link (the link formats are here: `update` holds it until then).
     fn open_link(&mut self, fragment: String) {
         let Some(formats) = self.formats else {
-            if link_kind(&fragment).is_some() {
-                self.waiting.links.push(fragment);
-            }
             return;
         };
         let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
@@ -838,35 +849,22 @@ impl Workspace {
         }
     }
 
-    /// The link formats came: does, in order, what waited for them.
+    /// The link formats came: does what waited for them, in the order it came.
     fn catch_up(&mut self, formats: LinkFormats) -> Vec<Effect> {
         if self.formats.is_some() {
             return Vec::new();
         }
         self.formats = Some(formats);
-        let waiting = std::mem::take(&mut self.waiting);
         let mut effects = Vec::new();
-        if let Some(text) = waiting.kept_group {
-            effects.extend(self.restore_group(Some(text)));
-        }
-        for link in waiting.links {
-            self.open_link(link);
-        }
-        if !waiting.pasted.is_empty() {
-            let (mut arrivals, mut problems) = (Vec::new(), Vec::new());
-            for text in &waiting.pasted {
-                let (more, worse) = self.read_links(formats, text);
-                arrivals.extend(more);
-                problems.extend(worse);
-            }
-            effects.extend(self.add_to_group(arrivals, problems));
+        for event in std::mem::take(&mut self.held) {
+            effects.extend(self.update(event));
         }
         // Each keep above holds the group as it was then, and only a later keep changes it; a
         // group changed while it waited is kept now unless one of them did.
         let kept = effects
             .iter()
             .any(|effect| matches!(effect, Effect::KeepGroup { .. }));
-        if waiting.group_unkept && !kept {
+        if std::mem::take(&mut self.group_unkept) && !kept {
             effects.extend(self.keep_group());
         }
         effects
@@ -1138,7 +1136,6 @@ impl Workspace {
             return Vec::new();
         };
         let Some(formats) = self.formats else {
-            self.waiting.kept_group = Some(text);
             return Vec::new();
         };
         match (formats.decode_kept_group)(self.bank, &text) {
@@ -1177,10 +1174,15 @@ impl Workspace {
             return vec![Effect::KeepGroup { text: None }];
         }
         let Some(formats) = self.formats else {
-            if !self.members.is_empty() || self.waiting.kept_group.is_some() {
-                self.waiting.group_unkept = true;
+            let kept_group_held = self
+                .held
+                .iter()
+                .any(|event| matches!(event, Event::KeptGroupRead(Some(_))));
+            if self.members.is_empty() && !kept_group_held {
+                return Vec::new();
             }
-            return Vec::new();
+            self.group_unkept = true;
+            return self.ask_for_link_formats();
         };
         let text = (!self.members.is_empty()).then(|| {
             let respondents: Vec<Respondent> = self

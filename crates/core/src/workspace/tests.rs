@@ -22,6 +22,8 @@ struct Device {
     off: bool,
     /// Every write and removal, in order, as "write KEY" or "remove KEY".
     log: Vec<String>,
+    /// How many times the page asked for the link formats (the tests hand them over).
+    formats_asked: usize,
 }
 
 impl Device {
@@ -35,6 +37,10 @@ impl Device {
             }
         };
         match effect {
+            Effect::LoadLinkFormats => {
+                self.formats_asked += 1;
+                None
+            }
             Effect::ReadAll => Some(Event::AllRead(if self.off {
                 Err(StorageError::Unavailable)
             } else {
@@ -790,6 +796,10 @@ fn links_and_the_kept_group_wait_for_the_link_formats_and_lose_nothing() {
     assert!(!page.awaits_link_formats());
     dispatch(&mut page, &mut device, Event::Start);
     assert!(page.awaits_link_formats());
+    assert_eq!(
+        device.formats_asked, 1,
+        "the kept group asks for the formats"
+    );
     assert!(page.members().is_empty());
     create(&mut page, &mut device, "mine", "North Valley");
     dispatch(
@@ -807,6 +817,10 @@ fn links_and_the_kept_group_wait_for_the_link_formats_and_lose_nothing() {
     assert_eq!(page.opening_link(), Some(LinkKind::SharedReport));
     assert!(page.shared_report().is_none());
     assert_eq!(labels(&page), ["Convener"], "the device's own assessment");
+    assert_eq!(
+        device.formats_asked, 1,
+        "asked for once, however much waits"
+    );
     assert_eq!(
         device.session.get(KEPT_GROUP_KEY),
         kept.as_ref(),
@@ -851,6 +865,7 @@ fn a_coach_link_and_a_changed_group_wait_for_the_link_formats() {
         !page.awaits_link_formats(),
         "a page with no link and no group never needs them"
     );
+    assert_eq!(device.formats_asked, 0);
 
     dispatch(
         &mut page,
@@ -858,6 +873,7 @@ fn a_coach_link_and_a_changed_group_wait_for_the_link_formats() {
         Event::OpenLink("#c=broken".to_string()),
     );
     assert_eq!(page.opening_link(), Some(LinkKind::CoachInvitation));
+    assert_eq!(device.formats_asked, 1);
     dispatch(
         &mut page,
         &mut device,

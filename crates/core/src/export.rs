@@ -22,14 +22,19 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use crate::answer::MAX_COUNT;
-use crate::assessment::{
-    Assessment, MAX_ANSWERS, MAX_HELP_AREAS, MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,
-};
+use crate::assessment::Assessment;
+#[cfg(doc)]
+use crate::assessment::{MAX_ANSWERS, MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS};
 use crate::bank::Bank;
-use crate::format::{decode_stored, RecordV1, Skipped, StoredError, STORED_FORMAT, STORED_VERSION};
+use crate::format::json::{Misfit, NotJson};
+use crate::format::reading::{
+    read_envelopes, Envelope, EnvelopeProblem, Envelopes, A_RECORD, MILLISECONDS,
+};
+use crate::format::{
+    stored_parts, RecordV1, Skipped, StoredAssessment, STORED_FORMAT, STORED_VERSION,
+};
 use crate::report::report;
 
 /// The `format` field of an export file.
@@ -41,8 +46,7 @@ pub const EXPORT_VERSION: u64 = 1;
 /// The largest file import reads, in bytes; an assessment at every limit below is far smaller.
 pub const MAX_IMPORT_BYTES: usize = 1_000_000;
 
-/// The longest question id, help-area id or answer word, in characters.
-pub const MAX_ID_CHARS: usize = 100;
+pub use crate::format::reading::MAX_ID_CHARS;
 
 /// An imported assessment, with what did not fit and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,26 +267,26 @@ fn readable_report(bank: &Bank, assessment: &Assessment) -> Value {
     })
 }
 
-/// Reads an export file, a stored assessment, or a list of stored assessments.
+/// Reads an export file, a stored assessment, or a list of stored assessments: with the one
+/// reader of records the device uses too, straight from the file's text.
 pub fn decode_export(bank: &Bank, text: &str) -> Result<Imported, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     // Some editors on Windows start files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // serde_json stops at 128 levels of nesting, so deep nesting is an error, not a crash.
-    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
-        line: error.line(),
-        column: error.column(),
-    })?;
-    match &value {
-        Value::Array(items) => decode_stored_list(bank, items),
-        Value::Object(object) => match object.get("format").and_then(Value::as_str) {
-            Some(EXPORT_FORMAT) => decode_export_object(bank, object),
+    // Nesting deeper than 128 levels is refused as not JSON, not a crash.
+    let read = read_envelopes(text)
+        .map_err(|NotJson { line, column }| ImportError::NotJson { line, column })?;
+    match read {
+        Envelopes::List(list) => decode_stored_list(bank, list),
+        Envelopes::One(envelope) => match envelope.format.as_deref() {
+            Some(EXPORT_FORMAT) => decode_export_envelope(bank, *envelope),
             Some(STORED_FORMAT) => {
-                let (assessment, skipped, _) = decode_stored_value(bank, &value, "")?;
+                let (stored, skipped) = stored_parts(bank, *envelope)
+                    .map_err(|problem| import_error(problem, "", STORED_VERSION))?;
                 Ok(Imported {
-                    assessment,
+                    assessment: stored.assessment,
                     skipped,
                     source: ImportSource::Stored,
                     note: None,
@@ -290,24 +294,45 @@ pub fn decode_export(bank: &Bank, text: &str) -> Result<Imported, ImportError> {
             }
             _ => Err(ImportError::NotAnExport),
         },
-        _ => Err(ImportError::NotAnExport),
+        Envelopes::Neither => Err(ImportError::NotAnExport),
     }
 }
 
-fn decode_export_object(bank: &Bank, object: &Map<String, Value>) -> Result<Imported, ImportError> {
-    let version = check_version(object.get("version"), "version", EXPORT_VERSION)?;
-    for field in ["app_version", "exported_at", "bank_version"] {
-        if let Some(value) = object.get(field) {
-            let text = value.as_str().ok_or_else(|| wrong_type(field, "text"))?;
-            check_length(text, field, MAX_META_CHARS)?;
+/// What is wrong with an envelope whose fields are named from `prefix`, in the import's words.
+fn import_error(problem: EnvelopeProblem, prefix: &str, supported: u64) -> ImportError {
+    let path = |field: &str| format!("{prefix}{field}");
+    match problem {
+        EnvelopeProblem::NotOurs => ImportError::NotAnExport,
+        EnvelopeProblem::NoVersion => wrong_type(&path("version"), "a whole number, such as 1"),
+        EnvelopeProblem::VersionZero => out_of_range(
+            &path("version"),
+            "is 0, which no version of this app writes",
+        ),
+        EnvelopeProblem::Newer { found } => ImportError::NewerVersion { found, supported },
+        EnvelopeProblem::Misfit(Misfit::WrongKind { path, expected, .. }) => {
+            wrong_type(&path, expected)
         }
+        EnvelopeProblem::Misfit(Misfit::OutOfRange { path, detail }) => out_of_range(&path, detail),
+        EnvelopeProblem::Missing(field) => wrong_type(
+            &path(field),
+            match field {
+                "id" => "text",
+                "assessment" => A_RECORD,
+                _ => MILLISECONDS,
+            },
+        ),
     }
+}
+
+fn decode_export_envelope(bank: &Bank, envelope: Envelope) -> Result<Imported, ImportError> {
     // Each shipped version gets an arm here that turns it into the current one.
-    let record = object
-        .get("assessment")
-        .ok_or_else(|| wrong_type("assessment", "an assessment record (an object)"))?;
-    let assessment_and_skipped = read_record(bank, record, "assessment")?;
-    let (assessment, skipped) = assessment_and_skipped;
+    let version = envelope
+        .check(EXPORT_FORMAT, EXPORT_VERSION)
+        .map_err(|problem| import_error(problem, "", EXPORT_VERSION))?;
+    let record = envelope
+        .assessment
+        .ok_or_else(|| wrong_type("assessment", A_RECORD))?;
+    let (assessment, skipped) = record.into_assessment(bank);
     Ok(Imported {
         assessment,
         skipped,
@@ -316,60 +341,42 @@ fn decode_export_object(bank: &Bank, object: &Map<String, Value>) -> Result<Impo
     })
 }
 
-/// Reads a `version` field: a whole number from 1 up to `supported`.
-fn check_version(value: Option<&Value>, field: &str, supported: u64) -> Result<u64, ImportError> {
-    let value = value.ok_or_else(|| wrong_type(field, "a whole number, such as 1"))?;
-    let found = value
-        .as_u64()
-        .ok_or_else(|| wrong_type(field, "a whole number, such as 1"))?;
-    if found == 0 {
-        return Err(out_of_range(
-            field,
-            "is 0, which no version of this app writes",
-        ));
-    }
-    if found > supported {
-        return Err(ImportError::NewerVersion { found, supported });
-    }
-    Ok(found)
-}
-
 /// Reads a list of stored assessments, taking the most recently changed.
-fn decode_stored_list(bank: &Bank, items: &[Value]) -> Result<Imported, ImportError> {
-    if items.is_empty() {
+fn decode_stored_list(bank: &Bank, list: Vec<Envelope>) -> Result<Imported, ImportError> {
+    if list.is_empty() {
         return Err(ImportError::NoAssessments);
     }
     // A list of anything else is not ours; say so rather than name a field.
-    if !items
+    let count = list.len();
+    if !list
         .iter()
-        .all(|item| item.get("format").and_then(Value::as_str) == Some(STORED_FORMAT))
+        .all(|envelope| envelope.format.as_deref() == Some(STORED_FORMAT))
     {
         return Err(ImportError::NotAnExport);
     }
-    let mut best: Option<(Assessment, Vec<Skipped>, u64)> = None;
-    for (at, item) in items.iter().enumerate() {
-        let read = decode_stored_value(bank, item, &format!("[{at}]."))?;
+    let mut best: Option<(StoredAssessment, Vec<Skipped>)> = None;
+    for (at, envelope) in list.into_iter().enumerate() {
+        let read = stored_parts(bank, envelope)
+            .map_err(|problem| import_error(problem, &format!("[{at}]."), STORED_VERSION))?;
         if best
             .as_ref()
-            .is_none_or(|(_, _, updated)| read.2 > *updated)
+            .is_none_or(|(stored, _)| read.0.updated_ms > stored.updated_ms)
         {
             best = Some(read);
         }
     }
-    let Some((assessment, skipped, _)) = best else {
+    let Some((stored, skipped)) = best else {
         return Err(ImportError::NoAssessments);
     };
-    let note = (items.len() > 1).then(|| {
+    let assessment = stored.assessment;
+    let note = (count > 1).then(|| {
         let name = assessment.meta.name.trim();
         let which = if name.is_empty() {
             "the one changed most recently".to_string()
         } else {
             format!("the one changed most recently, \"{name}\"")
         };
-        format!(
-            "This file holds {} saved assessments; {which} was imported.",
-            items.len()
-        )
+        format!("This file holds {count} saved assessments; {which} was imported.")
     });
     Ok(Imported {
         assessment,
@@ -377,207 +384,6 @@ fn decode_stored_list(bank: &Bank, items: &[Value]) -> Result<Imported, ImportEr
         source: ImportSource::Stored,
         note,
     })
-}
-
-/// Checks one stored envelope field by field, then reads it with the stored decoder.
-fn decode_stored_value(
-    bank: &Bank,
-    value: &Value,
-    prefix: &str,
-) -> Result<(Assessment, Vec<Skipped>, u64), ImportError> {
-    let path = |field: &str| format!("{prefix}{field}");
-    let object = value.as_object().ok_or_else(|| {
-        wrong_type(
-            prefix.trim_end_matches('.'),
-            "a saved assessment (an object)",
-        )
-    })?;
-    check_version(object.get("version"), &path("version"), STORED_VERSION)?;
-    let id = object
-        .get("id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| wrong_type(&path("id"), "text"))?;
-    check_length(id, &path("id"), MAX_ID_CHARS)?;
-    let mut updated = 0;
-    for field in ["created_ms", "updated_ms"] {
-        let ms = object
-            .get(field)
-            .and_then(Value::as_u64)
-            .ok_or_else(|| wrong_type(&path(field), "a whole number of milliseconds"))?;
-        if field == "updated_ms" {
-            updated = ms;
-        }
-    }
-    let record = object
-        .get("assessment")
-        .ok_or_else(|| wrong_type(&path("assessment"), "an assessment record (an object)"))?;
-    check_record(record, &path("assessment"))?;
-    let decoded = decode_stored(bank, &value.to_string()).map_err(|error| match error {
-        StoredError::NewerVersion { found, supported } => {
-            ImportError::NewerVersion { found, supported }
-        }
-        StoredError::NotJson { .. } | StoredError::NotAnAssessment => ImportError::NotAnExport,
-        StoredError::Damaged { detail } => out_of_range(prefix.trim_end_matches('.'), detail),
-    })?;
-    Ok((decoded.stored.assessment, decoded.skipped, updated))
-}
-
-/// Checks a record and reads it against the bank.
-fn read_record(
-    bank: &Bank,
-    record: &Value,
-    path: &str,
-) -> Result<(Assessment, Vec<Skipped>), ImportError> {
-    check_record(record, path)?;
-    let record = RecordV1::from_text(&record.to_string(), path)
-        .map_err(|error| wrong_type(path, &format!("an assessment record ({error})")))?;
-    Ok(record.into_assessment(bank))
-}
-
-fn check_length(text: &str, field: &str, limit: usize) -> Result<(), ImportError> {
-    let chars = text.chars().count();
-    if chars > limit {
-        return Err(out_of_range(
-            field,
-            format!("is {chars} characters long; the most accepted is {limit}"),
-        ));
-    }
-    Ok(())
-}
-
-/// A path to an entry of a map keyed by id: `assessment.answers["s1.convener"]`.
-fn keyed(path: &str, key: &str) -> String {
-    let shown: String = key.chars().take(MAX_ID_CHARS).collect();
-    // Quoted and escaped by hand rather than with `{:?}`: the release build compiles Debug
-    // formatting out (-Zfmt-debug=none), and this text is shown to people.
-    format!("{path}[\"{}\"]", shown.escape_debug())
-}
-
-/// Checks the shape and sizes of an assessment record, naming the first field at fault.
-fn check_record(record: &Value, path: &str) -> Result<(), ImportError> {
-    let object = record
-        .as_object()
-        .ok_or_else(|| wrong_type(path, "an assessment record (an object)"))?;
-    let field = |name: &str| format!("{path}.{name}");
-
-    if let Some(meta) = object.get("meta") {
-        let meta_path = field("meta");
-        let meta = meta
-            .as_object()
-            .ok_or_else(|| wrong_type(&meta_path, "an object"))?;
-        for name in [
-            "name",
-            "region",
-            "sector",
-            "respondent_role",
-            "date",
-            "bank_version",
-        ] {
-            if let Some(value) = meta.get(name) {
-                let here = format!("{meta_path}.{name}");
-                let text = value.as_str().ok_or_else(|| wrong_type(&here, "text"))?;
-                check_length(text, &here, MAX_META_CHARS)?;
-            }
-        }
-    }
-
-    if let Some(answers) = object.get("answers") {
-        let answers_path = field("answers");
-        let answers = answers
-            .as_object()
-            .ok_or_else(|| wrong_type(&answers_path, "an object of answers by question id"))?;
-        if answers.len() > MAX_ANSWERS {
-            return Err(out_of_range(
-                &answers_path,
-                format!(
-                    "holds {} answers; the most accepted is {MAX_ANSWERS}",
-                    answers.len()
-                ),
-            ));
-        }
-        for (id, answer) in answers {
-            let here = keyed(&answers_path, id);
-            check_length(id, &here, MAX_ID_CHARS)?;
-            match answer {
-                Value::String(word) => check_length(word, &here, MAX_ID_CHARS)?,
-                Value::Number(number) => {
-                    if let Some(count) = number.as_u64() {
-                        if count > u64::from(MAX_COUNT) {
-                            return Err(out_of_range(
-                                &here,
-                                format!("is {count}; a count may be at most {MAX_COUNT}"),
-                            ));
-                        }
-                    } else if number.as_i64().is_some() {
-                        return Err(out_of_range(&here, "is negative; a count cannot be"));
-                    } else {
-                        return Err(wrong_type(&here, "a whole number"));
-                    }
-                }
-                _ => {
-                    return Err(wrong_type(
-                        &here,
-                        "an answer word such as \"done\", or a count",
-                    ))
-                }
-            }
-        }
-    }
-
-    if let Some(notes) = object.get("notes") {
-        let notes_path = field("notes");
-        let notes = notes
-            .as_object()
-            .ok_or_else(|| wrong_type(&notes_path, "an object of notes by question id"))?;
-        if notes.len() > MAX_ANSWERS {
-            return Err(out_of_range(
-                &notes_path,
-                format!(
-                    "holds {} notes; the most accepted is {MAX_ANSWERS}",
-                    notes.len()
-                ),
-            ));
-        }
-        for (id, note) in notes {
-            let here = keyed(&notes_path, id);
-            check_length(id, &here, MAX_ID_CHARS)?;
-            let text = note.as_str().ok_or_else(|| wrong_type(&here, "text"))?;
-            check_length(text, &here, MAX_NOTE_CHARS)?;
-        }
-    }
-
-    if let Some(request) = object.get("ta_request") {
-        let request_path = field("ta_request");
-        let request = request
-            .as_object()
-            .ok_or_else(|| wrong_type(&request_path, "an object"))?;
-        if let Some(areas) = request.get("areas") {
-            let areas_path = format!("{request_path}.areas");
-            let areas = areas
-                .as_array()
-                .ok_or_else(|| wrong_type(&areas_path, "a list of help-area ids"))?;
-            if areas.len() > MAX_HELP_AREAS {
-                return Err(out_of_range(
-                    &areas_path,
-                    format!(
-                        "holds {} areas; the most accepted is {MAX_HELP_AREAS}",
-                        areas.len()
-                    ),
-                ));
-            }
-            for (at, area) in areas.iter().enumerate() {
-                let here = format!("{areas_path}[{at}]");
-                let id = area.as_str().ok_or_else(|| wrong_type(&here, "text"))?;
-                check_length(id, &here, MAX_ID_CHARS)?;
-            }
-        }
-        if let Some(text) = request.get("text") {
-            let here = format!("{request_path}.text");
-            let text = text.as_str().ok_or_else(|| wrong_type(&here, "text"))?;
-            check_length(text, &here, MAX_TA_TEXT_CHARS)?;
-        }
-    }
-    Ok(())
 }
 
 /// The answers as CSV, one row per question of the bank in bank order, for spreadsheets and

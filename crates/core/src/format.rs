@@ -17,11 +17,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-mod json;
+pub(crate) mod json;
+pub(crate) mod reading;
 
 use serde::Serialize;
 
-use self::json::{Json, Next, NotJson};
+use self::json::NotJson;
+use self::reading::{read_envelopes, Envelope, EnvelopeProblem, Envelopes};
 
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
 use crate::assessment::CoachSession;
@@ -156,217 +158,59 @@ pub fn encode_stored(stored: &StoredAssessment) -> String {
 pub fn decode_stored(bank: &Bank, text: &str) -> Result<DecodedStored, StoredError> {
     // One reading of the whole text says, in this order: whether it is JSON at all, whether
     // it is an assessment this app stored, of which version, and whether its shape is right.
-    let mut json = Json::new(text);
-    let envelope =
-        read_envelope(&mut json).map_err(|NotJson { line, column }| StoredError::NotJson {
-            detail: format!("line {line}, column {column}"),
-        })?;
-    if envelope.format.as_deref() != Some(STORED_FORMAT) {
+    let read = read_envelopes(text).map_err(|NotJson { line, column }| StoredError::NotJson {
+        detail: format!("line {line}, column {column}"),
+    })?;
+    let Envelopes::One(envelope) = read else {
         return Err(StoredError::NotAnAssessment);
-    }
-    // Each shipped version gets an arm here that turns it into the next; version 1 is the
-    // first, so there is nothing older to migrate from yet.
-    match envelope.version {
-        Some(STORED_VERSION) => {}
-        Some(found) if found > STORED_VERSION => {
-            return Err(StoredError::NewerVersion {
-                found,
-                supported: STORED_VERSION,
-            })
+    };
+    let envelope = *envelope;
+    // Each shipped version gets an arm in `stored_parts` that turns it into the next; version
+    // 1 is the first, so there is nothing older to migrate from yet.
+    let (stored, skipped) = stored_parts(bank, envelope).map_err(|problem| match problem {
+        EnvelopeProblem::NotOurs | EnvelopeProblem::NoVersion | EnvelopeProblem::VersionZero => {
+            StoredError::NotAnAssessment
         }
-        _ => return Err(StoredError::NotAnAssessment),
-    }
-    let damaged = |detail: &str| StoredError::Damaged {
-        detail: detail.to_string(),
-    };
-    if let Some(detail) = json.wrong_shape() {
-        return Err(damaged(detail));
-    }
-    let missing = [
-        ("id", envelope.id.is_none()),
-        ("created_ms", envelope.created_ms.is_none()),
-        ("updated_ms", envelope.updated_ms.is_none()),
-        ("assessment", envelope.assessment.is_none()),
-    ]
-    .into_iter()
-    .find(|(_, gone)| *gone);
-    let Envelope {
-        id: Some(id),
-        created_ms: Some(created_ms),
-        updated_ms: Some(updated_ms),
-        assessment: Some(record),
-        ..
-    } = envelope
-    else {
-        let name = missing.map_or("assessment", |(name, _)| name);
-        return Err(damaged(&format!("\"{name}\" is missing")));
-    };
-    let (assessment, skipped) = record.into_assessment(bank);
-    Ok(DecodedStored {
-        stored: StoredAssessment {
-            id,
-            created_ms,
-            updated_ms,
-            assessment,
+        EnvelopeProblem::Newer { found } => StoredError::NewerVersion {
+            found,
+            supported: STORED_VERSION,
         },
-        skipped,
-    })
-}
-
-/// The stored envelope as read, each field as found (if it was).
-#[derive(Default)]
-struct Envelope {
-    format: Option<String>,
-    version: Option<u64>,
-    id: Option<String>,
-    created_ms: Option<u64>,
-    updated_ms: Option<u64>,
-    assessment: Option<RecordV1>,
-}
-
-/// Reads a whole stored text; fields of the wrong kind are noted in `json`.
-fn read_envelope(json: &mut Json) -> Result<Envelope, NotJson> {
-    let mut envelope = Envelope::default();
-    if json.next()? == Next::Object {
-        json.object(|json, name| {
-            match name.as_str() {
-                "format" => envelope.format = json.text_at("format")?,
-                "version" => envelope.version = json.whole_at("version")?,
-                "id" => envelope.id = json.text_at("id")?,
-                "created_ms" => envelope.created_ms = json.whole_at("created_ms")?,
-                "updated_ms" => envelope.updated_ms = json.whole_at("updated_ms")?,
-                "assessment" => envelope.assessment = Some(read_record(json, "assessment")?),
-                _ => json.skip()?,
-            }
-            Ok(())
-        })?;
-    } else {
-        json.skip()?;
-    }
-    json.end()?;
-    Ok(envelope)
-}
-
-/// Reads the object at `path` field by field: `field` gets each one's name and path.
-fn read_fields(
-    json: &mut Json,
-    path: &str,
-    mut field: impl FnMut(&mut Json, &str, &str) -> Result<(), NotJson>,
-) -> Result<(), NotJson> {
-    if json.next()? != Next::Object {
-        return json.wrong(path, "an object");
-    }
-    json.object(|json, name| field(json, &name, &format!("{path}.{name}")))
-}
-
-/// Puts the text at `path` in `slot`, unless it is not text (which is noted).
-fn read_text_into(json: &mut Json, path: &str, slot: &mut String) -> Result<(), NotJson> {
-    if let Some(text) = json.text_at(path)? {
-        *slot = text;
-    }
-    Ok(())
-}
-
-/// An object of values by id (answers, notes), in the order written (an id written twice
-/// counts as its last value, once put into the assessment); a value of the wrong kind is noted
-/// and left out.
-fn read_by_id<V>(
-    json: &mut Json,
-    path: &str,
-    mut value: impl FnMut(&mut Json, &str) -> Result<Option<V>, NotJson>,
-) -> Result<Vec<(String, V)>, NotJson> {
-    let mut read = Vec::new();
-    if json.next()? != Next::Object {
-        json.wrong(path, "an object")?;
-        return Ok(read);
-    }
-    json.object(|json, id| {
-        if let Some(one) = value(json, &format!("{path}.{id}"))? {
-            read.push((id, one));
-        }
-        Ok(())
+        EnvelopeProblem::Misfit(misfit) => StoredError::Damaged {
+            detail: misfit.sentence(),
+        },
+        EnvelopeProblem::Missing(name) => StoredError::Damaged {
+            detail: format!("\"{name}\" is missing"),
+        },
     })?;
-    Ok(read)
+    Ok(DecodedStored { stored, skipped })
 }
 
-/// Reads an assessment record at `path`.
-fn read_record(json: &mut Json, path: &str) -> Result<RecordV1, NotJson> {
-    let mut record = RecordV1::default();
-    read_fields(json, path, |json, name, at| {
-        match name {
-            "meta" => {
-                let meta = &mut record.meta;
-                read_fields(json, at, |json, name, at| {
-                    let slot = match name {
-                        "name" => &mut meta.name,
-                        "region" => &mut meta.region,
-                        "sector" => &mut meta.sector,
-                        "respondent_role" => &mut meta.respondent_role,
-                        "date" => &mut meta.date,
-                        "bank_version" => &mut meta.bank_version,
-                        _ => return json.skip(),
-                    };
-                    read_text_into(json, at, slot)
-                })?;
-            }
-            "answers" => {
-                record.answers.0 = read_by_id(json, at, |json, at| {
-                    Ok(json.answer_at(at)?.map(|answer| match answer {
-                        Ok(count) => AnswerV1::Count(count),
-                        Err(word) => AnswerV1::Word(word),
-                    }))
-                })?;
-            }
-            "notes" => record.notes = inserted(read_by_id(json, at, |json, at| json.text_at(at))?),
-            "ta_request" => {
-                let ta_request = &mut record.ta_request;
-                read_fields(json, at, |json, name, at| match name {
-                    "areas" => json.texts_at(at).map(|areas| ta_request.areas = areas),
-                    "text" => read_text_into(json, at, &mut ta_request.text),
-                    _ => json.skip(),
-                })?;
-            }
-            "coach" if json.null()? => record.coach = None,
-            "coach" => {
-                let mut coach = CoachV1::default();
-                read_fields(json, at, |json, name, at| {
-                    let slot = match name {
-                        "coach_name" => &mut coach.coach_name,
-                        "session_name" => &mut coach.session_name,
-                        "session_date" => &mut coach.session_date,
-                        "region" => &mut coach.region,
-                        "sector" => &mut coach.sector,
-                        "message" => &mut coach.message,
-                        "return_email" => &mut coach.return_email,
-                        "scope" => return json.texts_at(at).map(|scope| coach.scope = scope),
-                        _ => return json.skip(),
-                    };
-                    read_text_into(json, at, slot)
-                })?;
-                record.coach = Some(coach);
-            }
-            _ => json.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(record)
-}
-
-impl RecordV1 {
-    /// Reads a record from its JSON text, as the export file carries it at `path`; the first
-    /// value of the wrong kind is the error.
-    pub(crate) fn from_text(text: &str, path: &str) -> Result<RecordV1, String> {
-        let mut json = Json::new(text);
-        let record = read_record(&mut json, path)
-            .and_then(|record| json.end().map(|()| record))
-            .map_err(|NotJson { line, column }| {
-                format!("not JSON at line {line}, column {column}")
-            })?;
-        match json.wrong_shape() {
-            Some(problem) => Err(problem.to_string()),
-            None => Ok(record),
-        }
-    }
+/// A stored assessment out of its envelope, read against the bank: the device's records and the
+/// export file's lists of them alike.
+pub(crate) fn stored_parts(
+    bank: &Bank,
+    envelope: Envelope,
+) -> Result<(StoredAssessment, Vec<Skipped>), EnvelopeProblem> {
+    envelope.check(STORED_FORMAT, STORED_VERSION)?;
+    let Envelope {
+        id,
+        created_ms,
+        updated_ms,
+        assessment,
+        ..
+    } = envelope;
+    let id = id.ok_or(EnvelopeProblem::Missing("id"))?;
+    let created_ms = created_ms.ok_or(EnvelopeProblem::Missing("created_ms"))?;
+    let updated_ms = updated_ms.ok_or(EnvelopeProblem::Missing("updated_ms"))?;
+    let record = assessment.ok_or(EnvelopeProblem::Missing("assessment"))?;
+    let (assessment, skipped) = record.into_assessment(bank);
+    let stored = StoredAssessment {
+        id,
+        created_ms,
+        updated_ms,
+        assessment,
+    };
+    Ok((stored, skipped))
 }
 
 /// Version 1 of the stored envelope.
@@ -632,6 +476,8 @@ fn answer_from_v1(kind: &QuestionKind, written: &AnswerV1) -> Option<Answer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::{MAX_META_CHARS, MAX_NOTE_CHARS};
+    use crate::format::reading::MAX_ID_CHARS;
     use proptest::prelude::*;
 
     fn bank() -> &'static Bank {
@@ -791,10 +637,10 @@ mod tests {
             .starts_with("\"assessment.meta.region\" should be text (line 1, column "));
         assert_eq!(
             detail(&stored(r#"{"answers":{"s1.convener":true}}"#)).split(" (").next(),
-            Some("\"assessment.answers.s1.convener\" should be an answer: a word, or a whole number for a count")
+            Some("\"assessment.answers[\"s1.convener\"]\" should be an answer word such as \"done\", or a count")
         );
         assert!(detail(&stored(r#"{"coach":{"scope":["s1",2]}}"#))
-            .starts_with("\"assessment.coach.scope\" should be text"));
+            .starts_with("\"assessment.coach.scope[1]\" should be text"));
         assert_eq!(
             detail(
                 r#"{"format":"readiness-check/stored-assessment","version":1,"id":"x","created_ms":0,"assessment":{}}"#
@@ -874,14 +720,44 @@ mod tests {
     }
 
     #[test]
-    fn counts_beyond_the_largest_accepted_are_skipped() {
-        let text = format!(
-            r#"{{"format":"readiness-check/stored-assessment","version":1,"id":"x",
-            "created_ms":0,"updated_ms":0,"assessment":{{"answers":{{"table.champions":{}}}}}}}"#,
-            u64::from(MAX_COUNT) + 1
+    fn the_device_reader_holds_a_record_to_the_limits_an_imported_file_is_held_to() {
+        let stored = |assessment: &str| {
+            format!(
+                r#"{{"format":"readiness-check/stored-assessment","version":1,"id":"x","created_ms":0,"updated_ms":0,"assessment":{assessment}}}"#
+            )
+        };
+        let detail = |text: &str| match error_of(text) {
+            StoredError::Damaged { detail } => detail,
+            other => panic!("{other:?}"),
+        };
+        let count = u64::from(MAX_COUNT) + 1;
+        assert_eq!(
+            detail(&stored(&format!(r#"{{"answers":{{"table.champions":{count}}}}}"#))),
+            format!("\"assessment.answers[\"table.champions\"]\" is {count}; a count may be at most {MAX_COUNT}")
         );
-        let decoded = decode_stored(bank(), &text).expect("the rest loads");
-        assert_eq!(decoded.skipped.len(), 1);
+        let name = "n".repeat(MAX_META_CHARS + 1);
+        assert_eq!(
+            detail(&stored(&format!(r#"{{"meta":{{"name":"{name}"}}}}"#))),
+            "\"assessment.meta.name\" is 201 characters long; the most accepted is 200"
+        );
+        let note = "n".repeat(MAX_NOTE_CHARS + 1);
+        assert!(detail(&stored(&format!(
+            r#"{{"notes":{{"s1.convener":"{note}"}}}}"#
+        )))
+        .starts_with("\"assessment.notes[\"s1.convener\"]\" is 2001 characters long"));
+        let id = "i".repeat(MAX_ID_CHARS + 1);
+        assert!(
+            error_of(&stored("{}").replace(r#""id":"x""#, &format!(r#""id":"{id}""#)))
+                .to_string()
+                .contains("\"id\" is 101 characters long")
+        );
+        // At the limits exactly, the record reads.
+        let name = "😀".repeat(MAX_META_CHARS);
+        assert!(decode_stored(
+            bank(),
+            &stored(&format!(r#"{{"meta":{{"name":"{name}"}}}}"#))
+        )
+        .is_ok());
     }
 
     proptest! {

@@ -12,6 +12,46 @@ pub(crate) struct NotJson {
     pub(crate) column: usize,
 }
 
+/// A value that does not fit what was expected of it: the first one read is kept, and
+/// reading goes on, so that text that is not JSON at all is always told apart from JSON of
+/// the wrong shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Misfit {
+    /// The value at `path` is not `expected` (at `line`, `column` of the text).
+    WrongKind {
+        path: String,
+        expected: &'static str,
+        line: usize,
+        column: usize,
+    },
+    /// The value at `path` is of the right kind but out of range; `detail` follows the path
+    /// in a sentence ("is 201 characters long; the most accepted is 200").
+    OutOfRange { path: String, detail: String },
+}
+
+impl Misfit {
+    /// The misfit as a sentence.
+    pub(crate) fn sentence(&self) -> String {
+        match self {
+            Misfit::WrongKind {
+                path,
+                expected,
+                line,
+                column,
+            } => format!("\"{path}\" should be {expected} (line {line}, column {column})"),
+            Misfit::OutOfRange { path, detail } => format!("\"{path}\" {detail}"),
+        }
+    }
+}
+
+/// A number as read: whole and within `u64`, negative and whole, or anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Number {
+    Whole(u64),
+    Negative,
+    Other,
+}
+
 /// What kind of value comes next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Next {
@@ -30,8 +70,8 @@ pub(crate) struct Json<'a> {
     text: &'a str,
     at: usize,
     depth: usize,
-    /// The first value of the wrong shape, said in words, with where it is.
-    shape: Option<String>,
+    /// The first value that does not fit.
+    misfit: Option<Misfit>,
 }
 
 impl<'a> Json<'a> {
@@ -40,13 +80,24 @@ impl<'a> Json<'a> {
             text,
             at: 0,
             depth: 0,
-            shape: None,
+            misfit: None,
         }
     }
 
-    /// The first value of the wrong shape that was read, if any.
-    pub(crate) fn wrong_shape(&self) -> Option<&str> {
-        self.shape.as_deref()
+    /// The first value that did not fit since the last call, if any; the next misfit read is
+    /// kept from now on.
+    pub(crate) fn take_misfit(&mut self) -> Option<Misfit> {
+        self.misfit.take()
+    }
+
+    /// Notes that the value at `path`, just read, is out of range (unless a misfit came first).
+    pub(crate) fn out_of_range(&mut self, path: &str, detail: String) {
+        if self.misfit.is_none() {
+            self.misfit = Some(Misfit::OutOfRange {
+                path: path.to_string(),
+                detail,
+            });
+        }
     }
 
     /// Where reading stands, as a line and a column.
@@ -104,12 +155,15 @@ impl<'a> Json<'a> {
 
     /// Notes that the value at `path` is not `expected` (only the first such value is kept),
     /// and reads past it.
-    pub(crate) fn wrong(&mut self, path: &str, expected: &str) -> Result<(), NotJson> {
-        if self.shape.is_none() {
+    pub(crate) fn wrong(&mut self, path: &str, expected: &'static str) -> Result<(), NotJson> {
+        if self.misfit.is_none() {
             let NotJson { line, column } = self.position();
-            self.shape = Some(format!(
-                "\"{path}\" should be {expected} (line {line}, column {column})"
-            ));
+            self.misfit = Some(Misfit::WrongKind {
+                path: path.to_string(),
+                expected,
+                line,
+                column,
+            });
         }
         self.skip()
     }
@@ -153,8 +207,8 @@ impl<'a> Json<'a> {
         self.at - start
     }
 
-    /// A number: its value when it is a whole number that fits, else `None`.
-    fn number(&mut self) -> Result<Option<u64>, NotJson> {
+    /// A number: its value when it is a whole number that fits.
+    fn number(&mut self) -> Result<Number, NotJson> {
         self.space();
         let start = self.at;
         let negative = self.byte() == Some(b'-');
@@ -185,7 +239,13 @@ impl<'a> Json<'a> {
             plain = false;
         }
         let written = &self.text[start..self.at];
-        Ok(plain.then(|| written.parse().ok()).flatten())
+        Ok(match written.parse() {
+            Ok(n) if plain => Number::Whole(n),
+            _ if negative && written.bytes().skip(1).all(|b| b.is_ascii_digit()) => {
+                Number::Negative
+            }
+            _ => Number::Other,
+        })
     }
 
     /// Four hex digits of a `\u` escape.
@@ -334,27 +394,50 @@ impl<'a> Json<'a> {
         self.wrong(path, "text").map(|()| None)
     }
 
-    /// The whole number at `path`, or `None` (noted) when the value is something else.
-    pub(crate) fn whole_at(&mut self, path: &str) -> Result<Option<u64>, NotJson> {
+    /// The whole number at `path`, or `None` when the value is something else (noted as not
+    /// `expected`).
+    pub(crate) fn whole_number_at(
+        &mut self,
+        path: &str,
+        expected: &'static str,
+    ) -> Result<Option<u64>, NotJson> {
         if self.next()? == Next::Number {
             let start = self.at;
-            if let Some(n) = self.number()? {
+            if let Number::Whole(n) = self.number()? {
                 return Ok(Some(n));
             }
             self.at = start;
         }
-        self.wrong(path, "a whole number").map(|()| None)
+        self.wrong(path, expected).map(|()| None)
     }
 
-    /// The list of texts at `path`; a value that is not one is noted, and what was read kept.
-    pub(crate) fn texts_at(&mut self, path: &str) -> Result<Vec<String>, NotJson> {
+    /// The whole number that comes next, or `None` when the value is something else, which is
+    /// read past and not noted: for a value whose reader says what is wrong with it itself.
+    pub(crate) fn whole_number(&mut self) -> Result<Option<u64>, NotJson> {
+        if self.next()? == Next::Number {
+            let start = self.at;
+            if let Number::Whole(n) = self.number()? {
+                return Ok(Some(n));
+            }
+            self.at = start;
+        }
+        self.skip().map(|()| None)
+    }
+
+    /// The list of texts at `path` (`expected` says what it should be); an item that is not
+    /// text is noted by its place (`path[1]`), and what was read kept.
+    pub(crate) fn texts_at(
+        &mut self,
+        path: &str,
+        expected: &'static str,
+    ) -> Result<Vec<String>, NotJson> {
         let mut texts = Vec::new();
         if self.next()? != Next::Array {
-            self.wrong(path, "a list of texts")?;
+            self.wrong(path, expected)?;
             return Ok(texts);
         }
         self.array(|json| {
-            if let Some(text) = json.text_at(path)? {
+            if let Some(text) = json.text_at(&format!("{path}[{}]", texts.len()))? {
                 texts.push(text);
             }
             Ok(())
@@ -362,13 +445,26 @@ impl<'a> Json<'a> {
         Ok(texts)
     }
 
-    /// A number (whole) or a word at `path`: an answer as written.
-    pub(crate) fn answer_at(&mut self, path: &str) -> Result<Option<Result<u64, String>>, NotJson> {
+    /// A word or a number at `path`: an answer as written, its number as read (whole or
+    /// negative; any other number is noted as not a whole number).
+    pub(crate) fn answer_at(
+        &mut self,
+        path: &str,
+    ) -> Result<Option<Result<Number, String>>, NotJson> {
         match self.next()? {
             Next::Text => self.text().map(|word| Some(Err(word))),
-            Next::Number => self.whole_at(path).map(|n| n.map(Ok)),
+            Next::Number => {
+                let start = self.at;
+                match self.number()? {
+                    Number::Other => {
+                        self.at = start;
+                        self.wrong(path, "a whole number").map(|()| None)
+                    }
+                    number => Ok(Some(Ok(number))),
+                }
+            }
             _ => self
-                .wrong(path, "an answer: a word, or a whole number for a count")
+                .wrong(path, "an answer word such as \"done\", or a count")
                 .map(|()| None),
         }
     }
@@ -429,11 +525,16 @@ mod tests {
         assert_eq!(json.text().as_deref(), Ok("a\"b\\cé😀 ü"));
         let mut json = Json::new("[18446744073709551615, 18446744073709551616, 2.0, -1]");
         let mut read = Vec::new();
-        json.array(|json| json.whole_at("n").map(|n| read.push(n)))
-            .expect("JSON");
+        json.array(|json| {
+            json.whole_number_at("n", "a whole number")
+                .map(|n| read.push(n))
+        })
+        .expect("JSON");
         assert_eq!(read, [Some(u64::MAX), None, None, None]);
         assert_eq!(
-            json.wrong_shape(),
+            json.take_misfit()
+                .map(|misfit| misfit.sentence())
+                .as_deref(),
             Some("\"n\" should be a whole number (line 1, column 24)")
         );
     }

@@ -31,6 +31,9 @@ pub mod group;
 pub mod group_files;
 pub mod mail;
 pub mod outputs;
+/// Many partnerships' results, for TA providers and states: matching, history, the view at a
+/// glance, the portfolio file and its CSV.
+pub mod portfolio;
 pub mod progress;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;

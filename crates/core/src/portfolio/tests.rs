@@ -1,0 +1,545 @@
+use super::file::*;
+use super::view::*;
+use super::*;
+use crate::answer::{Answer, ScalePoint};
+use crate::bank::{Bank, Phase};
+
+fn bank() -> &'static Bank {
+    Bank::builtin()
+}
+
+/// A result of this region and sector on this date, every gate of step 1 met unless `blocked`.
+fn result(region: &str, sector: &str, date: &str, added_ms: u64) -> PortfolioResult {
+    let mut assessment = Assessment::new(bank());
+    assessment.meta.region = region.into();
+    assessment.meta.sector = sector.into();
+    assessment.meta.date = date.into();
+    PortfolioResult {
+        assessment,
+        origin: "share link".into(),
+        left_out: Vec::new(),
+        added_ms,
+    }
+}
+
+fn answered(mut result: PortfolioResult, id: &str, answer: Answer) -> PortfolioResult {
+    result.assessment.set_answer(id, answer);
+    result
+}
+
+fn labels(portfolio: &Portfolio) -> Vec<String> {
+    portfolio
+        .partnerships()
+        .iter()
+        .map(Partnership::label)
+        .collect()
+}
+
+#[test]
+fn results_of_one_region_and_sector_are_one_row_whatever_their_case_and_spacing() {
+    let mut portfolio = Portfolio::default();
+    let first = portfolio.add(result("North Valley", "Health care", "2026-03-01", 1));
+    let Added::New { key } = first else {
+        panic!("{first:?}")
+    };
+    assert_eq!(
+        portfolio.add(result(" north  valley", "HEALTHCARE", "2026-09-01", 2)),
+        Added::Joined { key }
+    );
+    assert_eq!(
+        portfolio.add(result("North Valley", "Construction", "2026-09-01", 3)),
+        Added::New { key: key + 1 }
+    );
+    // Named as the newest result writes it.
+    assert_eq!(
+        labels(&portfolio),
+        ["north  valley · HEALTHCARE", "North Valley · Construction"]
+    );
+    assert_eq!(portfolio.partnership(key).map(|p| p.results.len()), Some(2));
+    // A result that names neither region nor sector matches nothing, not even another such.
+    let a = portfolio.add(result("", "", "2026-01-01", 4));
+    let b = portfolio.add(result(" ", "", "2026-01-02", 5));
+    assert!(matches!((a, b), (Added::New { .. }, Added::New { .. })));
+    assert_eq!(labels(&portfolio)[2], "Unnamed partnership");
+}
+
+#[test]
+fn the_newest_result_is_current_and_the_older_ones_its_history() {
+    let mut portfolio = Portfolio::default();
+    portfolio.add(result("North Valley", "Health care", "2026-09-01", 1));
+    // An older result added later goes into the history, not on top.
+    portfolio.add(answered(
+        result("North Valley", "Health care", "2026-03-01", 2),
+        "s1.convener",
+        Answer::Scale(ScalePoint::Done),
+    ));
+    let row = &portfolio.partnerships()[0];
+    let dates: Vec<&str> = row
+        .results
+        .iter()
+        .map(|r| r.assessment.meta.date.as_str())
+        .collect();
+    assert_eq!(dates, ["2026-03-01", "2026-09-01"]);
+    assert_eq!(
+        row.current().map(|r| r.assessment.meta.date.as_str()),
+        Some("2026-09-01")
+    );
+    // Same date: the one added later is the newer.
+    portfolio.add(answered(
+        result("North Valley", "Health care", "2026-09-01", 3),
+        "s1.convener",
+        Answer::Scale(ScalePoint::Started),
+    ));
+    let row = &portfolio.partnerships()[0];
+    assert_eq!(row.current().map(|r| r.added_ms), Some(3));
+}
+
+#[test]
+fn the_same_result_added_twice_is_kept_once() {
+    let mut portfolio = Portfolio::default();
+    let one = result("North Valley", "Health care", "2026-09-01", 1);
+    let Added::New { key } = portfolio.add(one.clone()) else {
+        panic!()
+    };
+    let mut again = one;
+    again.added_ms = 99;
+    again.origin = "a file".into();
+    assert_eq!(portfolio.add(again), Added::Already { key });
+    assert_eq!(portfolio.result_count(), 1);
+}
+
+#[test]
+fn rows_are_renamed_merged_and_split_by_the_person() {
+    let mut portfolio = Portfolio::default();
+    portfolio.add(result("North Valley", "Health care", "2026-03-01", 1));
+    portfolio.add(result("N. Valley", "Health care", "2026-09-01", 2));
+    assert_eq!(portfolio.partnerships().len(), 2);
+    let (a, b) = (
+        portfolio.partnerships()[0].key,
+        portfolio.partnerships()[1].key,
+    );
+
+    assert!(portfolio.rename(a, "  North Valley health  "));
+    assert_eq!(labels(&portfolio)[0], "North Valley health");
+    assert!(portfolio.merge(a, b));
+    assert_eq!(portfolio.partnerships().len(), 1);
+    assert_eq!(portfolio.result_count(), 2);
+    assert!(!portfolio.merge(a, a), "a row is not merged into itself");
+    // New results of either name now join the merged row.
+    assert_eq!(
+        portfolio.add(result("n. valley", "health care", "2026-10-01", 3)),
+        Added::Joined { key: a }
+    );
+    assert_eq!(
+        portfolio.add(result("North Valley", "Healthcare", "2026-11-01", 4)),
+        Added::Joined { key: a }
+    );
+    // An empty name gives the row back its region and sector.
+    assert!(portfolio.rename(a, "   "));
+    assert_eq!(labels(&portfolio), ["North Valley · Healthcare"]);
+
+    // A wrong match split off keeps its result and joins nothing.
+    let split = portfolio.split(a, 0).expect("split");
+    assert_eq!(portfolio.partnerships().len(), 2);
+    assert_eq!(
+        portfolio.partnership(split).map(|p| p.results.len()),
+        Some(1)
+    );
+    assert_eq!(portfolio.partnership(a).map(|p| p.results.len()), Some(3));
+    assert_eq!(
+        portfolio.add(result("North Valley", "Health care", "2026-12-01", 5)),
+        Added::Joined { key: a },
+        "new results still join the row the result left"
+    );
+    assert_eq!(portfolio.split(split, 0), None, "a row's only result stays");
+}
+
+#[test]
+fn a_removed_row_comes_back_where_it_was() {
+    let mut portfolio = Portfolio::default();
+    for (at, region) in ["A", "B", "C"].iter().enumerate() {
+        portfolio.add(result(region, "Health care", "2026-09-01", at as u64));
+    }
+    let before = portfolio.clone();
+    let key = portfolio.partnerships()[1].key;
+    let (at, row) = portfolio.remove(key).expect("removed");
+    assert_eq!(labels(&portfolio), ["A · Health care", "C · Health care"]);
+    portfolio.put_back(at, row);
+    assert_eq!(portfolio, before);
+    // A result added again meanwhile is kept once.
+    let (at, row) = portfolio.remove(key).expect("removed");
+    portfolio.add(row.results[0].clone());
+    portfolio.put_back(at, row);
+    assert_eq!(portfolio.result_count(), 3);
+}
+
+/// A portfolio of four partnerships at different places.
+fn four() -> Portfolio {
+    let mut portfolio = Portfolio::default();
+    // At step 1, blocked: the convener is not yet in place.
+    let mut blocked = result("North Valley", "Health care", "2026-09-01", 1);
+    blocked
+        .assessment
+        .set_answer("s1.convener", Answer::Scale(ScalePoint::NotYet));
+    blocked.assessment.set_help_area("facilitation", true);
+    portfolio.add(blocked);
+    // Every question answered Done: past every launch step.
+    let mut done = result("East Bay", "Construction", "2026-10-01", 2);
+    for question in bank().questions() {
+        if let crate::QuestionKind::Scale = question.kind() {
+            done.assessment
+                .set_answer(question.id(), Answer::Scale(ScalePoint::Done));
+        }
+    }
+    portfolio.add(done);
+    let mut asks = result("Coastal", "Logistics", "2026-05-01", 3);
+    asks.assessment.set_help_area("facilitation", true);
+    portfolio.add(asks);
+    portfolio.add(result("Alpine", "Tourism", "", 4));
+    portfolio
+}
+
+#[test]
+fn the_view_counts_every_partnership_first() {
+    let portfolio = four();
+    let view = portfolio_view(
+        bank(),
+        &portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    );
+    assert_eq!(view.counts.partnerships, 4);
+    assert_eq!(view.counts.results, 4);
+    let at_step_total: usize = view.counts.at_step.iter().map(|(_, n)| n).sum();
+    assert_eq!(at_step_total + view.counts.past_every, 4);
+    assert_eq!(view.counts.at_step.len(), view.steps.len());
+    assert_eq!(view.counts.blocked, 1);
+    assert_eq!(view.showing(), "4 partnerships");
+    let facilitation: Vec<&str> = view
+        .asks
+        .iter()
+        .filter(|asked| asked.area.id() == "facilitation")
+        .flat_map(|asked| asked.by.iter().map(|(_, label)| label.as_str()))
+        .collect();
+    assert_eq!(
+        facilitation,
+        ["North Valley · Health care", "Coastal · Logistics"]
+    );
+    // Every row has one cell per launch step, and the blocked one says so in words.
+    assert!(view
+        .rows
+        .iter()
+        .all(|row| row.cells.len() == view.steps.len()));
+    let north = view
+        .rows
+        .iter()
+        .find(|row| row.region == "North Valley")
+        .expect("row");
+    assert!(north.blocked);
+    assert_eq!(north.step, Some(1));
+    assert_eq!(north.held_by.map(|gate| gate.id()), Some("s1.convener"));
+    assert!(north.cells[0].in_words().starts_with("blocked, "));
+    assert!(north.stands.starts_with("Step 1, "));
+}
+
+#[test]
+fn rows_are_filtered_and_sorted_as_asked() {
+    let portfolio = four();
+    let view = |filter: PortfolioFilter, sort| {
+        portfolio_view(bank(), &portfolio, &filter, sort)
+            .rows
+            .iter()
+            .map(|row| row.region.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        view(PortfolioFilter::default(), PortfolioSort::Region),
+        ["Alpine", "Coastal", "East Bay", "North Valley"]
+    );
+    assert_eq!(
+        view(PortfolioFilter::default(), PortfolioSort::Date),
+        ["East Bay", "North Valley", "Coastal", "Alpine"],
+        "newest first; a result without a date last"
+    );
+    let by_step = view(PortfolioFilter::default(), PortfolioSort::Step);
+    assert_eq!(by_step[0], "North Valley", "at step 1 and blocked: first");
+    assert_eq!(by_step.last().map(String::as_str), Some("East Bay"));
+    let by_help = view(PortfolioFilter::default(), PortfolioSort::HelpArea);
+    assert_eq!(&by_help[..2], ["North Valley", "Coastal"]);
+
+    let blocked = PortfolioFilter {
+        blocked_only: true,
+        ..PortfolioFilter::default()
+    };
+    assert_eq!(view(blocked, PortfolioSort::Step), ["North Valley"]);
+    let help = PortfolioFilter {
+        help_area: Some("facilitation".into()),
+        ..PortfolioFilter::default()
+    };
+    assert_eq!(
+        view(help.clone(), PortfolioSort::Region),
+        ["Coastal", "North Valley"]
+    );
+    let shown = portfolio_view(bank(), &portfolio, &help, PortfolioSort::Region);
+    assert_eq!(shown.showing(), "Showing 2 of 4 partnerships");
+    assert_eq!(shown.counts.partnerships, 4, "counts stay over everyone");
+    let past = PortfolioFilter {
+        step: Some(StepFilter::PastEvery),
+        ..PortfolioFilter::default()
+    };
+    assert_eq!(view(past, PortfolioSort::Step), ["East Bay"]);
+    let step1 = PortfolioFilter {
+        step: Some(StepFilter::At(1)),
+        ..PortfolioFilter::default()
+    };
+    assert!(view(step1, PortfolioSort::Step).contains(&"North Valley".to_string()));
+    let phase = PortfolioFilter {
+        phase: Some(Phase::Performing),
+        ..PortfolioFilter::default()
+    };
+    assert!(view(phase, PortfolioSort::Step).is_empty());
+}
+
+#[test]
+fn a_result_of_an_older_bank_is_named_with_its_bank() {
+    let mut portfolio = Portfolio::default();
+    let mut old = result("North Valley", "Health care", "2026-01-01", 1);
+    old.assessment.meta.bank_version = "2026.1".into();
+    portfolio.add(old);
+    let view = portfolio_view(
+        bank(),
+        &portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    );
+    let row = &view.rows[0];
+    assert!(row.other_bank);
+    assert_eq!(
+        row.bank_words(bank()),
+        format!("answered with bank 2026.1, read with {}", bank().version())
+    );
+}
+
+#[test]
+fn the_csv_has_one_row_per_partnership_and_guards_formulas() {
+    let mut portfolio = four();
+    let key = portfolio.partnerships()[0].key;
+    portfolio.rename(key, "=HYPERLINK(\"x\")");
+    let view = portfolio_view(
+        bank(),
+        &portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Region,
+    );
+    let csv = portfolio_csv(&view);
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 5, "a header and four partnerships");
+    assert!(lines[0].starts_with("partnership,region,sector,step,"));
+    assert!(lines[0].ends_with(&format!("Step {} readiness", view.steps.len())));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""));
+}
+
+#[test]
+fn the_portfolio_file_reads_back_the_same_portfolio() {
+    let mut portfolio = four();
+    portfolio.add(result("North Valley", "Health care", "2026-01-01", 9));
+    let key = portfolio.partnerships()[1].key;
+    portfolio.rename(key, "East Bay builders");
+    let text = encode_portfolio_file(bank(), &portfolio, "2026-12-05");
+    assert!(text.contains(PORTFOLIO_FORMAT));
+    let read = decode_portfolio_file(bank(), &text).expect("reads");
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let back = Portfolio::from_partnerships(read.partnerships);
+    assert_eq!(labels(&back), labels(&portfolio));
+    for (a, b) in back.partnerships().iter().zip(portfolio.partnerships()) {
+        assert_eq!(a.joins, b.joins);
+        let ours: Vec<&Assessment> = a.results.iter().map(|r| &r.assessment).collect();
+        let theirs: Vec<&Assessment> = b.results.iter().map(|r| &r.assessment).collect();
+        assert_eq!(ours, theirs);
+    }
+    // Taken into the same portfolio, nothing is new and nothing doubles.
+    let read = decode_portfolio_file(bank(), &text).expect("reads");
+    let mut same = portfolio.clone();
+    assert_eq!(same.take_in(read.partnerships), 0);
+    assert_eq!(same.result_count(), portfolio.result_count());
+    // Into an empty one, everything comes, names included.
+    let read = decode_portfolio_file(bank(), &text).expect("reads");
+    let mut empty = Portfolio::default();
+    assert_eq!(empty.take_in(read.partnerships), portfolio.result_count());
+    assert_eq!(labels(&empty), labels(&portfolio));
+}
+
+#[test]
+fn a_damaged_result_is_listed_and_the_others_are_read() {
+    let portfolio = four();
+    let text = encode_portfolio_file(bank(), &portfolio, "2026-12-05");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["partnerships"][2]["results"][0]["link"] = "s=AAAA".into();
+    let read = decode_portfolio_file(bank(), &value.to_string()).expect("reads the rest");
+    assert_eq!(read.partnerships.len(), 3);
+    assert_eq!(read.problems.len(), 1);
+    assert!(
+        read.problems[0].starts_with("Partnership 3, result 1: "),
+        "{:?}",
+        read.problems
+    );
+}
+
+#[test]
+fn files_that_are_not_portfolios_say_so() {
+    let not = |text: &str| decode_portfolio_file(bank(), text).expect_err("refused");
+    assert!(matches!(not("{"), PortfolioFileError::NotAPortfolio { .. }));
+    assert!(matches!(
+        not(r#"{"format":"readiness-check/export","version":1}"#),
+        PortfolioFileError::NotAPortfolio { .. }
+    ));
+    assert_eq!(
+        not(r#"{"format":"readiness-check/portfolio","version":2,"partnerships":[]}"#),
+        PortfolioFileError::NewerVersion { found: 2 }
+    );
+    assert!(matches!(
+        not(r#"{"format":"readiness-check/portfolio","version":0,"partnerships":[]}"#),
+        PortfolioFileError::NotAPortfolio { .. }
+    ));
+    assert!(matches!(
+        not(r#"{"format":"readiness-check/portfolio","version":1,"partnerships":5}"#),
+        PortfolioFileError::NotAPortfolio { .. }
+    ));
+    assert!(matches!(
+        not(&" ".repeat(MAX_PORTFOLIO_BYTES + 1)),
+        PortfolioFileError::TooLarge { .. }
+    ));
+    let many = format!(
+        r#"{{"format":"readiness-check/portfolio","version":1,"partnerships":[{}]}}"#,
+        vec![r#"{"results":[]}"#; MAX_PARTNERSHIPS + 1].join(",")
+    );
+    assert!(matches!(not(&many), PortfolioFileError::TooMany { .. }));
+}
+
+#[test]
+fn a_partnership_as_the_device_keeps_it_reads_back() {
+    let portfolio = four();
+    let row = &portfolio.partnerships()[0];
+    let text = encode_partnership(bank(), row);
+    let mut problems = Vec::new();
+    let back = decode_partnership(bank(), &text, row.key, &mut problems)
+        .expect("reads")
+        .expect("has results");
+    assert!(problems.is_empty());
+    assert_eq!(back.key, row.key);
+    assert_eq!(back.results[0].assessment, row.results[0].assessment);
+    assert!(decode_partnership(bank(), "{", 1, &mut problems).is_err());
+}
+
+/// A made-up partnership's result: answers varied by a fixed-seed generator (about one
+/// question in ten unanswered), ten notes of a sentence or two, two help areas.
+fn made_up(next: &mut impl FnMut(u64) -> u64, partnership: usize, date: &str) -> PortfolioResult {
+    use crate::answer::{Agreement, PitfallLevel};
+    use crate::QuestionKind;
+    let mut made = result(
+        &format!("Region {partnership}"),
+        ["Health care", "Advanced manufacturing", "Construction"][partnership % 3],
+        date,
+        0,
+    );
+    let assessment = &mut made.assessment;
+    assessment.meta.respondent_role = "Convener".into();
+    for (at, question) in bank().questions().enumerate() {
+        let answer = match (next(20), question.kind()) {
+            (0 | 1, _) => continue,
+            (2, _) => Answer::DontKnow,
+            (_, QuestionKind::Scale) => Answer::Scale(ScalePoint::ALL[next(4) as usize]),
+            (_, QuestionKind::Agreement(_)) => Answer::Agreement(Agreement::ALL[next(4) as usize]),
+            (_, QuestionKind::Count(_)) => Answer::Count(next(40) as u32 + 1),
+            (_, QuestionKind::YesNo { .. }) => Answer::YesNo(next(2) == 0),
+            (_, QuestionKind::Pitfall(_)) => Answer::Pitfall(PitfallLevel::ALL[next(3) as usize]),
+        };
+        assessment.set_answer(question.id(), answer);
+        if at % 7 == 0 {
+            assessment.set_note(
+                question.id(),
+                format!(
+                    "Discussed at the {date} meeting: the college and two employers agreed, \
+                     the workforce board wants evidence first (item {at})."
+                ),
+            );
+        }
+    }
+    assessment.set_help_area("facilitation", true);
+    assessment.ta_request.text =
+        "A facilitated session with the employer champions before the launch meeting.".into();
+    made
+}
+
+#[test]
+fn two_hundred_partnerships_of_three_results_fit_the_storage_quota_with_room_to_spare() {
+    let mut state: u64 = 0x5eed;
+    let mut next = move |below: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % below
+    };
+    let mut portfolio = Portfolio::default();
+    for partnership in 0..200 {
+        for date in ["2026-01-15", "2026-05-15", "2026-09-15"] {
+            portfolio.add(made_up(&mut next, partnership, date));
+        }
+    }
+    assert_eq!(portfolio.partnerships().len(), 200);
+    assert_eq!(portfolio.result_count(), 600);
+    let notes: usize = portfolio
+        .partnerships()
+        .iter()
+        .flat_map(|p| &p.results)
+        .map(|r| r.assessment.notes().len())
+        .sum();
+    // What the device keeps: one entry per partnership, its key and its text. Browsers count
+    // local storage in UTF-16 code units (keys included); the smallest quota of the three
+    // engines is about 5 million of them (5 MiB in Firefox and WebKit, 5 MB in Chromium).
+    let units: usize = portfolio
+        .partnerships()
+        .iter()
+        .map(|p| {
+            let key = format!("readiness-check/portfolio/{}", p.key);
+            key.encode_utf16().count() + encode_partnership(bank(), p).encode_utf16().count()
+        })
+        .sum();
+    let file = encode_portfolio_file(bank(), &portfolio, "2026-12-05");
+    println!(
+        "portfolio of 200 partnerships x 3 results ({notes} notes): {units} UTF-16 units on the \
+         device ({:.1}% of a 5,000,000-unit quota), portfolio file {} bytes",
+        units as f64 / 50_000.0,
+        file.len()
+    );
+    assert!(
+        units < 1_250_000,
+        "{units} units: more than a quarter of the quota"
+    );
+}
+
+/// The shipped schema, which the app serves at `schema/portfolio-v1.json` beside the export's.
+const SCHEMA_V1: &str = include_str!("../../../../public/schema/portfolio-v1.json");
+
+#[test]
+fn portfolio_files_validate_against_the_shipped_schema() {
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA_V1).expect("the schema is JSON");
+    let validator = jsonschema::draft202012::new(&schema).expect("the schema is valid");
+    let mut portfolio = four();
+    let key = portfolio.partnerships()[0].key;
+    portfolio.rename(key, "North Valley health");
+    let text = encode_portfolio_file(bank(), &portfolio, "2026-12-05");
+    let file: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let errors: Vec<String> = validator
+        .iter_errors(&file)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And the schema refuses what the reader refuses.
+    let mut bad = file.clone();
+    bad["version"] = 2.into();
+    assert!(!validator.is_valid(&bad));
+    let mut bad = file;
+    bad["partnerships"] = 5.into();
+    assert!(!validator.is_valid(&bad));
+}

@@ -22,9 +22,18 @@ fn main() {
             .wrapping_add(1_442_695_040_888_963_407);
         (state >> 33) % below
     };
-    let sectors = ["Health care", "Advanced manufacturing", "Construction", "Logistics"];
+    let sectors = [
+        "Health care",
+        "Advanced manufacturing",
+        "Construction",
+        "Logistics",
+    ];
     let dates = ["2026-11-23", "2026-07-23", "2026-03-23", "2025-11-23"];
-    let results = if partnerships { count * results_each } else { count };
+    let results = if partnerships {
+        count * results_each
+    } else {
+        count
+    };
     for at in 0..results {
         let mut assessment = Assessment::new(bank);
         if partnerships {

@@ -34,6 +34,8 @@ pub mod outputs;
 /// Many partnerships' results, for TA providers and states: matching, history, the view at a
 /// glance, the portfolio file and its CSV.
 pub mod portfolio;
+/// The portfolio file, a partnership as the device keeps it, and the portfolio's CSV.
+pub mod portfolio_file;
 pub mod progress;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;
@@ -297,8 +299,9 @@ mod tests {
     /// A domain module names neither a format nor the codec.
     #[test]
     fn the_domain_names_neither_the_formats_nor_the_codec() {
-        const FORMATS: [&str; 8] = [
+        const FORMATS: [&str; 9] = [
             "format",
+            "portfolio_file",
             "export",
             "share_link",
             "coach_link",

@@ -5,12 +5,12 @@
 //! merges two rows that are one partnership, or splits a result off a row it does not belong to.
 //!
 //! Everything here is values in, values out, as the rest of the core: `view` reads the portfolio
-//! at a glance (counts, the heat map's rows, who asks for what, sorting and filtering), and
-//! `file` writes and reads the portfolio file and the CSV.
+//! at a glance (counts, the heat map's rows, who asks for what, sorting and filtering);
+//! [`crate::portfolio_file`], a format above it, writes and reads the portfolio file and the
+//! CSV.
 
 use crate::assessment::{Assessment, MAX_META_CHARS};
 
-pub mod file;
 pub mod view;
 
 /// What makes two results one partnership's: their region and sector, compared without case
@@ -36,7 +36,7 @@ impl MatchKey {
 }
 
 /// Text as matching compares it: lower-case, every kind of space left out.
-fn folded(text: &str) -> String {
+pub(crate) fn folded(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
@@ -102,13 +102,13 @@ impl Partnership {
         }
     }
 
-    fn holds(&self, assessment: &Assessment) -> bool {
+    pub(crate) fn holds(&self, assessment: &Assessment) -> bool {
         self.results
             .iter()
             .any(|result| result.assessment == *assessment)
     }
 
-    fn put_in_order(&mut self) {
+    pub(crate) fn put_in_order(&mut self) {
         self.results.sort_by(|a, b| a.order().cmp(&b.order()));
     }
 }
@@ -266,6 +266,34 @@ impl Portfolio {
             },
         );
         Some(new_key)
+    }
+
+    /// Takes in partnerships read from a file: a partnership that shares a region and sector or
+    /// a result with one already here joins it (each result kept once); the others come as
+    /// rows of their own, with their names. Returns how many results were new.
+    pub fn take_in(&mut self, partnerships: Vec<Partnership>) -> usize {
+        let mut new = 0;
+        for incoming in partnerships {
+            let known = self.partnerships().iter().any(|row| {
+                row.joins.iter().any(|key| incoming.joins.contains(key))
+                    || incoming
+                        .results
+                        .iter()
+                        .any(|result| row.holds(&result.assessment))
+            });
+            if known {
+                for result in incoming.results {
+                    if !matches!(self.add(result), Added::Already { .. }) {
+                        new += 1;
+                    }
+                }
+            } else {
+                new += incoming.results.len();
+                let key = self.fresh_key();
+                self.partnerships.push(Partnership { key, ..incoming });
+            }
+        }
+        new
     }
 
     /// Takes a row out, for the person to undo with [`Portfolio::put_back`].

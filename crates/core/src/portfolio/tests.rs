@@ -1,8 +1,8 @@
-use super::file::*;
 use super::view::*;
 use super::*;
 use crate::answer::{Answer, ScalePoint};
 use crate::bank::{Bank, Phase};
+use crate::portfolio_file::*;
 
 fn bank() -> &'static Bank {
     Bank::builtin()

@@ -14,8 +14,8 @@ use crate::bank::Bank;
 use crate::export::csv_cell;
 use crate::share_link::{decode_share_link, encode_share_link};
 
-use super::view::PortfolioView;
-use super::{MatchKey, Partnership, Portfolio, PortfolioResult};
+use crate::portfolio::view::PortfolioView;
+use crate::portfolio::{folded, MatchKey, Partnership, Portfolio, PortfolioResult};
 
 /// The `format` field of a portfolio file.
 pub const PORTFOLIO_FORMAT: &str = "readiness-check/portfolio";
@@ -166,8 +166,8 @@ fn partnership_of(
             .joins
             .into_iter()
             .map(|join| MatchKey {
-                region: super::folded(&join.region),
-                sector: super::folded(&join.sector),
+                region: folded(&join.region),
+                sector: folded(&join.sector),
             })
             .collect(),
         results,
@@ -300,36 +300,6 @@ pub fn decode_portfolio_file(bank: &Bank, text: &str) -> Result<ReadPortfolio, P
         partnerships,
         problems,
     })
-}
-
-impl Portfolio {
-    /// Takes in partnerships read from a file: a partnership that shares a region and sector or
-    /// a result with one already here joins it (each result kept once); the others come as
-    /// rows of their own, with their names. Returns how many results were new.
-    pub fn take_in(&mut self, partnerships: Vec<Partnership>) -> usize {
-        let mut new = 0;
-        for incoming in partnerships {
-            let known = self.partnerships().iter().any(|row| {
-                row.joins.iter().any(|key| incoming.joins.contains(key))
-                    || incoming
-                        .results
-                        .iter()
-                        .any(|result| row.holds(&result.assessment))
-            });
-            if known {
-                for result in incoming.results {
-                    if !matches!(self.add(result), super::Added::Already { .. }) {
-                        new += 1;
-                    }
-                }
-            } else {
-                new += incoming.results.len();
-                let key = self.fresh_key();
-                self.partnerships.push(Partnership { key, ..incoming });
-            }
-        }
-        new
-    }
 }
 
 /// The view's rows as CSV, one row per partnership in the view's order, for spreadsheets.

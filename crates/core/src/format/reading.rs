@@ -160,12 +160,28 @@ fn limit_count(json: &mut Json, path: &str, count: usize, what: &str, limit: usi
     }
 }
 
-/// A path to an entry of a map keyed by id: `assessment.answers["s1.convener"]`.
+/// A path to an entry of a map keyed by id: `assessment.answers["s1.convener"]`, the id cut to
+/// [`MAX_ID_CHARS`] characters, its quotes, backslashes and control characters escaped.
 fn keyed(path: &str, key: &str) -> String {
-    let shown: String = key.chars().take(MAX_ID_CHARS).collect();
-    // Quoted and escaped by hand rather than with `{:?}`: the release build compiles Debug
-    // formatting out (-Zfmt-debug=none), and this text is shown to people.
-    format!("{path}[\"{}\"]", shown.escape_debug())
+    // Escaped by hand: `{:?}` prints nothing in the release build (-Zfmt-debug=none), and
+    // `char::escape_debug` brings the tables of printable characters into start-up's code.
+    let mut out = format!("{path}[\"");
+    for c in key.chars().take(MAX_ID_CHARS) {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\0' => out.push_str("\\0"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"]");
+    out
 }
 
 /// Reads the object at `path` field by field: `field` gets each one's name and path. A value
@@ -334,4 +350,33 @@ pub(crate) fn read_record(json: &mut Json, path: &str) -> Result<Option<RecordV1
         Ok(())
     })?;
     Ok(is_object.then_some(record))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written escape of `keyed` says what `escape_debug` says for the quotes,
+    /// backslashes, controls and every ASCII character; it leaves other characters as they are
+    /// (`escape_debug` also escapes the ones that do not print, with tables start-up would load).
+    #[test]
+    fn an_id_in_a_path_is_escaped_as_escape_debug_escapes_it() {
+        let low: String = (0u8..64).map(char::from).collect();
+        let high: String = (64u8..128).map(char::from).collect();
+        for id in [
+            low.as_str(),
+            high.as_str(),
+            "s1.convener",
+            "a\"b\\c\u{85}\u{9f}",
+            "é😀",
+        ] {
+            let ours = keyed("p", id);
+            let theirs: String = id.chars().map(|c| c.escape_debug().to_string()).collect();
+            assert_eq!(
+                ours,
+                format!("p[\"{theirs}\"]").replace("\\'", "'"),
+                "{id:?}"
+            );
+        }
+    }
 }

@@ -136,7 +136,7 @@ test("the web app manifest names the app and starts it from its own folder", asy
   expect(manifest.icons).toContainEqual({ src: "favicon.svg", sizes: "any", type: "image/svg+xml" });
 });
 
-test("a first visit downloads each file once: the worker fills its cache from what the page fetched", async ({ page }) => {
+test("a first visit downloads each content-hashed file once, every wasm module among them: the worker caches what the page fetched", async ({ page }) => {
   // A server of this test's own, so that its request log holds this visit only.
   const server = await serveDist(DIST, 0);
   try {

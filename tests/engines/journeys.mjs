@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { offlineFiles } from "../../scripts/first-load.mjs";
+import { firstLoadFiles, offlineFiles } from "../../scripts/first-load.mjs";
 import { brokenWordsInTableCells, tableScrollProblems } from "../page-checks.mjs";
 import { downloadsIn, isContentAddressed } from "../serve-dist.mjs";
 import { CannotPrint } from "./browsers.mjs";
@@ -189,7 +189,7 @@ export const journeys = [
     },
   },
   {
-    name: "a first visit downloads each file once; the service worker then serves the app with the server gone",
+    name: "a first visit downloads each wasm module once, and each other content-hashed file once outside WebKit; the service worker then serves the app with the server gone",
     async run(engine, { base, server, dist }) {
       const tab = await engine.freshTab();
       server.requests.length = 0;
@@ -215,7 +215,10 @@ export const journeys = [
       const twice = Object.entries(bodies).filter(([path, count]) => count > 1 && !mayRepeat(path));
       console.log(`${engine.name}: downloaded more than once: ${JSON.stringify(Object.entries(bodies).filter(([, count]) => count > 1))}`);
       assert.deepEqual(twice, [], "files downloaded more than once on a first visit");
-      assert.ok(Object.keys(bodies).some((path) => path.endsWith(".wasm")), "the wasm was downloaded");
+      // The main module, the one wasm file the page's own loader names, came exactly once.
+      const named = firstLoadFiles(dist).files.filter((file) => file.endsWith(".wasm"));
+      assert.equal(named.length, 1, `the page's loader names one wasm module: ${named}`);
+      assert.equal(bodies[`/${named[0]}`], 1, `${named[0]}, which the page's loader names, is downloaded once`);
 
       await new Promise((done) => server.close(done));
       server.closeAllConnections();

@@ -26,6 +26,7 @@ pub mod codec;
 /// The JSON export file and its import, and the CSV of answers.
 pub mod export;
 pub mod format;
+pub mod golden;
 pub mod group;
 /// The group view's CSV and JSON, and the group a tab keeps.
 pub mod group_files;

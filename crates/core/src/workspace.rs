@@ -421,6 +421,9 @@ pub struct Workspace {
     assessments: Vec<StoredAssessment>,
     /// Edits made in this page that are not yet in storage, by assessment id, in order.
     pending: Vec<(String, Edit)>,
+    /// Assessments written whole (new, copied, kept, brought back) whose write was refused and
+    /// that no pending edit will write: Try again writes them.
+    unwritten: Vec<String>,
     status: SaveStatus,
     shared_mode: bool,
     set_aside: Vec<SetAside>,
@@ -471,6 +474,7 @@ impl Workspace {
             bank,
             assessments: Vec::new(),
             pending: Vec::new(),
+            unwritten: Vec::new(),
             status: SaveStatus::Saved,
             shared_mode: false,
             set_aside: Vec::new(),
@@ -565,7 +569,7 @@ impl Workspace {
 
     /// Whether edits wait to be written.
     pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || !self.unwritten.is_empty()
     }
 
     /// The group on the Compare screen, in the order respondents were added.
@@ -656,9 +660,15 @@ impl Workspace {
             }
             Event::Read { key, purpose, text } => self.read_one(key, purpose, text),
             Event::Written { key, result } => {
-                if result.is_ok() {
-                    if let Some(id) = assessment_id_of_key(&key) {
+                if let Some(id) = assessment_id_of_key(&key) {
+                    if result.is_ok() {
                         self.pending.retain(|(pending, _)| pending != id);
+                        self.unwritten.retain(|unwritten| unwritten != id);
+                    } else if self.assessment(id).is_some()
+                        && !self.pending.iter().any(|(pending, _)| pending == id)
+                        && !self.unwritten.iter().any(|unwritten| unwritten == id)
+                    {
+                        self.unwritten.push(id.to_string());
                     }
                 }
                 self.report(result);
@@ -733,6 +743,7 @@ impl Workspace {
             Event::ForgetEverything => {
                 self.assessments.clear();
                 self.pending.clear();
+                self.unwritten.clear();
                 self.set_aside.clear();
                 self.notices.clear();
                 self.deleted = None;
@@ -980,15 +991,17 @@ impl Workspace {
             }
             // Nothing readable is stored (a first save, or set aside just now): the page's copy,
             // which holds every pending edit already, is the whole truth.
-            (None, ReadFor::Save) => {
-                if let Some(page) = self.assessment(&id).cloned() {
-                    effects.extend(self.write_whole(&page));
-                }
-            }
-            // Another tab deleted it.
+            (None, ReadFor::Save) => match self.assessment(&id).cloned() {
+                Some(page) => effects.extend(self.write_whole(&page)),
+                // Gone from the page too: another tab deleted it and this page followed. Its
+                // edits have nowhere to go, and waiting for them would keep saving failed.
+                None => self.forget_unsaved(&id),
+            },
+            // Another tab deleted it: so does this page, with the edits it had not saved.
             (None, ReadFor::Follow) => {
                 if effects.is_empty() {
                     self.assessments.retain(|stored| stored.id != id);
+                    self.forget_unsaved(&id);
                 }
             }
         }
@@ -1050,7 +1063,7 @@ impl Workspace {
             return Vec::new();
         };
         let stored = self.assessments.remove(at);
-        self.pending.retain(|(pending, _)| pending != id);
+        self.forget_unsaved(id);
         self.deleted = Some(stored);
         if self.shared_mode {
             return Vec::new();
@@ -1066,7 +1079,7 @@ impl Workspace {
             return Vec::new();
         }
         let mut ids: Vec<&str> = Vec::new();
-        for (id, _) in &self.pending {
+        for id in self.pending.iter().map(|(id, _)| id).chain(&self.unwritten) {
             if !ids.contains(&id.as_str()) {
                 ids.push(id);
             }
@@ -1087,6 +1100,7 @@ impl Workspace {
         self.shared_mode = on;
         if on {
             self.pending.clear();
+            self.unwritten.clear();
             self.status = SaveStatus::NotSaving;
             return vec![Effect::KeepGroup { text: None }];
         }
@@ -1112,9 +1126,17 @@ impl Workspace {
         }]
     }
 
+    /// Forgets what this page had not saved of an assessment it no longer holds.
+    fn forget_unsaved(&mut self, id: &str) {
+        self.pending.retain(|(pending, _)| pending != id);
+        self.unwritten.retain(|unwritten| unwritten != id);
+    }
+
     fn report(&mut self, result: Result<(), StorageError>) {
         self.status = match result {
             _ if self.shared_mode => SaveStatus::NotSaving,
+            // One write that worked does not save what others could not.
+            Ok(()) if self.has_pending() => return,
             Ok(()) => SaveStatus::Saved,
             Err(error) => SaveStatus::Failed(error),
         };
@@ -1299,3 +1321,6 @@ fn set_aside_entry(key: String, kept: String) -> SetAside {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod model_tests;

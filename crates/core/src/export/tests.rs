@@ -1,5 +1,6 @@
 use super::*;
 use crate::answer::{Answer, ScalePoint};
+use crate::golden::answered_2026_3;
 use crate::share_link::tests::{full_with_notes, hostile_text, typical};
 
 fn bank() -> &'static Bank {
@@ -90,45 +91,8 @@ fn the_shipped_export_version_1_still_imports() {
     assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
 }
 
-/// Writes the golden export once:
-/// `cargo test -p readiness-core print_golden_export -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn print_golden_export() {
-    let bank = bank();
-    let mut a = Assessment::new(bank);
-    a.meta.name = "Spring check".into();
-    a.meta.region = "North Valley".into();
-    a.meta.sector = "Advanced manufacturing".into();
-    a.meta.respondent_role = "Workforce board director".into();
-    a.meta.date = "2026-11-23".into();
-    a.set_answer("s1.convener", Answer::Scale(ScalePoint::Done));
-    a.set_answer("s1.roles", Answer::Scale(ScalePoint::Mostly));
-    a.set_answer("s3.ceo-champions", Answer::Scale(ScalePoint::NotYet));
-    a.set_answer("s2.lmi", Answer::DontKnow);
-    a.set_answer("s2.data", Answer::NotApplicable);
-    a.set_answer(
-        "phase.forming.research",
-        Answer::Agreement(crate::Agreement::SomewhatAgree),
-    );
-    a.set_answer("table.champions", Answer::Count(4));
-    a.set_answer("table.neutral-facilitator", Answer::YesNo(true));
-    a.set_answer(
-        "pit.understaffing",
-        Answer::Pitfall(crate::PitfallLevel::ALittle),
-    );
-    a.set_note("s1.convener", "Agreed in March; the college co-convenes.");
-    a.set_help_area("scope", true);
-    a.set_help_area("facilitation", true);
-    a.ta_request.text = "Help us recruit CEO champions.".into();
-    println!(
-        "{}",
-        encode_export(bank, &a, "0.1.0", "2026-11-23T10:00:00Z")
-    );
-}
-
-/// An assessment answered against bank 2026.2, written once into the 2026.2 golden files:
-/// `cargo test -p readiness-core print_golden_2026_2 -- --ignored --nocapture`.
+/// The assessment bank 2026.2's golden files were written from (by a printer like
+/// `examples/golden_files.rs`, while 2026.2 was the bank).
 fn answered_2026_2() -> Assessment {
     let bank = bank();
     let mut a = Assessment::new(bank);
@@ -159,76 +123,6 @@ fn answered_2026_2() -> Assessment {
     a.set_help_area("scope", true);
     a.ta_request.text = "Help our action teams find business leads.".into();
     a
-}
-
-#[test]
-#[ignore]
-fn print_golden_2026_2() {
-    print_golden(
-        answered_2026_2(),
-        "golden-2026-2",
-        "2026-12-02T10:00:00Z",
-        1_764_669_600_000,
-    );
-}
-
-/// An assessment answered against bank 2026.3, written once into the 2026.3 golden files:
-/// `cargo test -p readiness-core print_golden_2026_3 -- --ignored --nocapture`. It answers
-/// what 2026.3 added: a question split in parts, the launch venue as a fact, the strain of
-/// Storming now, the quarterly meetings and the launch as something new.
-fn answered_2026_3() -> Assessment {
-    let bank = bank();
-    let mut a = Assessment::new(bank);
-    a.meta.name = "Winter check".into();
-    a.meta.region = "Riverbend".into();
-    a.meta.sector = "Advanced manufacturing".into();
-    a.meta.respondent_role = "Workforce board director".into();
-    a.meta.date = "2026-12-05".into();
-    a.set_answer("s1.convener", Answer::Scale(ScalePoint::Done));
-    a.set_answer("s1.supporters-informed", Answer::Scale(ScalePoint::Started));
-    a.set_answer("s3.ceo-champions", Answer::DontKnow);
-    a.set_answer("s3.facilitator-neutral", Answer::Scale(ScalePoint::Mostly));
-    a.set_answer("s3.launch-at-business", Answer::YesNo(true));
-    a.set_answer("s4.launched-as-new", Answer::Scale(ScalePoint::NotYet));
-    a.set_answer("s5.impact-stated", Answer::NotApplicable);
-    a.set_answer("s6.quarterly-meetings", Answer::Scale(ScalePoint::Mostly));
-    a.set_answer(
-        "phase.storming.strain",
-        Answer::Agreement(crate::Agreement::Agree),
-    );
-    a.set_answer("table.companies", Answer::Count(64));
-    a.set_answer("pit.wasted-time", Answer::Pitfall(crate::PitfallLevel::Yes));
-    a.set_note(
-        "s6.quarterly-meetings",
-        "Three of four held this year; the summer one was cancelled.",
-    );
-    a.set_help_area("sustain", true);
-    a.ta_request.text = "Help us plan the partnership's next year with less staff.".into();
-    a
-}
-
-#[test]
-#[ignore]
-fn print_golden_2026_3() {
-    print_golden(
-        answered_2026_3(),
-        "golden-2026-3",
-        "2026-12-05T10:00:00Z",
-        1_764_928_800_000,
-    );
-}
-
-/// Prints an assessment as the export file and the stored record a bank's golden files hold:
-/// exported at `exported_at`, created at `created_ms` and changed ten minutes later.
-fn print_golden(a: Assessment, id: &str, exported_at: &str, created_ms: u64) {
-    println!("{}", encode_export(bank(), &a, "0.1.0", exported_at));
-    let stored = crate::format::StoredAssessment {
-        id: id.into(),
-        created_ms,
-        updated_ms: created_ms + 600_000,
-        assessment: a,
-    };
-    println!("{}", crate::format::encode_stored(&stored));
 }
 
 /// Bank 2026.3's export and stored record as shipped: they never change, and later banks

@@ -1,9 +1,12 @@
 //! Tests of the report: three fictional partnerships read as a coach would, then the rules
 //! for gaps, strengths, pitfalls and what is ignored.
 
+use std::collections::BTreeMap;
+
 use proptest::prelude::*;
 
 use super::*;
+use crate::assessment::Edit;
 use crate::bank::QuestionKind;
 
 fn bank() -> &'static Bank {
@@ -90,45 +93,111 @@ fn what_the_bank_cannot_place_is_listed_not_lost() {
     assert_eq!(r.section("s1").map(|s| s.answered), Some(0));
 }
 
-/// Distinct question ids with an answer each, from the built-in bank.
-fn any_answers() -> impl Strategy<Value = Vec<(String, Answer)>> {
-    let questions: Vec<&Question> = bank().questions().collect();
-    proptest::sample::subsequence(questions.clone(), 0..=questions.len())
-        .prop_flat_map(|chosen| {
-            let n = chosen.len();
-            (Just(chosen), proptest::collection::vec(any::<u32>(), n))
+/// A person's edits to the answers, as the app sends them (`Edit`, applied with
+/// `Assessment::apply`): the same question may be answered several times, changed, taken back
+/// and answered again.
+fn any_answer_edits() -> impl Strategy<Value = Vec<Edit>> {
+    // A few questions only, so most sequences come back to a question more than once.
+    let questions: Vec<&Question> = bank().questions().step_by(7).collect();
+    proptest::collection::vec(
+        (proptest::sample::select(questions), any::<u32>(), 0u8..5),
+        0..40,
+    )
+    .prop_map(|edits| {
+        edits
+            .into_iter()
+            .map(|(q, pick, kind)| {
+                let question = q.id().to_string();
+                if kind == 0 {
+                    return Edit::ClearAnswer { question };
+                }
+                let choices = bank().choices(q);
+                let answer = match q.kind() {
+                    QuestionKind::Count(_) if pick % 3 == 0 => Answer::Count(pick % 50),
+                    _ => choices[pick as usize % choices.len()].answer,
+                };
+                Edit::SetAnswer { question, answer }
+            })
+            .collect()
+    })
+}
+
+fn edited_question(edit: &Edit) -> &str {
+    match edit {
+        Edit::SetAnswer { question, .. } | Edit::ClearAnswer { question } => question,
+        _ => unreachable!("only answers are edited here"),
+    }
+}
+
+/// The same edits in another order: the edits to one question keep their order among
+/// themselves, and edits to different questions are interleaved by `keys`.
+fn interleaved_otherwise(edits: &[Edit], keys: &[u32]) -> Vec<Edit> {
+    let mut order: Vec<usize> = (0..edits.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    // Each question's own edits, in the order they were made.
+    let mut own: BTreeMap<&str, std::vec::IntoIter<usize>> = BTreeMap::new();
+    let mut by_question: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, edit) in edits.iter().enumerate() {
+        by_question
+            .entry(edited_question(edit))
+            .or_default()
+            .push(i);
+    }
+    for (question, places) in by_question {
+        own.insert(question, places.into_iter());
+    }
+    // Where the shuffle put an edit to a question, the next of that question's edits goes.
+    order
+        .iter()
+        .map(|&i| {
+            let question = edited_question(&edits[i]);
+            let next = own.get_mut(question).and_then(Iterator::next);
+            edits[next.expect("as many places as edits")].clone()
         })
-        .prop_map(|(chosen, picks)| {
-            chosen
-                .into_iter()
-                .zip(picks)
-                .map(|(q, pick)| {
-                    let choices = bank().choices(q);
-                    let answer = match q.kind() {
-                        QuestionKind::Count(_) if pick % 3 == 0 => Answer::Count(pick % 50),
-                        _ => choices[pick as usize % choices.len()].answer,
-                    };
-                    (q.id().to_string(), answer)
-                })
-                .collect::<Vec<_>>()
-        })
+        .collect()
 }
 
 proptest! {
     #[test]
-    fn the_order_answers_are_given_in_never_matters(
-        (answers, shuffled) in any_answers().prop_flat_map(|a| (Just(a.clone()), Just(a).prop_shuffle()))
+    fn edits_to_different_questions_commute_and_the_last_answer_to_a_question_wins(
+        (edits, keys) in any_answer_edits().prop_flat_map(|e| {
+            let n = e.len();
+            (Just(e), proptest::collection::vec(any::<u32>(), n))
+        })
     ) {
-        let build = |answers: &[(String, Answer)]| {
+        let apply_all = |edits: &[Edit]| {
             let mut a = Assessment::new(bank());
-            for (id, answer) in answers {
-                a.set_answer(id.clone(), *answer);
+            for edit in edits {
+                a.apply(edit);
             }
             a
         };
-        let (first, second) = (build(&answers), build(&shuffled));
-        let (r1, r2) = (report(bank(), &first), report(bank(), &second));
+        let other_order = interleaved_otherwise(&edits, &keys);
+        let (first, second) = (apply_all(&edits), apply_all(&other_order));
+
+        // What the person last said to each question, worked out without the assessment.
+        let mut last: BTreeMap<String, Option<Answer>> = BTreeMap::new();
+        for edit in &edits {
+            match edit {
+                Edit::SetAnswer { question, answer } => last.insert(question.clone(), Some(*answer)),
+                Edit::ClearAnswer { question } => last.insert(question.clone(), None),
+                _ => unreachable!(),
+            };
+        }
+        let expected: BTreeMap<String, Answer> = last
+            .into_iter()
+            .filter_map(|(q, a)| a.map(|a| (q, a)))
+            .collect();
+        prop_assert_eq!(first.answers(), &expected);
+        prop_assert_eq!(second.answers(), &expected);
+
+        let mut direct = Assessment::new(bank());
+        for (question, answer) in &expected {
+            direct.set_answer(question.clone(), *answer);
+        }
+        let (r1, r2, r3) = (report(bank(), &first), report(bank(), &second), report(bank(), &direct));
         prop_assert_eq!(&r1, &r2);
+        prop_assert_eq!(&r1, &r3);
         prop_assert_eq!(r1.to_markdown(), r2.to_markdown());
     }
 }

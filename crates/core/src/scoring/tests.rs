@@ -474,16 +474,27 @@ fn readiness(a: &Assessment) -> (Vec<Option<u8>>, Vec<Option<u8>>) {
 }
 
 proptest! {
+    /// The percentages are the exact shares, rounded down, of counts that never pass their
+    /// whole. (The percentages alone are clamped to 100, so it is the counts and the unclamped
+    /// figure that can show a score gone wrong.)
     #[test]
-    fn readiness_and_coverage_stay_within_0_and_100(a in any_assessment()) {
+    fn readiness_and_coverage_are_exact_shares_of_counts_within_their_whole(a in any_assessment()) {
+        let share = |part: u32, whole: u32| u64::from(part) * 100 / u64::from(whole);
         for score in section_scores(bank(), &a) {
-            prop_assert!(score.readiness_pct().is_none_or(|p| p <= 100));
-            prop_assert!(score.coverage_pct() <= 100);
             prop_assert!(score.earned <= score.possible);
             prop_assert!(score.answered <= score.total);
+            prop_assert!(score.scored + score.dont_know + score.not_applicable <= score.answered);
+            let readiness = (score.possible > 0 && score.section.kind() != SectionKind::Phases)
+                .then(|| share(score.earned, score.possible));
+            prop_assert_eq!(score.readiness_pct().map(u64::from), readiness);
+            prop_assert_eq!(u64::from(score.coverage_pct()), share(score.answered, score.total));
         }
         for phase in phase_profile(bank(), &a).phases {
-            prop_assert!(phase.pct().is_none_or(|p| p <= 100));
+            prop_assert!(phase.earned <= phase.possible);
+            prop_assert!(phase.agreed <= phase.answered);
+            prop_assert!(phase.answered <= phase.statements);
+            let pct = (phase.possible > 0).then(|| share(phase.earned, phase.possible));
+            prop_assert_eq!(phase.pct().map(u64::from), pct);
         }
     }
 

@@ -11,70 +11,10 @@ fn round_trip(assessment: &Assessment) -> SharedAssessment {
     decode_share_link(bank(), &link).expect("a link this app made opens")
 }
 
-/// An answer of the right kind for a question, chosen by `seed`.
-pub(crate) fn answer_for(kind: &QuestionKind, seed: usize) -> Answer {
-    match (kind, seed % 8) {
-        (_, 6) => Answer::DontKnow,
-        (_, 7) => Answer::NotApplicable,
-        (QuestionKind::Scale, n) => Answer::Scale(ScalePoint::ALL[n % 4]),
-        (QuestionKind::Agreement(_), n) => Answer::Agreement(Agreement::ALL[n % 4]),
-        (QuestionKind::Count(_), _) => Answer::Count((seed as u32 * 7919) % (MAX_COUNT + 1)),
-        (QuestionKind::YesNo { .. }, n) => Answer::YesNo(n % 2 == 0),
-        (QuestionKind::Pitfall(_), n) => Answer::Pitfall(PitfallLevel::ALL[n % 3]),
-    }
-}
-
-/// A typical complete assessment: every question answered, typical meta, a few help areas,
-/// no notes.
-pub(crate) fn full_without_notes() -> Assessment {
-    let bank = bank();
-    let mut a = Assessment::new(bank);
-    a.meta.name = "Spring check".into();
-    a.meta.region = "North Valley".into();
-    a.meta.sector = "Advanced manufacturing".into();
-    a.meta.respondent_role = "Workforce board director".into();
-    a.meta.date = "2026-11-23".into();
-    let counts = [4, 30, 10, 8, 8, 25];
-    let mut next_count = counts.iter().cycle();
-    for (i, question) in bank.questions().enumerate() {
-        let answer = match question.kind() {
-            QuestionKind::Count(_) => Answer::Count(*next_count.next().unwrap_or(&5)),
-            kind => answer_for(kind, i * 5 + 1),
-        };
-        a.set_answer(question.id(), answer);
-    }
-    for area in ["scope", "launch-prep", "facilitation"] {
-        a.set_help_area(area, true);
-    }
-    a
-}
-
-/// Half the questions answered, short meta.
-pub(crate) fn typical() -> Assessment {
-    let bank = bank();
-    let mut a = Assessment::new(bank);
-    a.meta.region = "Delta".into();
-    a.meta.sector = "Health care".into();
-    a.meta.date = "2026-03-02".into();
-    for (i, question) in bank.questions().enumerate().filter(|(i, _)| i % 2 == 0) {
-        a.set_answer(question.id(), answer_for(question.kind(), i));
-    }
-    a.set_help_area("data", true);
-    a
-}
-
-pub(crate) fn full_with_notes() -> Assessment {
-    let mut a = full_without_notes();
-    let ids: Vec<String> = bank().questions().map(|q| q.id().to_string()).collect();
-    for (i, id) in ids.iter().step_by(5).take(20).enumerate() {
-        a.set_note(
-            id.clone(),
-            format!("Discussed at the planning meeting {i}; the college and two employers agree, next check in May."),
-        );
-    }
-    a.ta_request.text = "Help us recruit CEO champions and plan the launch meeting.".into();
-    a
-}
+// The assessments of the golden links, which other modules' tests use too.
+pub(crate) use crate::golden::{
+    answer_for, full_with_notes, full_without_notes, hostile_text, typical,
+};
 
 #[test]
 fn budgets_for_fragment_length_hold() {
@@ -170,6 +110,61 @@ fn fragments_are_read_with_or_without_the_hash_and_among_other_parts() {
     }
 }
 
+/// All 65,536 compact dates, and every text that looks like a date around their range: each
+/// compact date reads as a real date that is written back as the same number, and each date
+/// from 2000-01-01 on, counted here day by day with a calendar of the test's own, is written
+/// compactly as its number of days while it fits, and as text after.
+#[test]
+fn every_compact_date_reads_back_to_itself_and_every_date_in_range_has_one() {
+    let is_leap = |y: u32| y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
+    let length = |y: u32, m: u32| match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let mut calendar = std::collections::HashMap::new();
+    let (mut y, mut m, mut d) = (2000u32, 1u32, 1u32);
+    for days in 0..=u32::from(u16::MAX) + 1 {
+        calendar.insert(format!("{y:04}-{m:02}-{d:02}"), days);
+        d += 1;
+        if d > length(y, m) {
+            (m, d) = (m + 1, 1);
+        }
+        if m > 12 {
+            (y, m) = (y + 1, 1);
+        }
+    }
+
+    for days in 0..=u16::MAX {
+        let date = date_from_days(days);
+        assert_eq!(
+            calendar.get(&date),
+            Some(&u32::from(days)),
+            "day {days}: {date}"
+        );
+        assert_eq!(days_since_2000(&date), Some(days), "{date}");
+    }
+    assert_eq!(date_from_days(u16::MAX), "2179-06-06");
+
+    // Every year, month and day a link might carry, real or not, from just before the range to
+    // just after it: compact exactly when the calendar has it within a u16 of days.
+    let mut compact = 0;
+    for year in 1999..=2180 {
+        for month in 0..=13 {
+            for day in 0..=32 {
+                let date = format!("{year:04}-{month:02}-{day:02}");
+                let expected = calendar
+                    .get(&date)
+                    .and_then(|days| u16::try_from(*days).ok());
+                assert_eq!(days_since_2000(&date), expected, "{date}");
+                compact += usize::from(expected.is_some());
+            }
+        }
+    }
+    assert_eq!(compact, 65_536);
+}
+
 #[test]
 fn dates_are_compact_only_when_they_read_back_the_same() {
     assert_eq!(days_since_2000("2000-01-01"), Some(0));
@@ -192,9 +187,6 @@ fn dates_are_compact_only_when_they_read_back_the_same() {
         assert_eq!(days_since_2000(bad), None, "{bad}");
     }
     assert_eq!(days_since_2000("2024-02-29"), Some(8825));
-    for days in (0..=u16::MAX).step_by(97) {
-        assert_eq!(days_since_2000(&date_from_days(days)), Some(days));
-    }
     let mut a = typical();
     for date in ["23 November 2026", "2026-02-30", "٢٠٢٦", "2026-11-23"] {
         a.meta.date = date.into();
@@ -513,35 +505,6 @@ fn golden_links_made_with_bank_2026_3_still_open() {
     assert_eq!(open("full-without-notes"), full_without_notes());
     assert_eq!(open("full-with-notes"), full_with_notes());
     assert_eq!(open("hostile-text"), hostile_text());
-}
-
-pub(crate) fn hostile_text() -> Assessment {
-    let mut a = Assessment::default();
-    a.meta.name = "<script>alert(1)</script>".into();
-    a.meta.region = "\u{202e}evil\u{202c} \0 nul".into();
-    a.meta.sector = "Ünïcödé 中文 עברית 😀".into();
-    a.meta.date = "next spring".into();
-    a.meta.bank_version = "2025.9".into();
-    a.set_answer("s1.convener", Answer::NotApplicable);
-    a.set_note("s2.lmi", "=cmd|' /C calc'!A0");
-    a
-}
-
-/// Prints the golden links, for writing the golden file once:
-/// `cargo test -p readiness-core print_golden_links -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn print_golden_links() {
-    let bank = bank();
-    for (name, a) in [
-        ("empty", Assessment::new(bank)),
-        ("typical", typical()),
-        ("full-without-notes", full_without_notes()),
-        ("full-with-notes", full_with_notes()),
-        ("hostile-text", hostile_text()),
-    ] {
-        println!("{name} {}", encode_share_link(bank, &a));
-    }
 }
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -13,22 +13,22 @@ fn bank() -> &'static Bank {
 
 /// Local storage and one tab's session storage, with the ways a browser refuses.
 #[derive(Default)]
-struct Device {
-    local: BTreeMap<String, String>,
-    session: BTreeMap<String, String>,
+pub(super) struct Device {
+    pub(super) local: BTreeMap<String, String>,
+    pub(super) session: BTreeMap<String, String>,
     /// Writes fail as on a full quota; removals still work.
-    full: bool,
+    pub(super) full: bool,
     /// The browser offers no storage at all.
-    off: bool,
+    pub(super) off: bool,
     /// Every write and removal, in order, as "write KEY" or "remove KEY".
-    log: Vec<String>,
+    pub(super) log: Vec<String>,
     /// How many times the page asked for the link formats (the tests hand them over).
-    formats_asked: usize,
+    pub(super) formats_asked: usize,
 }
 
 impl Device {
     /// Runs one effect as `src/storage.rs` does, and answers with what happened.
-    fn run(&mut self, effect: Effect) -> Option<Event> {
+    pub(super) fn run(&mut self, effect: Effect) -> Option<Event> {
         let refused = || {
             if self.off {
                 StorageError::Unavailable
@@ -119,13 +119,13 @@ impl Device {
     }
 
     /// What writes and removals happened since the last call.
-    fn take_log(&mut self) -> Vec<String> {
+    pub(super) fn take_log(&mut self) -> Vec<String> {
         std::mem::take(&mut self.log)
     }
 }
 
 /// Sends one event and runs every effect that follows, the way the shell's `dispatch` does.
-fn dispatch(workspace: &mut Workspace, device: &mut Device, event: Event) {
+pub(super) fn dispatch(workspace: &mut Workspace, device: &mut Device, event: Event) {
     let mut queue = std::collections::VecDeque::from([event]);
     while let Some(event) = queue.pop_front() {
         for effect in workspace.update(event) {
@@ -134,7 +134,7 @@ fn dispatch(workspace: &mut Workspace, device: &mut Device, event: Event) {
     }
 }
 
-fn at(ms: u64, id: &str) -> Moment {
+pub(super) fn at(ms: u64, id: &str) -> Moment {
     Moment {
         now_ms: ms,
         today: "2026-12-02".to_string(),
@@ -142,7 +142,7 @@ fn at(ms: u64, id: &str) -> Moment {
     }
 }
 
-fn meta(region: &str) -> Meta {
+pub(super) fn meta(region: &str) -> Meta {
     Meta {
         region: region.to_string(),
         sector: "Health care".to_string(),
@@ -197,7 +197,7 @@ fn two_answers(assessment: &Assessment) -> [Option<ScalePoint>; 2] {
 }
 
 /// The assessment stored under `id` on the device, read back as a new tab would.
-fn stored(device: &Device, id: &str) -> Option<Assessment> {
+pub(super) fn stored(device: &Device, id: &str) -> Option<Assessment> {
     let text = device.local.get(&assessment_key(id))?;
     decode_stored(bank(), text)
         .ok()
@@ -374,6 +374,61 @@ fn try_again_writes_what_is_pending_or_asks_whether_storage_works() {
         workspace.status(),
         &SaveStatus::Failed(StorageError::Unavailable)
     );
+}
+
+#[test]
+fn one_write_that_works_does_not_say_saved_while_other_edits_wait() {
+    let (mut workspace, mut device) = answered_on_a_full_device();
+    device.full = false;
+    create(&mut workspace, &mut device, "a2", "South Coast");
+    assert!(stored(&device, "a2").is_some());
+    // a1's answer is still only on the page: saving has not worked for it.
+    assert_eq!(workspace.status(), &SaveStatus::Failed(StorageError::Full));
+    assert!(workspace.has_pending());
+
+    dispatch(&mut workspace, &mut device, Event::Retry);
+    assert_eq!(workspace.status(), &SaveStatus::Saved);
+    assert!(stored(&device, "a1").is_some_and(|a| a.answer("s1.convener").is_some()));
+}
+
+#[test]
+fn a_new_assessment_the_device_refused_is_written_by_try_again() {
+    let mut device = Device {
+        full: true,
+        ..Device::default()
+    };
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", "North Valley");
+    assert_eq!(workspace.status(), &SaveStatus::Failed(StorageError::Full));
+    assert!(workspace.has_pending());
+
+    device.full = false;
+    device.take_log();
+    dispatch(&mut workspace, &mut device, Event::Retry);
+    assert_eq!(device.take_log(), ["write readiness-check:assessment:a1"]);
+    assert_eq!(workspace.status(), &SaveStatus::Saved);
+    assert!(!workspace.has_pending());
+    let again = started(&mut device);
+    assert_eq!(again.assessments(), workspace.assessments());
+}
+
+#[test]
+fn following_another_tabs_delete_lets_go_of_the_unsaved_edits_it_held() {
+    let (mut first, mut device) = answered_on_a_full_device();
+    let mut second = started(&mut device);
+    dispatch(&mut second, &mut device, Event::Delete("a1".to_string()));
+    dispatch(
+        &mut first,
+        &mut device,
+        Event::OtherTab(Some(assessment_key("a1"))),
+    );
+    assert!(first.assessment("a1").is_none());
+    assert!(!first.has_pending(), "nothing waits for an assessment gone");
+
+    device.full = false;
+    dispatch(&mut first, &mut device, Event::Retry);
+    assert_eq!(first.status(), &SaveStatus::Saved);
+    assert!(stored(&device, "a1").is_none(), "the delete holds");
 }
 
 #[test]
@@ -758,7 +813,7 @@ fn another_tab_deleting_or_clearing_is_followed() {
 }
 
 /// A share link of an assessment answered by someone in this role.
-fn link_from(role: &str) -> String {
+pub(super) fn link_from(role: &str) -> String {
     let mut theirs = Assessment::new(bank());
     theirs.meta.respondent_role = role.to_string();
     theirs.set_answer("s1.convener", Answer::Scale(ScalePoint::Done));

@@ -23,7 +23,7 @@ pub(crate) mod reading;
 use serde::Serialize;
 
 use self::json::NotJson;
-use self::reading::{read_envelopes, Envelope, EnvelopeProblem, Envelopes};
+use self::reading::{read_one_envelope, Envelope, EnvelopeProblem};
 
 use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_COUNT};
 use crate::assessment::CoachSession;
@@ -158,13 +158,10 @@ pub fn encode_stored(stored: &StoredAssessment) -> String {
 pub fn decode_stored(bank: &Bank, text: &str) -> Result<DecodedStored, StoredError> {
     // One reading of the whole text says, in this order: whether it is JSON at all, whether
     // it is an assessment this app stored, of which version, and whether its shape is right.
-    let read = read_envelopes(text).map_err(|NotJson { line, column }| StoredError::NotJson {
-        detail: format!("line {line}, column {column}"),
-    })?;
-    let Envelopes::One(envelope) = read else {
-        return Err(StoredError::NotAnAssessment);
-    };
-    let envelope = *envelope;
+    let envelope =
+        read_one_envelope(text).map_err(|NotJson { line, column }| StoredError::NotJson {
+            detail: format!("line {line}, column {column}"),
+        })?;
     // Each shipped version gets an arm in `stored_parts` that turns it into the next; version
     // 1 is the first, so there is nothing older to migrate from yet.
     let (stored, skipped) = stored_parts(bank, envelope).map_err(|problem| match problem {

@@ -79,7 +79,8 @@ pub(crate) enum Envelopes {
     Neither,
 }
 
-/// Reads a whole text of envelopes (an export file, a stored record, a list of stored records).
+/// Reads a whole text of envelopes (an export file, a stored record, a list of stored records):
+/// the import's reading.
 pub(crate) fn read_envelopes(text: &str) -> Result<Envelopes, NotJson> {
     let mut json = Json::new(text);
     let read = match json.next()? {
@@ -100,6 +101,15 @@ pub(crate) fn read_envelopes(text: &str) -> Result<Envelopes, NotJson> {
     };
     json.end()?;
     Ok(read)
+}
+
+/// Reads a whole text of one envelope: the device's reading of a stored record, which start-up
+/// does for every one (a list, which only a file holds, gives an empty envelope).
+pub(crate) fn read_one_envelope(text: &str) -> Result<Envelope, NotJson> {
+    let mut json = Json::new(text);
+    let envelope = read_envelope(&mut json, "")?;
+    json.end()?;
+    Ok(envelope)
 }
 
 /// Reads one envelope; its fields are named from `prefix` (`[1].id`). A value that is not an

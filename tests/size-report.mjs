@@ -169,7 +169,19 @@ export function moduleRecord(row, bytes) {
  */
 export function changes(before, after, count = LISTED) {
   const byFunction = before.functions !== null && after.functions !== null;
-  const [was, now] = byFunction ? [before.functions, after.functions] : [before.sections, after.sections];
+  // By function, the sections that hold no function or name (data, exports, ...) are parts too.
+  const parts = (record) =>
+    byFunction
+      ? {
+          ...record.functions,
+          ...Object.fromEntries(
+            Object.entries(record.sections)
+              .filter(([label]) => label !== "code" && !label.startsWith("custom "))
+              .map(([label, size]) => [`[${label} section]`, size]),
+          ),
+        }
+      : record.sections;
+  const [was, now] = [parts(before), parts(after)];
   const rows = [...new Set([...Object.keys(was), ...Object.keys(now)])]
     .map((part) => ({ part, before: was[part] ?? 0, after: now[part] ?? 0 }))
     .map((row) => ({ ...row, change: row.after - row.before }))
@@ -200,8 +212,8 @@ export function changeLines(before, after) {
     const note = r.before === 0 ? "new" : r.after === 0 ? "gone" : `${r.before.toLocaleString("en")} to ${r.after.toLocaleString("en")} B`;
     return `    ${signed(r.change).padStart(width)}  ${shortened(r.part)} (${note})`;
   };
-  const what = byFunction ? "functions" : "sections";
-  lines.push(`  By ${byFunction ? "function (the names both builds kept)" : "section"}: ${changed} ${what} changed size.`);
+  const what = byFunction ? "parts" : "sections";
+  lines.push(`  By ${byFunction ? "function (the names both builds kept) and data" : "section"}: ${changed} ${what} changed size.`);
   if (growths.length > 0) lines.push(`  Largest growths:`, ...growths.map(row));
   if (shrinks.length > 0) lines.push(`  Largest shrinks:`, ...shrinks.map(row));
   if (!byFunction) {
@@ -221,6 +233,7 @@ export function compareWithPrevious(root, main, path = RECORD) {
   } catch {
     // No record yet, or one this report cannot read: this run starts afresh.
   }
+  if (typeof before?.sections !== "object" || before.sections === null) before = null;
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(after)}\n`);
   return changeLines(before, after);

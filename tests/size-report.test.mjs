@@ -105,21 +105,21 @@ test("a wasm module's sections and function bodies are read, named after the imp
   assert.deepEqual(wasmModule(moduleOf({ functions: [{ name: "f", size: 3 }], named: false })).functions, [{ name: null, size: 3 }]);
 });
 
-test("the largest growths and shrinks by function, new and gone ones included, largest first", () => {
+test("the largest growths and shrinks by function and data, new and gone ones included, largest first", () => {
   const before = moduleRecord(
     row("a.wasm", Buffer.alloc(0)),
-    moduleOf({ functions: [{ name: "same", size: 90 }, { name: "grows", size: 100 }, { name: "shrinks", size: 500 }, { name: "gone", size: 60 }] }),
+    moduleOf({ functions: [{ name: "same", size: 90 }, { name: "grows", size: 100 }, { name: "shrinks", size: 500 }, { name: "gone", size: 60 }], data: 10 }),
   );
   const after = moduleRecord(
     row("b.wasm", Buffer.alloc(0)),
-    moduleOf({ functions: [{ name: "same", size: 90 }, { name: "grows", size: 400 }, { name: "shrinks", size: 450 }, { name: "new", size: 20 }] }),
+    moduleOf({ functions: [{ name: "same", size: 90 }, { name: "grows", size: 400 }, { name: "shrinks", size: 450 }, { name: "new", size: 20 }], data: 35 }),
   );
   const { byFunction, growths, shrinks, changed } = changes(before, after);
   assert.equal(byFunction, true);
-  assert.equal(changed, 4);
+  assert.equal(changed, 5);
   assert.deepEqual(
     growths.map((r) => [r.part, r.change]),
-    [["grows", 300], ["new", 20]],
+    [["grows", 300], ["[data section]", 25], ["new", 20]],
   );
   assert.deepEqual(
     shrinks.map((r) => [r.part, r.change]),
@@ -127,7 +127,7 @@ test("the largest growths and shrinks by function, new and gone ones included, l
   );
   assert.equal(changes(before, after, 1).growths.length, 1, "at most the number asked for");
   const lines = changeLines(before, after).join("\n");
-  assert.match(lines, /By function .*: 4 functions changed size/);
+  assert.match(lines, /By function .*: 5 parts changed size/);
   assert.match(lines, /\+300 B {2}grows \(100 to 400 B\)/);
   assert.match(lines, /\+20 B {2}new \(new\)/);
   assert.match(lines, /-60 B {2}gone \(gone\)/);

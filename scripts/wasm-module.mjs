@@ -95,9 +95,9 @@ export function wasmModule(bytes) {
 
 /**
  * Rust's mangled names made readable with binutils' c++filt, which knows both of Rust's
- * manglings, and without the crates' hashes (`alloc[fec4…]::vec` becomes `alloc::vec`), so a
- * name stays the same from one build to the next. Names come back as they were when c++filt is
- * missing.
+ * manglings, and without what changes from one build to the next for the same function: the
+ * crates' hashes (`alloc[fec4…]::vec` becomes `alloc::vec`) and the number the linker adds to
+ * tell local copies apart (`memchr.1023`). Names come back as they were when c++filt is missing.
  */
 export function readableNames(names) {
   let out = names;
@@ -109,5 +109,5 @@ export function readableNames(names) {
   } catch {
     // No c++filt: the mangled names are still names.
   }
-  return out.map((name) => name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, ""));
+  return out.map((name) => name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, "").replace(/\.\d+$/, ""));
 }

@@ -216,6 +216,7 @@ export function changeLines(before, after) {
   lines.push(`  By ${byFunction ? "function (the names both builds kept) and data" : "section"}: ${changed} ${what} changed size.`);
   if (growths.length > 0) lines.push(`  Largest growths:`, ...growths.map(row));
   if (shrinks.length > 0) lines.push(`  Largest shrinks:`, ...shrinks.map(row));
+  if (after.functions) lines.push(`  (This build kept its function names, SPLIT_KEEP_NAMES=1, and they count in its sizes: the budget is for a build without them.)`);
   if (!byFunction) {
     const which = before.functions || after.functions ? "One of the two builds kept" : "Neither build kept";
     lines.push(`  (${which} no function names: build with SPLIT_KEEP_NAMES=1 for a breakdown by function.)`);

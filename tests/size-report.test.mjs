@@ -105,14 +105,14 @@ test("a wasm module's sections and function bodies are read, named after the imp
   assert.deepEqual(wasmModule(moduleOf({ functions: [{ name: "f", size: 3 }], named: false })).functions, [{ name: null, size: 3 }]);
 });
 
-test("the largest growths and shrinks by function and data, new and gone ones included, largest first", () => {
+test("the largest growths and shrinks by function and data, new and gone ones included, largest first; the linker's numbers on local copies do not count", () => {
   const before = moduleRecord(
     row("a.wasm", Buffer.alloc(0)),
     moduleOf({ functions: [{ name: "same", size: 90 }, { name: "grows", size: 100 }, { name: "shrinks", size: 500 }, { name: "gone", size: 60 }], data: 10 }),
   );
   const after = moduleRecord(
     row("b.wasm", Buffer.alloc(0)),
-    moduleOf({ functions: [{ name: "same", size: 90 }, { name: "grows", size: 400 }, { name: "shrinks", size: 450 }, { name: "new", size: 20 }], data: 35 }),
+    moduleOf({ functions: [{ name: "same.1090", size: 90 }, { name: "grows", size: 400 }, { name: "shrinks", size: 450 }, { name: "new", size: 20 }], data: 35 }),
   );
   const { byFunction, growths, shrinks, changed } = changes(before, after);
   assert.equal(byFunction, true);
@@ -163,6 +163,7 @@ test("each run compares the main module with the previous run's record, then kee
     assert.match(second, /Main module against the previous report \(app_bg\.wasm\)/);
     assert.match(second, /\+60 B {2}readiness::start \(200 to 260 B\)/);
     assert.match(second, /\+30 B {2}readiness::later \(new\)/);
+    assert.match(second, /This build kept its function names, SPLIT_KEEP_NAMES=1, and they count in its sizes/);
     assert.match(run([{ name: "readiness::start", size: 260 }, { name: "readiness::later", size: 30 }]), /No function changed size/);
   } finally {
     rmSync(root, { recursive: true });

@@ -6,7 +6,8 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chunkUsers, firstLoadFiles, inlineScripts, laterFiles, offlineFiles } from "./first-load.mjs";
-import { chunkStem, hasSplitPoints, withoutStreamAdapters } from "./split-wasm.mjs";
+import { chunkStem, hasSplitPoints, startUpBulkBuilds, withoutStreamAdapters } from "./split-wasm.mjs";
+import { moduleOf } from "../tests/wasm-fixture.mjs";
 import {
   checkBuild,
   contentSecurityPolicy,
@@ -325,6 +326,20 @@ test("the splitter's module names become short names, and unknown ones fail the 
   assert.equal(hasSplitPoints("export default async function init() {}"), false);
 });
 
+
+test("start-up code builds no sorted map in bulk: the main module's names are read, and a module without names fails", () => {
+  // As the linker names them (Rust's v0 mangling), and readable.
+  const bulk = "_RINvMsi_NtNtNtCs1_5alloc11collections5btree3mapINtB6_8BTreeMapNtNtBc_6string6StringE27bulk_build_from_sorted_iterE";
+  const insert = "_RNvMsi_NtNtNtCs1_5alloc11collections5btree3mapINtB5_8BTreeMapNtNtBb_6string6StringE6insert";
+  assert.deepEqual(startUpBulkBuilds(moduleOf({ imports: ["log"], functions: [{ name: insert, size: 40 }, { name: "start", size: 9 }] })), []);
+  const found = startUpBulkBuilds(moduleOf({ functions: [{ name: insert, size: 40 }, { name: bulk, size: 300 }] }));
+  assert.equal(found.length, 1);
+  assert.match(found[0], /bulk_build_from_sorted_iter/);
+  for (const name of ["alloc::collections::btree::append::<impl NodeRef>::bulk_push", "<DedupSortedIter<K, V, I> as Iterator>::next"]) {
+    assert.equal(startUpBulkBuilds(moduleOf({ functions: [{ name, size: 20 }] })).length, 1, name);
+  }
+  assert.throws(() => startUpBulkBuilds(moduleOf({ functions: [{ name: bulk, size: 300 }], named: false })), /has no function names/);
+});
 
 test("minifying keeps what is read from the files: the worker's list and version, the stylesheet's integrity", async () => {
   const prepared = preparedServiceWorker(TEMPLATE, ["index.html", "app-1.js"], "v1");

@@ -12,6 +12,8 @@
 //      glue, the main module and the loader, which name each other, one hash of all three
 //      (and of this script); the glue and the loader are minified (scripts/minify.mjs);
 //   5. index.html loads the new glue and main module, with their integrity, in place of trunk's.
+// Between 1 and 2 it checks a byte rule on the main module, which is start-up code exactly
+// (everything not in a chunk): it builds no BTreeMap or BTreeSet in bulk (see startUpBulkBuilds).
 // A build without split points (the `split` feature off) is left as trunk wrote it.
 // SPLIT_KEEP_NAMES=1 keeps function names in every module, for twiggy or a readable stack.
 import { execFileSync } from "node:child_process";
@@ -20,6 +22,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { smallerScript } from "./minify.mjs";
+import { readableNames, wasmModule } from "./wasm-module.mjs";
 
 /** What the split-point macro makes the wasm import until the splitter links it. */
 const PLACEHOLDER_MODULE = "__wasm_split_placeholder__";
@@ -75,6 +78,31 @@ export function chunkStem(file) {
   throw new Error(`the splitter wrote ${file}, a name this hook does not know.`);
 }
 
+/**
+ * The standard library's code that builds a BTreeMap or BTreeSet in bulk: sort the entries, drop
+ * repeated keys, push them into fresh nodes. `collect()` into one (and `from([...])`) links it;
+ * `extend` inserts entry by entry with the insertion code every map already has. Measured on the
+ * first load: 1.3 KB brotli (ARCHITECTURE.md, "maps filled by extend").
+ */
+const BULK_BUILD = /bulk_build_from_sorted_iter|bulk_push|DedupSortedIter/;
+
+/**
+ * The functions of the main module `bytes` (as the splitter wrote it, names kept) that build a
+ * sorted map or set in bulk, by their readable names: none is allowed, since the main module is
+ * the code start-up downloads. Fails when the module keeps no names, since then it could not
+ * tell.
+ */
+export function startUpBulkBuilds(bytes) {
+  const { functions } = wasmModule(bytes);
+  if (!functions.some((f) => f.name !== null)) {
+    throw new Error(
+      "the main module has no function names, so the check that start-up code builds no map in bulk cannot run: " +
+        'keep the release profile\'s strip = "debuginfo" (it keeps the symbols the check reads).',
+    );
+  }
+  return readableNames(functions.filter((f) => f.name !== null && BULK_BUILD.test(f.name)).map((f) => f.name));
+}
+
 function run(command, args) {
   try {
     execFileSync(command, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -108,6 +136,14 @@ export async function splitRelease(root, rawWasm, { source = process.cwd(), log 
   try {
     const split = join(work, "split");
     run("wasm-split-cli", ["--out-name", "main", rawWasm, split]);
+    const bulk = startUpBulkBuilds(readFileSync(join(split, "main.wasm")));
+    if (bulk.length > 0) {
+      throw new Error(
+        "start-up code builds a BTreeMap or BTreeSet in bulk (collect() or from() into one), which costs the first load " +
+          "1.3 KB brotli: fill it with extend (as format::inserted does), or move the code into a chunk (src/chunk.rs). " +
+          `The main module holds: ${bulk.join("; ")}`,
+      );
+    }
     run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-dir", join(work, "bound"), "--out-name", "main", join(split, "main.wasm")]);
     const wasmOpt = resolve(source, "node_modules/.bin/wasm-opt");
     const optimise = (from, to, passes = []) =>

@@ -30,6 +30,8 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 run "component tests in headless Chromium" cargo test -p readiness-check --target wasm32-unknown-unknown --locked
 
+# The build hook also checks a byte rule on the main module: start-up code builds no BTreeMap or
+# BTreeSet in bulk (collect() into one); see ARCHITECTURE.md, "maps filled by extend".
 run "release build (split into chunks)" release_build
 # The group view's journeys paste links of made-up respondents printed by this example.
 run "respondent links example" cargo build -q -p readiness-core --example bench_links --locked

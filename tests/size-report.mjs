@@ -11,10 +11,18 @@
 // with the screens that need it, and not counted. With --budget, exits non-zero with a message when
 // the first load is over BUDGET (compressed sizes, as a static host with compression sends them):
 // scripts/test.sh checks that, so the first load cannot grow past it unnoticed.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+//
+// Then the main module's largest changes since the previous report: each run keeps a small
+// record of the main module it measured, outside git (RECORD, under target/; SIZE_REPORT_RECORD
+// names another file), and the next run lists the parts that grew and shrank most against it.
+// A part is a function, where both builds kept the functions' names (SPLIT_KEEP_NAMES=1, see
+// scripts/split-wasm.mjs), and otherwise a section of the module (code, data, exports, ...).
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chunkUsers, firstLoadFiles, laterFiles } from "../scripts/first-load.mjs";
+import { readableNames, wasmModule } from "../scripts/wasm-module.mjs";
 
 /** The first-load budget in bytes (1 KB = 1,000 bytes). */
 export const BUDGET = { brotli: 150_000, gzip: 190_000 };
@@ -127,7 +135,109 @@ export function report(root) {
   );
   const over = KINDS.filter((kind) => firstLoad[kind] > BUDGET[kind]);
   const overBeforePaint = beforePaint.brotli > BEFORE_PAINT_BUDGET.brotli ? ["brotli"] : [];
-  return { lines, over, overBeforePaint, firstLoad, beforePaint, wasm };
+  const main = page.filter((r) => r.file.endsWith(".wasm")).sort((a, b) => b.raw - a.raw)[0];
+  return { lines, over, overBeforePaint, firstLoad, beforePaint, wasm, main };
+}
+
+/** Where a run keeps the main module's record for the next one: outside git, under target/. */
+export const RECORD = fileURLToPath(new URL("../target/size-report/main-module.json", import.meta.url));
+/** How many growths and how many shrinks the report lists. */
+const LISTED = 8;
+
+/**
+ * The record of a main module (`row`: its file name and sizes, as in the report): its sizes,
+ * each section's size, and, when the module keeps a name section, each function's body size by
+ * its readable name (functions of one name added together).
+ */
+export function moduleRecord(row, bytes) {
+  const { sections, functions } = wasmModule(bytes);
+  const record = { file: row.file, raw: row.raw, gzip: row.gzip, brotli: row.brotli, sections: {}, functions: null };
+  for (const { label, size } of sections) record.sections[label] = (record.sections[label] ?? 0) + size;
+  const named = functions.filter((f) => f.name !== null);
+  if (named.length > 0) {
+    record.functions = {};
+    const names = readableNames(named.map((f) => f.name));
+    named.forEach(({ size }, i) => (record.functions[names[i]] = (record.functions[names[i]] ?? 0) + size));
+  }
+  return record;
+}
+
+/**
+ * What changed from the `before` record to `after`: the parts compared (functions when both
+ * kept names, else sections), and the `count` largest growths and shrinks, each with its sizes
+ * before and after (0 for a part that is new or gone), largest change first.
+ */
+export function changes(before, after, count = LISTED) {
+  const byFunction = before.functions !== null && after.functions !== null;
+  // By function, the sections that hold no function or name (data, exports, ...) are parts too.
+  const parts = (record) =>
+    byFunction
+      ? {
+          ...record.functions,
+          ...Object.fromEntries(
+            Object.entries(record.sections)
+              .filter(([label]) => label !== "code" && !label.startsWith("custom "))
+              .map(([label, size]) => [`[${label} section]`, size]),
+          ),
+        }
+      : record.sections;
+  const [was, now] = [parts(before), parts(after)];
+  const rows = [...new Set([...Object.keys(was), ...Object.keys(now)])]
+    .map((part) => ({ part, before: was[part] ?? 0, after: now[part] ?? 0 }))
+    .map((row) => ({ ...row, change: row.after - row.before }))
+    .filter((row) => row.change !== 0);
+  const largest = (sign) =>
+    rows
+      .filter((row) => Math.sign(row.change) === sign)
+      .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.part.localeCompare(b.part))
+      .slice(0, count);
+  return { byFunction, growths: largest(1), shrinks: largest(-1), changed: rows.length };
+}
+
+const signed = (bytes) => `${bytes > 0 ? "+" : bytes < 0 ? "-" : "\u00b1"}${Math.abs(bytes).toLocaleString("en")} B`;
+const shortened = (text, width = 110) => (text.length > width ? `${text.slice(0, width - 1)}\u2026` : text);
+
+/** The lines that say how the main module changed since the `before` record (or that none was kept). */
+export function changeLines(before, after) {
+  if (!before) return [`Main module: no record of a previous build yet; this one's is kept for the next report.`];
+  const total = (kind) => `${kind} ${kb(before[kind])} to ${kb(after[kind])} (${signed(after[kind] - before[kind])})`;
+  const lines = [`Main module against the previous report (${before.file}): ${total("raw")}, ${total("brotli")}`];
+  const { byFunction, growths, shrinks, changed } = changes(before, after);
+  if (changed === 0) {
+    lines.push(`  No ${byFunction ? "function" : "section"} changed size.`);
+    return lines;
+  }
+  const width = Math.max(...[...growths, ...shrinks].map((row) => signed(row.change).length));
+  const row = (r) => {
+    const note = r.before === 0 ? "new" : r.after === 0 ? "gone" : `${r.before.toLocaleString("en")} to ${r.after.toLocaleString("en")} B`;
+    return `    ${signed(r.change).padStart(width)}  ${shortened(r.part)} (${note})`;
+  };
+  const what = byFunction ? "parts" : "sections";
+  lines.push(`  By ${byFunction ? "function (the names both builds kept) and data" : "section"}: ${changed} ${what} changed size.`);
+  if (growths.length > 0) lines.push(`  Largest growths:`, ...growths.map(row));
+  if (shrinks.length > 0) lines.push(`  Largest shrinks:`, ...shrinks.map(row));
+  if (after.functions) lines.push(`  (This build kept its function names, SPLIT_KEEP_NAMES=1, and they count in its sizes: the budget is for a build without them.)`);
+  if (!byFunction) {
+    const which = before.functions || after.functions ? "One of the two builds kept" : "Neither build kept";
+    lines.push(`  (${which} no function names: build with SPLIT_KEEP_NAMES=1 for a breakdown by function.)`);
+  }
+  return lines;
+}
+
+/** Compares the main module with the record at `path`, then keeps this module's record there. */
+export function compareWithPrevious(root, main, path = RECORD) {
+  if (!main) return [];
+  const after = moduleRecord(main, readFileSync(join(root, main.file)));
+  let before = null;
+  try {
+    before = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    // No record yet, or one this report cannot read: this run starts afresh.
+  }
+  if (typeof before?.sections !== "object" || before.sections === null) before = null;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(after)}\n`);
+  return changeLines(before, after);
 }
 
 /** The limits the command line can check, each with its flag and what to do when it is passed. */
@@ -150,6 +260,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const result = report(root);
     const { firstLoad, wasm } = result;
     console.log(result.lines.join("\n"));
+    console.log(compareWithPrevious(root, result.main, process.env.SIZE_REPORT_RECORD || RECORD).join("\n"));
     const failures = checked
       .filter(({ key }) => result[key].length > 0)
       .map(

@@ -4,8 +4,8 @@
 //! The app then carries the bank as plain data: no JSON parser instantiated for the bank's
 //! types and no JSON punctuation in the wasm. The bank is read here with the same strict
 //! shapes as `Bank::from_json` (unknown fields refused), so a malformed `bank.json` fails the
-//! build with serde's message; the checks of its content run when the bank is first used,
-//! and the bank's tests run them on every test run.
+//! build with serde's message; the checks of its content (`src/bank/check.rs`) are not run
+//! here nor by the app: the bank's tests run them on every test run.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};

@@ -4,7 +4,7 @@
 //! (`build.rs`), which reads the built-in `bank.json` strictly and writes it out as a Rust
 //! static of these types, and [`super::Bank::from_json`], which reads any other bank text at
 //! run time. Texts and lists are `Cow`s so that the static borrows its data and a parsed bank
-//! owns it. Nothing here is checked beyond the JSON's shape: that is `raw::validate`'s job.
+//! owns it. Nothing here is checked beyond the JSON's shape: that is `check`'s job.
 
 use std::borrow::Cow;
 

@@ -699,6 +699,235 @@ fn validation_rejects_broken_banks_with_a_message_to_act_on() {
         .starts_with("The question bank could not be read at line 1"));
 }
 
+/// The question of this id in the bank's JSON.
+fn question_in<'a>(value: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    value["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .flat_map(|section| {
+            section["questions"]
+                .as_array_mut()
+                .expect("questions")
+                .iter_mut()
+        })
+        .find(|question| question["id"] == id)
+        .unwrap_or_else(|| panic!("{id} is in bank.json"))
+}
+
+fn without(value: &mut serde_json::Value, field: &str) {
+    value.as_object_mut().expect("an object").remove(field);
+}
+
+fn bad_question(id: &str, problem: &str) -> BankError {
+    BankError::BadQuestion {
+        id: id.into(),
+        problem: problem.into(),
+    }
+}
+
+fn empty(item: &str, field: &'static str) -> BankError {
+    BankError::EmptyText {
+        item: item.into(),
+        field,
+    }
+}
+
+/// Every check of `check.rs` that the test above leaves alone, each broken once on its own in
+/// the built-in bank: without the check, the bank would be read, or refused by another check
+/// with another message.
+#[test]
+fn each_check_refuses_the_bank_that_breaks_it() {
+    check_rejected(
+        |v| v["bank_version"] = " ".into(),
+        empty("The bank", "bank_version"),
+    );
+    check_rejected(
+        |v| v["sources"][0]["seed"] = "005".into(),
+        BankError::UnknownSeed {
+            item: "Source \"005\"".into(),
+            seed: "005".into(),
+        },
+    );
+    check_rejected(
+        |v| v["sources"][1]["seed"] = "000".into(),
+        BankError::DuplicateId {
+            item: "source",
+            id: "000".into(),
+        },
+    );
+    check_rejected(
+        |v| v["sources"][0]["title"] = "".into(),
+        empty("Source \"000\"", "title"),
+    );
+    check_rejected(
+        |v| v["sources"][0]["used_for"] = "".into(),
+        empty("Source \"000\"", "used_for"),
+    );
+
+    // Sections.
+    check_rejected(
+        |v| v["sections"][0]["id"] = "S1".into(),
+        BankError::BadId {
+            item: "section",
+            id: "S1".into(),
+        },
+    );
+    check_rejected(
+        |v| v["sections"][6]["step"] = 7.into(),
+        BankError::StepOrder {
+            section: "phases".into(),
+            found: 7,
+            expected: 0,
+        },
+    );
+    check_rejected(
+        |v| v["sections"][7]["kind"] = "phases".into(),
+        BankError::RepeatedSection { kind: "phases" },
+    );
+    check_rejected(
+        |v| v["sections"][8]["questions"] = serde_json::json!([]),
+        empty("Section \"pitfalls\"", "list of questions"),
+    );
+    check_rejected(
+        |v| v["sections"][0]["title"] = "".into(),
+        empty("Section \"s1\"", "title"),
+    );
+    check_rejected(
+        |v| v["sections"][0]["intro"] = " ".into(),
+        empty("Section \"s1\"", "intro"),
+    );
+    check_rejected(
+        |v| v["sections"][0]["source"]["seed"] = "007".into(),
+        BankError::UnknownSeed {
+            item: "Section \"s1\"".into(),
+            seed: "007".into(),
+        },
+    );
+
+    // Questions: each field fits the question's kind and section.
+    check_rejected(
+        |v| first_question(v)["kind"] = "count".into(),
+        bad_question("s1.shared-table", "is of a kind its section does not take: launch steps take \"scale\" or \"yes_no\", phases \"agreement\", the table \"count\" or \"yes_no\", pitfalls \"pitfall\""),
+    );
+    check_rejected(
+        |v| without(question_in(v, "pit.competing-initiative"), "pitfall"),
+        bad_question("pit.competing-initiative", "needs a \"pitfall\" kind (pitfall, objection or missing) if and only if it is a \"pitfall\" question"),
+    );
+    check_rejected(
+        |v| first_question(v)["expected"] = true.into(),
+        bad_question(
+            "s1.shared-table",
+            "needs an \"expected\" answer if and only if it is a \"yes_no\" question",
+        ),
+    );
+    check_rejected(
+        |v| first_question(v)["min"] = 1.into(),
+        bad_question("s1.shared-table", "has \"min\", \"max\", \"not_more_than\", \"below\" or \"above\", which only counts take"),
+    );
+    check_rejected(
+        |v| question_in(v, "table.launch-support-team")["below"] = "Too few.".into(),
+        bad_question(
+            "table.launch-support-team",
+            "has a \"below\" note without a \"min\", or an \"above\" note without a \"max\"",
+        ),
+    );
+    check_rejected(
+        |v| question_in(v, "table.companies")["phase_sign"] = "storming".into(),
+        bad_question("table.companies", "has a \"phase_sign\", which only launch-step and pitfall questions take (a phase statement has its \"phase\")"),
+    );
+    check_rejected(
+        |v| question_in(v, "phase.forming.getting-to-know")["table_check"] = true.into(),
+        bad_question(
+            "phase.forming.getting-to-know",
+            "is a \"table_check\" but only launch-step questions can be read as role checks",
+        ),
+    );
+    check_rejected(
+        |v| question_in(v, "table.companies")["min"] = 70.into(),
+        bad_question("table.companies", "has a \"min\" larger than its \"max\""),
+    );
+    check_rejected(
+        |v| without(question_in(v, "table.companies"), "label"),
+        bad_question(
+            "table.companies",
+            "is a count or role check without a short \"label\"",
+        ),
+    );
+    check_rejected(
+        |v| question_in(v, "table.companies")["why"] = " ".into(),
+        bad_question(
+            "table.companies",
+            "is a count or role check without a \"why\": say why the expectation matters",
+        ),
+    );
+    check_rejected(
+        |v| question_in(v, "s1.convener")["gate"] = " ".into(),
+        empty("Question \"s1.convener\"", "gate condition"),
+    );
+    check_rejected(
+        |v| first_question(v)["since"] = "soon".into(),
+        bad_question(
+            "s1.shared-table",
+            "has a \"since\" that is not a bank version such as 2026.2",
+        ),
+    );
+    check_rejected(
+        |v| first_question(v)["text"] = "".into(),
+        empty("Question \"s1.shared-table\"", "text"),
+    );
+
+    // Help areas, scales, retired questions.
+    check_rejected(
+        |v| v["help_areas"][0]["id"] = "Support team".into(),
+        BankError::BadId {
+            item: "help area",
+            id: "Support team".into(),
+        },
+    );
+    check_rejected(
+        |v| v["help_areas"][0]["section"] = "s9".into(),
+        BankError::UnknownReference {
+            item: "Help area \"support-team\"".into(),
+            target: "s9".into(),
+        },
+    );
+    check_rejected(
+        |v| v["help_areas"][0]["label"] = "".into(),
+        empty("Help area \"support-team\"", "label"),
+    );
+    check_rejected(
+        |v| v["scales"]["scale"][1] = " ".into(),
+        empty("The answer scales", "label"),
+    );
+    check_rejected(
+        |v| v["retired"][0]["id"] = "Scope boundaries".into(),
+        BankError::BadId {
+            item: "retired question",
+            id: "Scope boundaries".into(),
+        },
+    );
+    check_rejected(
+        |v| v["retired"][0]["expected"] = true.into(),
+        bad_question("s2.scope-boundaries", "has fields its kind does not take, or lacks one it needs (\"phase\", \"pitfall\" or \"expected\")"),
+    );
+    check_rejected(
+        |v| v["retired"][0]["retired_in"] = "later".into(),
+        bad_question(
+            "s2.scope-boundaries",
+            "has a \"retired_in\" that is not a bank version such as 2026.2",
+        ),
+    );
+    check_rejected(
+        |v| v["retired"][0]["text"] = "".into(),
+        empty("Retired question \"s2.scope-boundaries\"", "text"),
+    );
+    check_rejected(
+        |v| v["retired"][0]["note"] = " ".into(),
+        empty("Retired question \"s2.scope-boundaries\"", "note"),
+    );
+}
+
 #[test]
 fn a_gate_is_listed_by_its_condition_and_any_other_question_by_its_label() {
     let convener = question("s1.convener");

@@ -28,8 +28,13 @@ export async function expectAccessible(page) {
   expect(summary, "axe-core found accessibility violations").toEqual([]);
 }
 
-/** Waits until the app has started and drawn its first screen. */
+/**
+ * Waits until the app has started and drawn its first screen. The release build's Home is on
+ * show before the wasm arrives (pre-rendered, its links plain links that load a page), so the
+ * wait is for the app itself: the loader sets `wasmBindings` once the app has taken over.
+ */
 export async function openApp(page, path = "./") {
   await page.goto(path);
   await expect(page.locator("main h1")).toBeVisible();
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
 }

@@ -5,7 +5,7 @@
 //! is not JSON at all is always told apart from JSON of the wrong shape.
 
 use super::json::{Json, Misfit, Next, NotJson, Number};
-use super::{inserted, AnswerV1, CoachV1, RecordV1};
+use super::record::{inserted, AnswerV1, CoachV1, RecordV1};
 use crate::answer::MAX_COUNT;
 use crate::assessment::{
     MAX_ANSWERS, MAX_HELP_AREAS, MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS,

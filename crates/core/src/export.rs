@@ -28,7 +28,7 @@ use crate::assessment::Assessment;
 #[cfg(doc)]
 use crate::assessment::{MAX_ANSWERS, MAX_META_CHARS, MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS};
 use crate::bank::Bank;
-use crate::format::json::{Misfit, NotJson};
+use crate::format::json::{JsonSyntaxError, Misfit};
 use crate::format::reading::{
     read_envelopes, Envelope, EnvelopeProblem, Envelopes, A_RECORD, MILLISECONDS,
 };
@@ -277,7 +277,7 @@ pub fn decode_export(bank: &Bank, text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Nesting deeper than 128 levels is refused as not JSON, not a crash.
     let read = read_envelopes(text)
-        .map_err(|NotJson { line, column }| ImportError::NotJson { line, column })?;
+        .map_err(|JsonSyntaxError { line, column }| ImportError::NotJson { line, column })?;
     match read {
         Envelopes::List(list) => decode_stored_list(bank, list),
         Envelopes::One(envelope) => match envelope.format.as_deref() {

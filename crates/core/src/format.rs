@@ -22,7 +22,7 @@ mod record;
 
 use serde::Serialize;
 
-use self::json::NotJson;
+use self::json::JsonSyntaxError;
 use self::reading::{read_one_envelope, Envelope, EnvelopeProblem};
 pub(crate) use self::record::RecordV1;
 
@@ -157,10 +157,11 @@ pub fn encode_stored(stored: &StoredAssessment) -> String {
 pub fn decode_stored(bank: &Bank, text: &str) -> Result<DecodedStored, StoredError> {
     // One reading of the whole text says, in this order: whether it is JSON at all, whether
     // it is an assessment this app stored, of which version, and whether its shape is right.
-    let envelope =
-        read_one_envelope(text).map_err(|NotJson { line, column }| StoredError::NotJson {
+    let envelope = read_one_envelope(text).map_err(|JsonSyntaxError { line, column }| {
+        StoredError::NotJson {
             detail: format!("line {line}, column {column}"),
-        })?;
+        }
+    })?;
     // Each shipped version gets an arm in `stored_parts` that turns it into the next; version
     // 1 is the first, so there is nothing older to migrate from yet.
     let (stored, skipped) = stored_parts(bank, envelope).map_err(|problem| match problem {

@@ -7,7 +7,7 @@
 
 /// Where the text stops being JSON, counted as a person would: line and column from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NotJson {
+pub(crate) struct JsonSyntaxError {
     pub(crate) line: usize,
     pub(crate) column: usize,
 }
@@ -101,10 +101,10 @@ impl<'a> Json<'a> {
     }
 
     /// Where reading stands, as a line and a column.
-    fn position(&self) -> NotJson {
+    fn position(&self) -> JsonSyntaxError {
         let before = &self.text[..self.at];
         let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-        NotJson {
+        JsonSyntaxError {
             line: before.matches('\n').count() + 1,
             column: before[line_start..].chars().count() + 1,
         }
@@ -120,7 +120,7 @@ impl<'a> Json<'a> {
         }
     }
 
-    fn eat(&mut self, byte: u8) -> Result<(), NotJson> {
+    fn eat(&mut self, byte: u8) -> Result<(), JsonSyntaxError> {
         self.space();
         if self.byte() == Some(byte) {
             self.at += 1;
@@ -131,7 +131,7 @@ impl<'a> Json<'a> {
     }
 
     /// The kind of the next value, or where the text stops being JSON.
-    pub(crate) fn next(&mut self) -> Result<Next, NotJson> {
+    pub(crate) fn next(&mut self) -> Result<Next, JsonSyntaxError> {
         self.space();
         match self.byte() {
             Some(b'{') => Ok(Next::Object),
@@ -144,7 +144,7 @@ impl<'a> Json<'a> {
     }
 
     /// Nothing but white space is left.
-    pub(crate) fn end(&mut self) -> Result<(), NotJson> {
+    pub(crate) fn end(&mut self) -> Result<(), JsonSyntaxError> {
         self.space();
         if self.at == self.text.len() {
             Ok(())
@@ -155,9 +155,13 @@ impl<'a> Json<'a> {
 
     /// Notes that the value at `path` is not `expected` (only the first such value is kept),
     /// and reads past it.
-    pub(crate) fn wrong(&mut self, path: &str, expected: &'static str) -> Result<(), NotJson> {
+    pub(crate) fn wrong(
+        &mut self,
+        path: &str,
+        expected: &'static str,
+    ) -> Result<(), JsonSyntaxError> {
         if self.misfit.is_none() {
-            let NotJson { line, column } = self.position();
+            let JsonSyntaxError { line, column } = self.position();
             self.misfit = Some(Misfit::WrongKind {
                 path: path.to_string(),
                 expected,
@@ -169,7 +173,7 @@ impl<'a> Json<'a> {
     }
 
     /// Reads past the next value, whatever it is.
-    pub(crate) fn skip(&mut self) -> Result<(), NotJson> {
+    pub(crate) fn skip(&mut self) -> Result<(), JsonSyntaxError> {
         match self.next()? {
             Next::Object => self.object(|json, _| json.skip()),
             Next::Array => self.array(|json| json.skip()),
@@ -180,7 +184,7 @@ impl<'a> Json<'a> {
     }
 
     /// `true`, `false` or `null`: whether it was `null`.
-    fn literal(&mut self) -> Result<bool, NotJson> {
+    fn literal(&mut self) -> Result<bool, JsonSyntaxError> {
         for (word, null) in [("true", false), ("false", false), ("null", true)] {
             if self.text[self.at..].starts_with(word) {
                 self.at += word.len();
@@ -191,7 +195,7 @@ impl<'a> Json<'a> {
     }
 
     /// Whether the next value is `null`; if so, reads past it.
-    pub(crate) fn null(&mut self) -> Result<bool, NotJson> {
+    pub(crate) fn null(&mut self) -> Result<bool, JsonSyntaxError> {
         if self.next()? == Next::Literal && self.text[self.at..].starts_with("null") {
             self.at += 4;
             return Ok(true);
@@ -208,7 +212,7 @@ impl<'a> Json<'a> {
     }
 
     /// A number: its value when it is a whole number that fits.
-    fn number(&mut self) -> Result<Number, NotJson> {
+    fn number(&mut self) -> Result<Number, JsonSyntaxError> {
         self.space();
         let start = self.at;
         let negative = self.byte() == Some(b'-');
@@ -249,7 +253,7 @@ impl<'a> Json<'a> {
     }
 
     /// Four hex digits of a `\u` escape.
-    fn hex(&mut self) -> Result<u32, NotJson> {
+    fn hex(&mut self) -> Result<u32, JsonSyntaxError> {
         let digits = self
             .text
             .get(self.at..self.at + 4)
@@ -261,7 +265,7 @@ impl<'a> Json<'a> {
     }
 
     /// A text value, its escapes read.
-    pub(crate) fn text(&mut self) -> Result<String, NotJson> {
+    pub(crate) fn text(&mut self) -> Result<String, JsonSyntaxError> {
         self.eat(b'"')?;
         let mut out = String::new();
         let text = self.text;
@@ -307,7 +311,7 @@ impl<'a> Json<'a> {
     }
 
     /// The character of a `\u` escape (after the `u`), a surrogate pair taken whole.
-    fn escaped_char(&mut self) -> Result<char, NotJson> {
+    fn escaped_char(&mut self) -> Result<char, JsonSyntaxError> {
         let first = self.hex()?;
         let code = match first {
             0xD800..=0xDBFF => {
@@ -327,7 +331,7 @@ impl<'a> Json<'a> {
         char::from_u32(code).ok_or_else(|| self.position())
     }
 
-    fn deeper(&mut self) -> Result<(), NotJson> {
+    fn deeper(&mut self) -> Result<(), JsonSyntaxError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.position());
@@ -338,8 +342,8 @@ impl<'a> Json<'a> {
     /// An object: `member` reads each value, given its name.
     pub(crate) fn object(
         &mut self,
-        mut member: impl FnMut(&mut Self, String) -> Result<(), NotJson>,
-    ) -> Result<(), NotJson> {
+        mut member: impl FnMut(&mut Self, String) -> Result<(), JsonSyntaxError>,
+    ) -> Result<(), JsonSyntaxError> {
         self.sequence(b'{', b'}', |json| {
             let name = json.text()?;
             json.eat(b':')?;
@@ -350,8 +354,8 @@ impl<'a> Json<'a> {
     /// An array: `item` reads each value.
     pub(crate) fn array(
         &mut self,
-        item: impl FnMut(&mut Self) -> Result<(), NotJson>,
-    ) -> Result<(), NotJson> {
+        item: impl FnMut(&mut Self) -> Result<(), JsonSyntaxError>,
+    ) -> Result<(), JsonSyntaxError> {
         self.sequence(b'[', b']', item)
     }
 
@@ -361,8 +365,8 @@ impl<'a> Json<'a> {
         &mut self,
         open: u8,
         close: u8,
-        mut entry: impl FnMut(&mut Self) -> Result<(), NotJson>,
-    ) -> Result<(), NotJson> {
+        mut entry: impl FnMut(&mut Self) -> Result<(), JsonSyntaxError>,
+    ) -> Result<(), JsonSyntaxError> {
         self.eat(open)?;
         self.deeper()?;
         self.space();
@@ -387,7 +391,7 @@ impl<'a> Json<'a> {
     }
 
     /// The text at `path`, or `None` (noted) when the value is something else.
-    pub(crate) fn text_at(&mut self, path: &str) -> Result<Option<String>, NotJson> {
+    pub(crate) fn text_at(&mut self, path: &str) -> Result<Option<String>, JsonSyntaxError> {
         if self.next()? == Next::Text {
             return self.text().map(Some);
         }
@@ -400,7 +404,7 @@ impl<'a> Json<'a> {
         &mut self,
         path: &str,
         expected: &'static str,
-    ) -> Result<Option<u64>, NotJson> {
+    ) -> Result<Option<u64>, JsonSyntaxError> {
         if self.next()? == Next::Number {
             let start = self.at;
             if let Number::Whole(n) = self.number()? {
@@ -413,7 +417,7 @@ impl<'a> Json<'a> {
 
     /// The whole number that comes next, or `None` when the value is something else, which is
     /// read past and not noted: for a value whose reader says what is wrong with it itself.
-    pub(crate) fn whole_number(&mut self) -> Result<Option<u64>, NotJson> {
+    pub(crate) fn whole_number(&mut self) -> Result<Option<u64>, JsonSyntaxError> {
         if self.next()? == Next::Number {
             let start = self.at;
             if let Number::Whole(n) = self.number()? {
@@ -430,7 +434,7 @@ impl<'a> Json<'a> {
         &mut self,
         path: &str,
         expected: &'static str,
-    ) -> Result<Vec<String>, NotJson> {
+    ) -> Result<Vec<String>, JsonSyntaxError> {
         let mut texts = Vec::new();
         if self.next()? != Next::Array {
             self.wrong(path, expected)?;
@@ -450,7 +454,7 @@ impl<'a> Json<'a> {
     pub(crate) fn answer_at(
         &mut self,
         path: &str,
-    ) -> Result<Option<Result<Number, String>>, NotJson> {
+    ) -> Result<Option<Result<Number, String>>, JsonSyntaxError> {
         match self.next()? {
             Next::Text => self.text().map(|word| Some(Err(word))),
             Next::Number => {
@@ -474,7 +478,7 @@ impl<'a> Json<'a> {
 mod tests {
     use super::*;
 
-    fn read_all(text: &str) -> Result<(), NotJson> {
+    fn read_all(text: &str) -> Result<(), JsonSyntaxError> {
         let mut json = Json::new(text);
         json.skip()?;
         json.end()
@@ -543,7 +547,7 @@ mod tests {
     fn where_the_text_stops_being_json_is_counted_in_lines_and_characters() {
         assert_eq!(
             read_all("{\n  \"é\": tru\n}"),
-            Err(NotJson { line: 2, column: 8 })
+            Err(JsonSyntaxError { line: 2, column: 8 })
         );
     }
 }

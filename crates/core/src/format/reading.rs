@@ -4,7 +4,7 @@
 //! kind, or over the limits every format enforces) by its path, and reads on, so that text that
 //! is not JSON at all is always told apart from JSON of the wrong shape.
 
-use super::json::{Json, Misfit, Next, NotJson, Number};
+use super::json::{Json, JsonSyntaxError, Misfit, Next, Number};
 use super::record::{inserted, AnswerV1, CoachV1, RecordV1};
 use crate::answer::MAX_COUNT;
 use crate::assessment::{
@@ -81,7 +81,7 @@ pub(crate) enum Envelopes {
 
 /// Reads a whole text of envelopes (an export file, a stored record, a list of stored records):
 /// the import's reading.
-pub(crate) fn read_envelopes(text: &str) -> Result<Envelopes, NotJson> {
+pub(crate) fn read_envelopes(text: &str) -> Result<Envelopes, JsonSyntaxError> {
     let mut json = Json::new(text);
     let read = match json.next()? {
         Next::Object => Envelopes::One(Box::new(read_envelope(&mut json, "")?)),
@@ -105,7 +105,7 @@ pub(crate) fn read_envelopes(text: &str) -> Result<Envelopes, NotJson> {
 
 /// Reads a whole text of one envelope: the device's reading of a stored record, which start-up
 /// does for every one (a list, which only a file holds, gives an empty envelope).
-pub(crate) fn read_one_envelope(text: &str) -> Result<Envelope, NotJson> {
+pub(crate) fn read_one_envelope(text: &str) -> Result<Envelope, JsonSyntaxError> {
     let mut json = Json::new(text);
     let envelope = read_envelope(&mut json, "")?;
     json.end()?;
@@ -114,7 +114,7 @@ pub(crate) fn read_one_envelope(text: &str) -> Result<Envelope, NotJson> {
 
 /// Reads one envelope; its fields are named from `prefix` (`[1].id`). A value that is not an
 /// object gives an envelope with nothing in it.
-pub(crate) fn read_envelope(json: &mut Json, prefix: &str) -> Result<Envelope, NotJson> {
+pub(crate) fn read_envelope(json: &mut Json, prefix: &str) -> Result<Envelope, JsonSyntaxError> {
     let mut envelope = Envelope::default();
     if json.next()? != Next::Object {
         json.skip()?;
@@ -200,8 +200,8 @@ fn read_fields(
     json: &mut Json,
     path: &str,
     expected: &'static str,
-    mut field: impl FnMut(&mut Json, &str, &str) -> Result<(), NotJson>,
-) -> Result<bool, NotJson> {
+    mut field: impl FnMut(&mut Json, &str, &str) -> Result<(), JsonSyntaxError>,
+) -> Result<bool, JsonSyntaxError> {
     if json.next()? != Next::Object {
         json.wrong(path, expected)?;
         return Ok(false);
@@ -217,7 +217,7 @@ fn read_text_into(
     path: &str,
     slot: &mut String,
     limit: usize,
-) -> Result<(), NotJson> {
+) -> Result<(), JsonSyntaxError> {
     if let Some(text) = json.text_at(path)? {
         limit_chars(json, path, &text, limit);
         *slot = text;
@@ -232,8 +232,8 @@ fn read_by_id<V>(
     json: &mut Json,
     path: &str,
     (expected, what): (&'static str, &str),
-    mut value: impl FnMut(&mut Json, &str) -> Result<Option<V>, NotJson>,
-) -> Result<Vec<(String, V)>, NotJson> {
+    mut value: impl FnMut(&mut Json, &str) -> Result<Option<V>, JsonSyntaxError>,
+) -> Result<Vec<(String, V)>, JsonSyntaxError> {
     let mut read = Vec::new();
     if json.next()? != Next::Object {
         json.wrong(path, expected)?;
@@ -254,7 +254,7 @@ fn read_by_id<V>(
 }
 
 /// Reads an answer as written at `path`: a word, or a count within [`MAX_COUNT`].
-fn read_answer(json: &mut Json, path: &str) -> Result<Option<AnswerV1>, NotJson> {
+fn read_answer(json: &mut Json, path: &str) -> Result<Option<AnswerV1>, JsonSyntaxError> {
     Ok(match json.answer_at(path)? {
         None => None,
         Some(Err(word)) => {
@@ -280,7 +280,10 @@ fn read_answer(json: &mut Json, path: &str) -> Result<Option<AnswerV1>, NotJson>
 }
 
 /// Reads an assessment record at `path`; `None` when the value is not an object (noted).
-pub(crate) fn read_record(json: &mut Json, path: &str) -> Result<Option<RecordV1>, NotJson> {
+pub(crate) fn read_record(
+    json: &mut Json,
+    path: &str,
+) -> Result<Option<RecordV1>, JsonSyntaxError> {
     let mut record = RecordV1::default();
     let is_object = read_fields(json, path, A_RECORD, |json, name, at| {
         match name {

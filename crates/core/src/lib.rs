@@ -99,9 +99,9 @@ pub use share_link::{
 };
 pub use summary::PRIVACY_LINE;
 pub use workspace::{
-    assessment_id_of_key, link_kind, Arrival, Effect, Event, GroupNews, LinkFormats, LinkKind,
-    Listed, Member, Moment, ReadFor, SaveStatus, SetAside, StorageError, Workspace, KEPT_GROUP_KEY,
-    KEY_PREFIX,
+    assessment_id_of_key, link_kind, read_pasted, Arrival, Effect, Event, GroupNews, LinkFormats,
+    LinkKind, Listed, Member, Moment, PortfolioEvent, PortfolioNews, PortfolioWorkspace, ReadFor,
+    SaveStatus, SetAside, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX, PORTFOLIO_PREFIX,
 };
 
 /// The version of this crate, shown in report footers when the app gives none of its own.

@@ -303,8 +303,8 @@ impl Portfolio {
     }
 
     /// Puts a removed row back where it was; its results already added again meanwhile are
-    /// kept once.
-    pub fn put_back(&mut self, at: usize, mut row: Partnership) {
+    /// kept once. Returns the row's key, or `None` when every result of it is here again.
+    pub fn put_back(&mut self, at: usize, mut row: Partnership) -> Option<u32> {
         row.results.retain(|result| {
             !self
                 .partnerships
@@ -312,14 +312,26 @@ impl Portfolio {
                 .any(|p| p.holds(&result.assessment))
         });
         if row.results.is_empty() {
-            return;
+            return None;
         }
         if self.partnership(row.key).is_some() {
             row.key = self.fresh_key();
         }
         self.next_key = self.next_key.max(row.key + 1);
+        let key = row.key;
         let at = at.min(self.partnerships.len());
         self.partnerships.insert(at, row);
+        Some(key)
+    }
+
+    /// Takes in a row as it is (one another tab wrote, or the device kept), with a key of this
+    /// portfolio: no matching, since the person may have split or merged it on purpose.
+    pub fn insert_row(&mut self, mut row: Partnership) -> u32 {
+        row.key = self.fresh_key();
+        row.put_in_order();
+        let key = row.key;
+        self.partnerships.push(row);
+        key
     }
 }
 

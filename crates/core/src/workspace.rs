@@ -27,12 +27,16 @@ mod assessments;
 mod device;
 mod group;
 mod links;
+mod portfolio;
 
 use assessments::newest_first;
 pub use device::assessment_id_of_key;
 use device::assessment_key;
 pub use group::{Arrival, GroupNews, Member};
 pub use links::{link_kind, LinkFormats, LinkKind};
+pub use portfolio::{
+    read_pasted, PortfolioEvent, PortfolioNews, PortfolioWorkspace, PORTFOLIO_PREFIX,
+};
 
 /// The start of every key this app writes; "forget everything" removes exactly these.
 pub const KEY_PREFIX: &str = "readiness-check:";
@@ -169,6 +173,9 @@ pub enum Effect {
         /// The group's text, or `None` to forget it.
         text: Option<String>,
     },
+    /// Read every partnership of the portfolio (the keys under [`PORTFOLIO_PREFIX`]) with its
+    /// text, answered with [`Event::AllRead`]. Only the portfolio's workspace asks for it.
+    ReadPortfolio,
     /// Fetch the link formats and send them with [`Event::LinkFormatsLoaded`]. Asked for once,
     /// by the first event that needs them; a screen that needs them may fetch them again if
     /// they did not come.

@@ -164,12 +164,12 @@ fn a_removed_row_comes_back_where_it_was() {
     let key = portfolio.partnerships()[1].key;
     let (at, row) = portfolio.remove(key).expect("removed");
     assert_eq!(labels(&portfolio), ["A · Health care", "C · Health care"]);
-    portfolio.put_back(at, row);
+    assert_eq!(portfolio.put_back(at, row), Some(key));
     assert_eq!(portfolio, before);
     // A result added again meanwhile is kept once.
     let (at, row) = portfolio.remove(key).expect("removed");
     portfolio.add(row.results[0].clone());
-    portfolio.put_back(at, row);
+    assert_eq!(portfolio.put_back(at, row), None);
     assert_eq!(portfolio.result_count(), 3);
 }
 

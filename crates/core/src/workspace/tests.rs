@@ -41,6 +41,16 @@ impl Device {
                 self.formats_asked += 1;
                 None
             }
+            Effect::ReadPortfolio => Some(Event::AllRead(if self.off {
+                Err(StorageError::Unavailable)
+            } else {
+                Ok(self
+                    .local
+                    .iter()
+                    .filter(|(key, _)| key.starts_with(PORTFOLIO_PREFIX))
+                    .map(|(key, text)| (key.clone(), text.clone()))
+                    .collect())
+            })),
             Effect::ReadAll => Some(Event::AllRead(if self.off {
                 Err(StorageError::Unavailable)
             } else {

@@ -231,8 +231,37 @@ pub enum Edit {
     SetTaText(String),
 }
 
+/// `text` cut to `limit` characters, if it is longer.
+fn clip(text: &mut String, limit: usize) {
+    if let Some((at, _)) = text.char_indices().nth(limit) {
+        text.truncate(at);
+    }
+}
+
 impl Assessment {
-    /// Applies one change.
+    /// Cuts every text to the limits every reader holds a record to ([`MAX_META_CHARS`],
+    /// [`MAX_NOTE_CHARS`], [`MAX_TA_TEXT_CHARS`]), so that what the app writes, it reads back:
+    /// the fields' own limits keep typed text within them; a copy's longer name ("Copy of
+    /// ...") or a shared report's over-long region would otherwise not read back.
+    pub fn clip_to_limits(&mut self) {
+        let meta = &mut self.meta;
+        for text in [
+            &mut meta.name,
+            &mut meta.region,
+            &mut meta.sector,
+            &mut meta.respondent_role,
+            &mut meta.date,
+            &mut meta.bank_version,
+        ] {
+            clip(text, MAX_META_CHARS);
+        }
+        for note in self.notes.values_mut() {
+            clip(note, MAX_NOTE_CHARS);
+        }
+        clip(&mut self.ta_request.text, MAX_TA_TEXT_CHARS);
+    }
+
+    /// Applies one change, within the limits of a record.
     pub fn apply(&mut self, edit: &Edit) {
         match edit {
             Edit::SetAnswer { question, answer } => {
@@ -249,6 +278,7 @@ impl Assessment {
             Edit::SetHelpArea { area, wanted } => self.set_help_area(area.clone(), *wanted),
             Edit::SetTaText(text) => self.ta_request.text = text.clone(),
         }
+        self.clip_to_limits();
     }
 }
 
@@ -286,6 +316,30 @@ mod tests {
             Some(Answer::Scale(ScalePoint::Done))
         );
         assert_eq!(a.answer("s1.convener"), None);
+    }
+
+    #[test]
+    fn what_the_app_writes_stays_within_the_limits_a_reader_holds_it_to() {
+        let mut a = Assessment::default();
+        a.apply(&Edit::SetName("😀".repeat(MAX_META_CHARS + 5)));
+        a.apply(&Edit::SetNote {
+            question: "s1.convener".into(),
+            note: "n".repeat(MAX_NOTE_CHARS + 1),
+        });
+        a.apply(&Edit::SetTaText("t".repeat(MAX_TA_TEXT_CHARS * 2)));
+        assert_eq!(a.meta.name.chars().count(), MAX_META_CHARS);
+        assert_eq!(
+            a.note("s1.convener").map(|n| n.chars().count()),
+            Some(MAX_NOTE_CHARS)
+        );
+        assert_eq!(a.ta_request.text.chars().count(), MAX_TA_TEXT_CHARS);
+        a.meta.region = "r".repeat(MAX_META_CHARS);
+        a.clip_to_limits();
+        assert_eq!(
+            a.meta.region.len(),
+            MAX_META_CHARS,
+            "at the limit, nothing is cut"
+        );
     }
 
     #[test]

@@ -1012,3 +1012,38 @@ fn the_news_of_an_addition_names_a_few_and_counts_the_rest() {
         Some("Added 50 respondents: Respondent 1, Respondent 2, Respondent 3, Respondent 4, Respondent 5 and 45 more.")
     );
 }
+
+#[test]
+fn a_copy_of_an_assessment_with_the_longest_name_reads_back() {
+    let mut device = Device::default();
+    let mut page = started(&mut device);
+    create(&mut page, &mut device, "long", "North Valley");
+    let name = "n".repeat(crate::assessment::MAX_META_CHARS);
+    edit(&mut page, &mut device, "long", Edit::SetName(name), 2_000);
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::Duplicate {
+            id: "long".to_string(),
+            at: at(3_000, "copy"),
+        },
+    );
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::Snapshot {
+            id: "long".to_string(),
+            at: at(4_000, "snapshot"),
+        },
+    );
+    let reloaded = started(&mut device);
+    assert_eq!(
+        reloaded.assessments().len(),
+        3,
+        "{:?}",
+        reloaded.set_aside()
+    );
+    assert!(reloaded.set_aside().is_empty());
+    let copy = reloaded.assessment("copy").expect("the copy reads back");
+    assert!(copy.assessment.meta.name.starts_with("Copy of nnn"));
+}

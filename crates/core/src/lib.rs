@@ -30,6 +30,8 @@ pub mod golden;
 pub mod group;
 /// The group view's CSV and JSON, and the group a tab keeps.
 pub mod group_files;
+#[doc(hidden)]
+pub mod made_up;
 pub mod mail;
 pub mod outputs;
 /// Many partnerships' results, for TA providers and states: matching, history, the view at a

@@ -27,6 +27,19 @@ pub(super) struct Device {
 }
 
 impl Device {
+    /// Every key of local storage under `prefix`, with its text.
+    fn entries_under(&self, prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+        if self.off {
+            return Err(StorageError::Unavailable);
+        }
+        Ok(self
+            .local
+            .iter()
+            .filter(|(key, _)| key.starts_with(prefix))
+            .map(|(key, text)| (key.clone(), text.clone()))
+            .collect())
+    }
+
     /// Runs one effect as `src/storage.rs` does, and answers with what happened.
     pub(super) fn run(&mut self, effect: Effect) -> Option<Event> {
         let refused = || {
@@ -41,26 +54,8 @@ impl Device {
                 self.formats_asked += 1;
                 None
             }
-            Effect::ReadPortfolio => Some(Event::AllRead(if self.off {
-                Err(StorageError::Unavailable)
-            } else {
-                Ok(self
-                    .local
-                    .iter()
-                    .filter(|(key, _)| key.starts_with(PORTFOLIO_PREFIX))
-                    .map(|(key, text)| (key.clone(), text.clone()))
-                    .collect())
-            })),
-            Effect::ReadAll => Some(Event::AllRead(if self.off {
-                Err(StorageError::Unavailable)
-            } else {
-                Ok(self
-                    .local
-                    .iter()
-                    .filter(|(key, _)| key.starts_with(KEY_PREFIX))
-                    .map(|(key, text)| (key.clone(), text.clone()))
-                    .collect())
-            })),
+            Effect::ReadPortfolio => Some(Event::AllRead(self.entries_under(PORTFOLIO_PREFIX))),
+            Effect::ReadAll => Some(Event::AllRead(self.entries_under(KEY_PREFIX))),
             Effect::Read { key, purpose } => Some(Event::Read {
                 text: if self.off {
                     Err(StorageError::Unavailable)

@@ -50,6 +50,19 @@ fn paste(page: &mut PortfolioWorkspace, device: &mut Device, text: String, tag: 
     );
 }
 
+/// A device and a page whose portfolio holds partnerships A and B.
+fn with_a_and_b() -> (Device, PortfolioWorkspace) {
+    let mut device = Device::default();
+    let mut page = opened(&mut device, false);
+    paste(
+        &mut page,
+        &mut device,
+        format!("{}\n{}", link("A", "2026-01-01"), link("B", "2026-01-01")),
+        "a",
+    );
+    (device, page)
+}
+
 fn regions(page: &PortfolioWorkspace) -> Vec<String> {
     let mut regions: Vec<String> = page
         .portfolio()
@@ -151,14 +164,7 @@ fn a_full_device_keeps_the_additions_on_the_page_says_so_and_writes_them_on_try_
 
 #[test]
 fn an_entry_that_cannot_be_read_is_set_aside_and_the_rest_read() {
-    let mut device = Device::default();
-    let mut page = opened(&mut device, false);
-    paste(
-        &mut page,
-        &mut device,
-        format!("{}\n{}", link("A", "2026-01-01"), link("B", "2026-01-01")),
-        "a",
-    );
+    let (mut device, _) = with_a_and_b();
     device.local.insert(
         format!("{PORTFOLIO_PREFIX}broken"),
         "{\"results\": 5".into(),
@@ -244,14 +250,7 @@ fn forgetting_everything_forgets_the_portfolio_too() {
 
 #[test]
 fn removing_a_partnership_can_be_undone() {
-    let mut device = Device::default();
-    let mut page = opened(&mut device, false);
-    paste(
-        &mut page,
-        &mut device,
-        format!("{}\n{}", link("A", "2026-01-01"), link("B", "2026-01-01")),
-        "a",
-    );
+    let (mut device, mut page) = with_a_and_b();
     let key = page.portfolio().partnerships()[0].key;
     send(&mut page, &mut device, PortfolioEvent::Remove(key));
     assert_eq!(regions(&page), ["B"]);

@@ -53,15 +53,11 @@ fn live(bank: &'static Bank, assessment: &Assessment) -> Live {
                 .iter()
                 .map(|q| q.gate_label().to_string())
                 .collect(),
-            to_confirm: if score.answered == 0 {
-                Vec::new()
-            } else {
-                score
-                    .unconfirmed
-                    .iter()
-                    .map(|q| q.gate_label().to_string())
-                    .collect()
-            },
+            to_confirm: score
+                .gates_to_confirm()
+                .iter()
+                .map(|q| q.gate_label().to_string())
+                .collect(),
         })
         .collect();
     Live {

@@ -278,27 +278,13 @@ fn steps_in_figures(report: &Report<'_>) -> impl IntoView {
     let rows = report
         .launch_steps()
         .map(|score| {
-            let labels = |gates: &[&readiness_core::Question]| -> String {
-                gates
-                    .iter()
-                    .map(|q| q.gate_label())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            let gate_words = if score.is_blocked() {
-                format!("Blocked: {}", labels(&score.blocked_by))
-            } else if !score.unconfirmed.is_empty() {
-                format!("To confirm: {}", labels(&score.unconfirmed))
-            } else {
-                "Met".to_string()
-            };
             view! {
                 <tr>
                     <th scope="row">{score.section.heading()}</th>
                     <td>{percent_text(score.readiness_pct())}</td>
                     <td>{score.band().map_or("Not enough answers", Band::label)}</td>
                     <td>{format!("{}%", score.coverage_pct())}</td>
-                    <td>{gate_words}</td>
+                    <td>{score.gate_words()}</td>
                 </tr>
             }
         })

@@ -533,8 +533,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                     .collect(),
                 to_confirm: scores
                     .iter()
-                    .filter(|s| s.answered > 0)
-                    .flat_map(|s| s.unconfirmed.iter().copied())
+                    .flat_map(|s| s.gates_to_confirm().iter().copied())
                     .collect(),
                 answered: scores.iter().map(|s| s.answered as usize).sum(),
                 assessment,
@@ -572,7 +571,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                     .enumerate()
                     .filter(|(_, s)| {
                         let step = &s[at];
-                        !step.is_blocked() && step.answered > 0 && !step.unconfirmed.is_empty()
+                        !step.is_blocked() && !step.gates_to_confirm().is_empty()
                     })
                     .map(|(respondent, _)| respondent)
                     .collect(),

@@ -85,7 +85,8 @@ pub use report::{
 };
 pub use scoring::{
     advice_for, advice_in, gate_status, phase_profile, section_score, section_scores, table_checks,
-    Band, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
+    Band, GateState, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck, Verdict,
+    WhereYouAre,
 };
 pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,

@@ -495,8 +495,8 @@ fn group_tables(
                 <tr>
                     <th scope="row">
                         {r.label.to_string()}
-                        {(!r.bank_version.is_empty() && r.bank_version != bank.version()).then(|| {
-                            view! { <span class="question-section">{format!("answered question bank {}", r.bank_version)}</span> }
+                        {bank.answered_with(r.bank_version).map(|line| {
+                            view! { <span class="question-section">{line}</span> }
                         })}
                     </th>
                     <td>{r.where_you_are.sentence()}</td>

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    percent_text, Assessment, Band, Bank, Finding, Gap, NextStep, Phase, Report, SectionScore,
-    Verdict, PRIVACY_LINE,
+    percent_text, Band, Bank, Finding, Gap, NextStep, Phase, Report, SectionScore, Verdict,
+    PRIVACY_LINE,
 };
 
 use super::charts::shorten;
@@ -25,7 +25,7 @@ pub fn report_view(report: &Report) -> AnyView {
                         {(!assessment.meta.name.trim().is_empty())
                             .then(|| format!(": {}", assessment.meta.name.trim()))}
                     </h1>
-                    {assessed(assessment, bank)}
+                    {assessed(report)}
                     <p class="where-you-are">{report.lead()}</p>
                     {report.also_in_the_way().map(|line| view! { <p class="also-in-the-way">{line}</p> })}
                     {report.bank_line().map(|line| view! { <p class="bank-line">{line}</p> })}
@@ -146,40 +146,15 @@ fn gates(report: &Report<'_>) -> impl IntoView {
 }
 
 /// Who and what was assessed, in one block under the title.
-fn assessed(assessment: &Assessment, bank: &'static Bank) -> impl IntoView {
-    let meta = &assessment.meta;
-    // An assessment started from a coach's link says for which session, and what was asked.
-    let coach_rows = assessment.coach.as_ref().map(|coach| {
-        let (session, scope) = (coach.session_line(), coach.scope_line(bank));
-        [("Coach's session", session), ("In scope", scope)]
-    });
-    let rows = [
-        ("Region", meta.region.clone()),
-        ("Industry sector", meta.sector.clone()),
-        ("Respondent role", meta.respondent_role.clone()),
-        ("Date", meta.date.clone()),
-        (
-            "Question bank",
-            if meta.bank_version.is_empty() || meta.bank_version == bank.version() {
-                bank.version().to_string()
-            } else {
-                format!(
-                    "{} (answered against {})",
-                    bank.version(),
-                    meta.bank_version
-                )
-            },
-        ),
-    ];
+fn assessed(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="assessed-block" aria-labelledby="assessed-title">
             <h2 id="assessed-title" class="visually-hidden">"Who and what was assessed"</h2>
             <dl class="assessed">
-                {rows
+                {report
+                    .assessed()
                     .into_iter()
-                    .chain(coach_rows.into_iter().flatten())
                     .map(|(term, value)| {
-                        let value = if value.trim().is_empty() { "Not given".to_string() } else { value };
                         view! {
                             <div>
                                 <dt>{term}</dt>

@@ -479,6 +479,35 @@ impl<'a> Report<'a> {
         Some(line)
     }
 
+    /// Who and what was assessed, as the report's first block and the summary's list both
+    /// show it: region, sector, role, date, the question bank (with the one the answers were
+    /// given against, when another), and for a coach's session, which one and what it asked
+    /// about. A value left blank reads "Not given".
+    pub fn assessed(&self) -> Vec<(&'static str, String)> {
+        let meta = &self.assessment.meta;
+        let bank = match self.bank.answered_with(&meta.bank_version) {
+            Some(other) => format!("{} ({other})", self.bank.version()),
+            None => self.bank.version().to_string(),
+        };
+        let mut rows = vec![
+            ("Region", meta.region.clone()),
+            ("Industry sector", meta.sector.clone()),
+            ("Respondent role", meta.respondent_role.clone()),
+            ("Date", meta.date.clone()),
+            ("Question bank", bank),
+        ];
+        if let Some(coach) = &self.assessment.coach {
+            rows.push(("Coach's session", coach.session_line()));
+            rows.push(("In scope", coach.scope_line(self.bank)));
+        }
+        for (_, value) in &mut rows {
+            if value.trim().is_empty() {
+                *value = "Not given".to_string();
+            }
+        }
+        rows
+    }
+
     /// Table checks that found something to act on.
     pub fn table_concerns(&self) -> impl Iterator<Item = &TableCheck<'a>> {
         self.table.iter().filter(|c| c.verdict.is_concern())

@@ -101,33 +101,9 @@ impl Report<'_> {
             )
         };
         let _ = writeln!(out, "# {title}\n");
-        let _ = writeln!(out, "- Region: {}", one_line(&meta.region));
-        let _ = writeln!(out, "- Sector: {}", one_line(&meta.sector));
-        let _ = writeln!(
-            out,
-            "- Respondent role: {}",
-            one_line(&meta.respondent_role)
-        );
-        let _ = writeln!(out, "- Date: {}", one_line(&meta.date));
-        let _ = writeln!(out, "- Question bank: {}", self.bank.version());
-        if !meta.bank_version.is_empty() && meta.bank_version != self.bank.version() {
-            let _ = writeln!(
-                out,
-                "- Answered against question bank {}",
-                one_line(&meta.bank_version)
-            );
+        for (term, value) in self.assessed() {
+            let _ = writeln!(out, "- {term}: {}", one_line(&value));
         }
-        if let Some(coach) = &self.assessment.coach {
-            let _ = writeln!(
-                out,
-                "- Coach's session: {}",
-                one_line(&coach.session_line())
-            );
-            if !coach.scope.is_empty() {
-                let _ = writeln!(out, "- In scope: {}", coach.scope_line(self.bank));
-            }
-        }
-
         let _ = writeln!(out, "\n## Where you are\n\n{}", self.lead());
         if let Some(line) = self.also_in_the_way() {
             let _ = writeln!(out, "\n{line}");
@@ -395,6 +371,39 @@ mod tests {
             "{md}"
         );
         assert!(report(bank, &Assessment::new(bank)).bank_line().is_none());
+    }
+
+    /// Who and what was assessed is decided once: the summary lists the report's rows, and
+    /// answers given against another bank are named the way the group's table names them.
+    #[test]
+    fn the_summary_lists_who_and_what_as_the_report_shows_it() {
+        let bank = Bank::builtin();
+        let mut a = Assessment::new(bank);
+        a.meta.region = "North\nValley".into();
+        a.meta.bank_version = "2025.1".into();
+        let r = report(bank, &a);
+        let rows = r.assessed();
+        assert_eq!(rows[0], ("Region", "North\nValley".to_string()));
+        assert_eq!(rows[1], ("Industry sector", "Not given".to_string()));
+        let other = bank.answered_with("2025.1").expect("another bank");
+        assert_eq!(other, "answered question bank 2025.1");
+        assert_eq!(
+            rows[4],
+            ("Question bank", format!("{} ({other})", bank.version()))
+        );
+        let md = r.to_markdown();
+        for (term, value) in rows {
+            assert!(
+                md.contains(&format!("- {term}: {}", super::one_line(&value))),
+                "{md}"
+            );
+        }
+        assert!(bank.answered_with(bank.version()).is_none());
+        assert!(bank.answered_with(" ").is_none());
+        assert_eq!(
+            report(bank, &Assessment::new(bank)).assessed()[4].1,
+            bank.version()
+        );
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub mod progress;
 pub mod qr;
 pub mod report;
 pub mod scoring;
+pub mod screens;
 /// Share links: the whole assessment, compact and versioned, in the URL fragment.
 pub mod share_link;
 pub mod summary;
@@ -88,6 +89,7 @@ pub use scoring::{
     Band, GateState, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck, Verdict,
     WhereYouAre,
 };
+pub use screens::coach_form::CoachForm;
 pub use share_link::{
     decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
     MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,

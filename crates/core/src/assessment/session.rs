@@ -134,6 +134,51 @@ pub enum SessionProblem {
     UnknownScope(String),
 }
 
+impl SessionField {
+    /// The field as a coach knows it, within a sentence: "the session's name".
+    fn words(self) -> &'static str {
+        match self {
+            SessionField::CoachName => "your name",
+            SessionField::SessionName => "the session's name",
+            SessionField::SessionDate => "the session's date",
+            SessionField::Region => "the region",
+            SessionField::Sector => "the sector",
+        }
+    }
+}
+
+impl SessionProblem {
+    /// The problem in words within a sentence, as the coach link says why it is damaged:
+    /// "the session's name is 201 characters long; keep it to 200".
+    pub fn clause(&self) -> String {
+        match self {
+            SessionProblem::TooLong { field, chars } => format!(
+                "{} is {chars} characters long; keep it to {MAX_META_CHARS}",
+                field.words()
+            ),
+            SessionProblem::MessageTooLong { chars } => format!(
+                "the message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}"
+            ),
+            SessionProblem::NotAnEmail => {
+                "the return email does not look like an email address (name@example.org)"
+                    .to_string()
+            }
+            SessionProblem::UnknownScope(id) => {
+                format!("there is no section \"{id}\" to put in scope")
+            }
+        }
+    }
+
+    /// The problem as a sentence of its own, as the coach's form says it: "The session's
+    /// name is 201 characters long; keep it to 200." The same words as [`Self::clause`].
+    pub fn sentence(&self) -> String {
+        let clause = self.clause();
+        let mut chars = clause.chars();
+        let first = chars.next().map(|c| c.to_ascii_uppercase());
+        first.into_iter().chain(chars).chain(['.']).collect()
+    }
+}
+
 /// The texts that are not blank, trimmed, joined by commas.
 fn join_given(texts: &[&str]) -> String {
     texts

@@ -218,53 +218,41 @@ fn MemberRow(
         respondent: member,
     } = member;
     let input_id = format!("label-{key}");
-    let meta = &member.assessment.meta;
-    let details = [
-        meta.region.as_str(),
-        meta.sector.as_str(),
-        meta.date.as_str(),
-    ]
-    .into_iter()
-    .filter(|text| !text.trim().is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
     let hidden = member.hidden;
     view! {
-        <li class="member" class:hidden-member=hidden>
-            <div class="field">
-                <label for=input_id.clone()>
-                    "Label"
-                    <span class="visually-hidden">{format!(" of respondent {key}")}</span>
-                </label>
-                <input
-                    id=input_id
-                    type="text"
-                    maxlength=MAX_RESPONDENT_LABEL_CHARS.to_string()
-                    value=member.label.clone()
-                    on:change:target=move |ev| {
-                        store.dispatch(Event::Rename { key, label: ev.target().value() })
-                    }
-                />
-            </div>
-            <p class="details">
-                {format!("From {}", member.origin)}
-                {(!details.is_empty()).then(|| format!(" · {details}"))}
-                {hidden.then_some(" · hidden from the comparison")}
-            </p>
-            <p class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| store.dispatch(Event::SetHidden { key, hidden: !hidden })
-                >
-                    {if hidden { format!("Show {}", member.label) } else { format!("Hide {}", member.label) }}
-                </button>
-                <button type="button" class="button danger" on:click=move |_| store.dispatch(Event::RemoveMember(key))>
-                    {format!("Remove {}", member.label)}
-                </button>
-            </p>
-        </li>
-    }
+            <li class="member" class:hidden-member=hidden>
+                <div class="field">
+                    <label for=input_id.clone()>
+                        "Label"
+                        <span class="visually-hidden">{format!(" of respondent {key}")}</span>
+                    </label>
+                    <input
+                        id=input_id
+                        type="text"
+                        maxlength=MAX_RESPONDENT_LABEL_CHARS.to_string()
+                        value=member.label.clone()
+                        on:change:target=move |ev| {
+                            store.dispatch(Event::Rename { key, label: ev.target().value() })
+                        }
+                    />
+                </div>
+                <p class="details">
+    {member.details_line()}
+                </p>
+                <p class="actions">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| store.dispatch(Event::SetHidden { key, hidden: !hidden })
+                    >
+                        {if hidden { format!("Show {}", member.label) } else { format!("Hide {}", member.label) }}
+                    </button>
+                    <button type="button" class="button danger" on:click=move |_| store.dispatch(Event::RemoveMember(key))>
+                        {format!("Remove {}", member.label)}
+                    </button>
+                </p>
+            </li>
+        }
 }
 
 /// The group view of the visible respondents, with print and downloads.
@@ -339,10 +327,6 @@ fn GroupResults() -> impl IntoView {
 fn answer_cell(bank: &Bank, answer: Option<readiness_core::Answer>) -> String {
     answer.map_or_else(|| "–".to_string(), |a| bank.answer_label(&a))
 }
-
-/// Above this many respondents the tables show one column of tallies instead of one column
-/// per person: a hundred columns cannot be read, printed, or drawn quickly.
-const MOST_COLUMNS: usize = 12;
 
 /// One question of the group view on one line: its text, its distribution bar and its spread
 /// in words, with who answered what on demand. The list of who said what is drawn only once
@@ -468,15 +452,8 @@ fn group_tables(
     skipped: Vec<String>,
 ) -> impl IntoView {
     let bank = view.bank;
-    let compact = view.respondents.len() > MOST_COLUMNS;
-    let labels: Vec<String> = if compact {
-        vec![format!("{} respondents", view.respondents.len())]
-    } else {
-        view.respondents
-            .iter()
-            .map(|r| r.label.to_string())
-            .collect()
-    };
+    let compact = view.tallies_in_one_column();
+    let labels = view.column_heads();
     let head = |first: &'static str, last: &[&'static str]| {
         view! {
             <tr>

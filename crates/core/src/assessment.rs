@@ -62,6 +62,29 @@ impl Meta {
             .unwrap_or("Untitled assessment")
             .to_string()
     }
+
+    /// The assessment's details as the start list shows them beside its name: "North Valley ·
+    /// Health care · College"; blank ones left out.
+    pub fn listed_details(&self) -> String {
+        details_line([&self.region, &self.sector, &self.respondent_role])
+    }
+
+    /// The assessment's details as the Compare screen shows them beside a respondent: its
+    /// region, sector and date; blank ones left out.
+    pub fn respondent_details(&self) -> String {
+        details_line([&self.region, &self.sector, &self.date])
+    }
+}
+
+/// Texts that are not blank, trimmed, joined by " · ": how the lists show an assessment's
+/// details.
+fn details_line<const N: usize>(texts: [&String; N]) -> String {
+    texts
+        .into_iter()
+        .map(|text| text.trim())
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Where the region wants technical assistance.

@@ -54,6 +54,10 @@ pub const MAX_RESPONDENT_LABEL_CHARS: usize = 60;
 /// column per person at a glance; above it the columns are too narrow to label.
 pub const SUMMARISE_FROM: usize = 25;
 
+/// Above this many respondents the group's tables show one column of tallies instead of one
+/// column per person: a hundred columns cannot be read, printed, or drawn quickly.
+pub const MOST_COLUMNS: usize = 12;
+
 /// The shades of readiness the group's pictures use, weakest first: five bands of 20 points.
 pub const READINESS_SHADES: [&str; 5] = ["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"];
 
@@ -79,6 +83,22 @@ pub struct Respondent {
 }
 
 impl Respondent {
+    /// The line under the respondent's label on the Compare screen: where the results came
+    /// from, the assessment's details, and whether it is hidden. "From first.json · North
+    /// Valley · 2026-12-04 · hidden from the comparison".
+    pub fn details_line(&self) -> String {
+        let mut line = format!("From {}", self.origin);
+        let details = self.assessment.meta.respondent_details();
+        if !details.is_empty() {
+            line.push_str(" · ");
+            line.push_str(&details);
+        }
+        if self.hidden {
+            line.push_str(" · hidden from the comparison");
+        }
+        line
+    }
+
     /// A shown respondent with this label, from nowhere in particular.
     pub fn new(label: impl Into<String>, assessment: Assessment) -> Self {
         Self {
@@ -114,6 +134,25 @@ impl GroupView<'_> {
     /// listed person by person.
     pub fn summarises(&self) -> bool {
         self.respondents.len() >= SUMMARISE_FROM
+    }
+
+    /// Whether the tables show one column of tallies rather than one per respondent (above
+    /// [`MOST_COLUMNS`] respondents).
+    pub fn tallies_in_one_column(&self) -> bool {
+        self.respondents.len() > MOST_COLUMNS
+    }
+
+    /// The heads of the tables' respondent columns: each respondent's label, or one column
+    /// "40 respondents" when the tables tally.
+    pub fn column_heads(&self) -> Vec<String> {
+        if self.tallies_in_one_column() {
+            vec![format!("{} respondents", self.respondents.len())]
+        } else {
+            self.respondents
+                .iter()
+                .map(|r| r.label.to_string())
+                .collect()
+        }
     }
 }
 

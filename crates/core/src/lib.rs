@@ -70,7 +70,7 @@ pub use group::session::{
 pub use group::{
     group_view, readiness_shade, scale_position, GateTally, GroupView, QuestionRow, Respondent,
     RespondentSummary, Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS,
-    MAX_RESPONDENT_LABEL_CHARS, READINESS_SHADES, SUMMARISE_FROM,
+    MAX_RESPONDENT_LABEL_CHARS, MOST_COLUMNS, READINESS_SHADES, SUMMARISE_FROM,
 };
 pub use group_files::{
     decode_kept_group, encode_kept_group, group_csv, group_json, GROUP_FORMAT, GROUP_VERSION,

@@ -527,12 +527,7 @@ impl Workspace {
                 Listed {
                     id: stored.id.clone(),
                     name: meta.display_name(),
-                    details: [&meta.region, &meta.sector, &meta.respondent_role]
-                        .into_iter()
-                        .map(|text| text.trim())
-                        .filter(|text| !text.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · "),
+                    details: meta.listed_details(),
                     date: meta.date.clone(),
                     updated_ms: stored.updated_ms,
                     answered: stored.assessment.answered_count().min(total),

@@ -452,6 +452,40 @@ fn from_twenty_five_respondents_the_view_summarises() {
 }
 
 #[test]
+fn above_twelve_respondents_the_tables_tally_in_one_column() {
+    let people: Vec<Respondent> = (0..=MOST_COLUMNS)
+        .map(|at| respondent(&format!("R{at}"), &[]))
+        .collect();
+    let twelve = group_view(bank(), &people[..MOST_COLUMNS]);
+    assert!(!twelve.tallies_in_one_column());
+    assert_eq!(twelve.column_heads().len(), MOST_COLUMNS);
+    assert_eq!(twelve.column_heads()[0], "R0");
+    let thirteen = group_view(bank(), &people);
+    assert!(thirteen.tallies_in_one_column());
+    assert_eq!(thirteen.column_heads(), ["13 respondents"]);
+}
+
+#[test]
+fn a_respondent_says_where_it_came_from_and_its_details() {
+    let mut ana = respondent("Ana", &[]);
+    ana.origin = "first.json".into();
+    assert_eq!(ana.details_line(), "From first.json");
+    ana.assessment.meta.region = " North Valley ".into();
+    ana.assessment.meta.date = "2026-12-04".into();
+    ana.assessment.meta.respondent_role = "College".into();
+    ana.hidden = true;
+    assert_eq!(
+        ana.details_line(),
+        "From first.json · North Valley · 2026-12-04 · hidden from the comparison"
+    );
+    // The start list shows the role where the Compare screen shows the date, joined alike.
+    assert_eq!(
+        ana.assessment.meta.listed_details(),
+        "North Valley · College"
+    );
+}
+
+#[test]
 fn respondents_keep_their_order_and_their_phase() {
     // A phase leads only once half its statements are answered and one is agreed with.
     let all_of = crate::scoring::tests::agree_with_all;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    percent_text, Band, Bank, Finding, Gap, NextStep, Phase, Report, SectionScore, Verdict,
-    PRIVACY_LINE,
+    percent_text, Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore,
+    Verdict, PRIVACY_LINE,
 };
 
 use super::charts::shorten;
@@ -305,7 +305,7 @@ fn phase_chart(report: &Report<'_>) -> impl IntoView {
             let words = match pct {
                 Some(pct) if leading => format!("{pct}% · LEADING"),
                 Some(pct) => format!("{pct}%"),
-                None => "Not answered".to_string(),
+                None => score.agreement_text(),
             };
             view! {
                 <g class="bar" class:leading=leading>
@@ -363,7 +363,7 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
             view! {
                 <tr class:leading=leading>
                     <th scope="row">{Phase::name(score.phase)} " (" {score.phase.nickname()} ")"</th>
-                    <td>{score.pct().map_or("Not answered".to_string(), |p| format!("{p}%"))}</td>
+                    <td>{score.agreement_text()}</td>
                     <td>{score.answered}</td>
                 </tr>
             }
@@ -496,10 +496,9 @@ fn pitfalls(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section run-on" aria-labelledby="pitfalls-title">
             <h2 id="pitfalls-title">"Pitfalls flagged"</h2>
-            {if report.pitfalls.is_empty() {
-                view! { <p>"No pitfall was flagged as happening here."</p> }.into_any()
-            } else {
-                view! { <ul class="report-list">{items}</ul> }.into_any()
+            {match report.nothing_in(ReportPart::Pitfalls) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! { <ul class="report-list">{items}</ul> }.into_any(),
             }}
         </section>
     }
@@ -529,10 +528,9 @@ fn gaps(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section" aria-labelledby="gaps-title">
             <h2 id="gaps-title">"Gaps and next steps, by step"</h2>
-            {if report.gaps.is_empty() {
-                view! { <p>"No launch-step question is answered Not yet or Started, and no gate is left to confirm."</p> }.into_any()
-            } else {
-                groups.into_any()
+            {match report.nothing_in(ReportPart::Gaps) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => groups.into_any(),
             }}
         </section>
     }
@@ -558,10 +556,9 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section print-inline" aria-labelledby="strengths-title">
             <h2 id="strengths-title">"Strengths"</h2>
-            {if report.strengths.is_empty() {
-                view! { <p>"No launch-step question is answered Done yet."</p> }.into_any()
-            } else {
-                view! { <ul class="report-list">{items}</ul> }.into_any()
+            {match report.nothing_in(ReportPart::Strengths) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! { <ul class="report-list">{items}</ul> }.into_any(),
             }}
         </section>
     }
@@ -569,7 +566,6 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
 
 /// Questions answered Don't know, to discuss with a coach.
 fn dont_knows(report: &Report<'_>) -> impl IntoView {
-    let count = report.dont_knows.len();
     let items = report
         .dont_knows
         .iter()
@@ -578,15 +574,13 @@ fn dont_knows(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section print-inline" aria-labelledby="dont-know-title">
             <h2 id="dont-know-title">"Don't know yet: discuss with your coach"</h2>
-            {if count == 0 {
-                view! { <p>"No question was answered Don't know."</p> }.into_any()
-            } else {
-                let lead = if count == 1 { "1 answer we don't know yet.".to_string() } else { format!("{count} answers we don't know yet.") };
-                view! {
-                    <p>{lead}</p>
+            {match (report.nothing_in(ReportPart::DontKnows), report.dont_know_count()) {
+                (Some(line), _) => view! { <p>{line}</p> }.into_any(),
+                (None, count) => view! {
+                    <p>{count} "."</p>
                     <ul class="report-list">{items}</ul>
                 }
-                .into_any()
+                .into_any(),
             }}
         </section>
     }
@@ -609,10 +603,9 @@ fn notes(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section print-columns" aria-labelledby="notes-title">
             <h2 id="notes-title">"Notes"</h2>
-            {if report.notes.is_empty() {
-                view! { <p>"No notes."</p> }.into_any()
-            } else {
-                view! { <ul class="report-list">{items}</ul> }.into_any()
+            {match report.nothing_in(ReportPart::Notes) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! { <ul class="report-list">{items}</ul> }.into_any(),
             }}
         </section>
     }
@@ -626,9 +619,7 @@ fn kept_answers(report: &Report<'_>) -> impl IntoView {
             .kept
             .iter()
             .map(|kept| {
-                let answer = kept
-                    .answer
-                    .map_or_else(|| "No answer".to_string(), |a| bank.answer_label(&a));
+                let answer = kept.answer_text(bank);
                 view! {
                     <li>
                         <p>{kept.question.text().to_string()} " (" {answer} ")"</p>
@@ -653,10 +644,9 @@ fn ta_request(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section" aria-labelledby="ta-title">
             <h2 id="ta-title">"Request for technical assistance"</h2>
-            {if ta.is_empty() {
-                view! { <p>"No help areas chosen yet."</p> }.into_any()
-            } else {
-                view! {
+            {match report.nothing_in(ReportPart::HelpAreas) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! {
                     <ul class="report-list">
                         {ta.areas.iter().map(|area| view! { <li>{area.label().to_string()}</li> }).collect_view()}
                     </ul>

@@ -82,7 +82,7 @@ pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
     percent_text, report, Finding, FindingKind, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer,
-    NextStep, NoteLine, PitfallFlag, Report, Strength, TaSummary,
+    NextStep, NoteLine, PitfallFlag, Report, ReportPart, Strength, TaSummary,
 };
 pub use scoring::{
     advice_for, advice_in, gate_status, phase_profile, section_score, section_scores, table_checks,

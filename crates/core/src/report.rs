@@ -212,6 +212,14 @@ pub struct KeptAnswer<'a> {
     pub note: Option<&'a str>,
 }
 
+impl KeptAnswer<'_> {
+    /// The answer kept, in words, or "No answer" when only a note was.
+    pub fn answer_text(&self, bank: &Bank) -> String {
+        self.answer
+            .map_or_else(|| "No answer".to_string(), |a| bank.answer_label(&a))
+    }
+}
+
 /// Why part of an assessment was left out of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IgnoredReason {
@@ -232,6 +240,23 @@ pub struct Ignored<'a> {
     pub id: &'a str,
     /// Why it was left out.
     pub reason: IgnoredReason,
+}
+
+/// A part of the report that may have nothing to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportPart {
+    /// Pitfalls flagged as happening.
+    Pitfalls,
+    /// Gaps and next steps, by step.
+    Gaps,
+    /// What the partnership already does well.
+    Strengths,
+    /// Answers to discuss with the coach.
+    DontKnows,
+    /// Notes beside answers.
+    Notes,
+    /// Where the region wants help.
+    HelpAreas,
 }
 
 /// The full report on one assessment.
@@ -477,6 +502,43 @@ impl<'a> Report<'a> {
         }
         line.push('.');
         Some(line)
+    }
+
+    /// What a part of the report says when it has nothing to list, on screen and in the
+    /// summary alike; `None` when it has something.
+    pub fn nothing_in(&self, part: ReportPart) -> Option<&'static str> {
+        let (empty, line) = match part {
+            ReportPart::Pitfalls => (
+                self.pitfalls.is_empty(),
+                "No pitfall was flagged as happening here.",
+            ),
+            ReportPart::Gaps => (
+                self.gaps.is_empty(),
+                "No launch-step question is answered Not yet or Started, and no gate is left to \
+                 confirm.",
+            ),
+            ReportPart::Strengths => (
+                self.strengths.is_empty(),
+                "No launch-step question is answered Done yet.",
+            ),
+            ReportPart::DontKnows => (
+                self.dont_knows.is_empty(),
+                "No question was answered Don't know.",
+            ),
+            ReportPart::Notes => (self.notes.is_empty(), "No notes."),
+            ReportPart::HelpAreas => (self.ta_request.is_empty(), "No help areas chosen yet."),
+        };
+        empty.then_some(line)
+    }
+
+    /// How many answers are Don't know, in words: "1 answer we don't know yet", "3 answers we
+    /// don't know yet"; `None` when there is none.
+    pub fn dont_know_count(&self) -> Option<String> {
+        match self.dont_knows.len() {
+            0 => None,
+            1 => Some("1 answer we don't know yet".to_string()),
+            n => Some(format!("{n} answers we don't know yet")),
+        }
     }
 
     /// Who and what was assessed, as the report's first block and the summary's list both

@@ -542,6 +542,13 @@ impl PhaseScore {
         (self.possible > 0).then(|| percent(self.earned, self.possible))
     }
 
+    /// The phase's agreement as the report's chart, table and summary say it: "67%", or
+    /// "Not answered".
+    pub fn agreement_text(&self) -> String {
+        self.pct()
+            .map_or_else(|| "Not answered".to_string(), |p| format!("{p}%"))
+    }
+
     /// True when the phase may lead: at least half its statements answered, and at least one
     /// agreed with.
     pub fn can_lead(&self) -> bool {

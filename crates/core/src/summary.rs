@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::answer::PitfallLevel;
 use crate::bank::Phase;
-use crate::report::{NextStep, Report};
+use crate::report::{NextStep, Report, ReportPart};
 use crate::scoring::{Band, SectionScore};
 use crate::CRATE_VERSION;
 
@@ -69,15 +69,6 @@ fn next_step_line(report: &Report<'_>, next: &NextStep<'_, '_>) -> String {
             finding.label,
             finding.advice
         ),
-    }
-}
-
-/// "3 answers we don't know yet" with the right plural.
-fn dont_know_count(n: usize) -> String {
-    if n == 1 {
-        "1 answer we don't know yet".to_string()
-    } else {
-        format!("{n} answers we don't know yet")
     }
 }
 
@@ -144,10 +135,12 @@ impl Report<'_> {
         let _ = writeln!(out, "\n## Partnership phase\n");
         let _ = writeln!(out, "{}\n", self.phases.sentence());
         for score in &self.phases.phases {
-            let value = score
-                .pct()
-                .map_or_else(|| "not answered".to_string(), |p| format!("{p}%"));
-            let _ = writeln!(out, "- {}: {value}", Phase::name(score.phase));
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                Phase::name(score.phase),
+                score.agreement_text()
+            );
         }
         if !self.phase_advice.is_empty() {
             let _ = writeln!(out, "\nFor this phase:\n");
@@ -184,8 +177,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Pitfalls flagged\n");
-        if self.pitfalls.is_empty() {
-            let _ = writeln!(out, "None flagged.");
+        if let Some(line) = self.nothing_in(ReportPart::Pitfalls) {
+            let _ = writeln!(out, "{line}");
         }
         for flag in &self.pitfalls {
             let level = match flag.level {
@@ -202,8 +195,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Strengths\n");
-        if self.strengths.is_empty() {
-            let _ = writeln!(out, "None yet.");
+        if let Some(line) = self.nothing_in(ReportPart::Strengths) {
+            let _ = writeln!(out, "{line}");
         }
         for strength in &self.strengths {
             let _ = writeln!(
@@ -216,8 +209,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Gaps and next steps, by step\n");
-        if self.gaps.is_empty() {
-            let _ = writeln!(out, "None found.");
+        if let Some(line) = self.nothing_in(ReportPart::Gaps) {
+            let _ = writeln!(out, "{line}");
         }
         let mut step = None;
         for gap in &self.gaps {
@@ -229,14 +222,11 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## To discuss with your coach\n");
-        if self.dont_knows.is_empty() {
-            let _ = writeln!(out, "No answers marked don't know.");
-        } else {
-            let _ = writeln!(
-                out,
-                "{}: discuss with your coach.\n",
-                dont_know_count(self.dont_knows.len())
-            );
+        if let Some(line) = self.nothing_in(ReportPart::DontKnows) {
+            let _ = writeln!(out, "{line}");
+        }
+        if let Some(count) = self.dont_know_count() {
+            let _ = writeln!(out, "{count}: discuss with your coach.\n");
             for question in &self.dont_knows {
                 let _ = writeln!(out, "- {}", question.text());
             }
@@ -252,24 +242,23 @@ impl Report<'_> {
             );
         }
 
-        if !self.notes.is_empty() {
-            let _ = writeln!(out, "\n## Notes\n");
-            for note in &self.notes {
-                let _ = writeln!(
-                    out,
-                    "- {} Note: {}",
-                    note.question.text(),
-                    one_line(note.text)
-                );
-            }
+        let _ = writeln!(out, "\n## Notes\n");
+        if let Some(line) = self.nothing_in(ReportPart::Notes) {
+            let _ = writeln!(out, "{line}");
+        }
+        for note in &self.notes {
+            let _ = writeln!(
+                out,
+                "- {} Note: {}",
+                note.question.text(),
+                one_line(note.text)
+            );
         }
 
         if !self.kept.is_empty() {
             let _ = writeln!(out, "\n## Answers to questions no longer asked\n");
             for kept in &self.kept {
-                let answer = kept
-                    .answer
-                    .map_or_else(|| "no answer".to_string(), |a| self.bank.answer_label(&a));
+                let answer = kept.answer_text(self.bank);
                 let note = kept
                     .note
                     .map(|n| format!(" Note: {}", one_line(n)))
@@ -284,8 +273,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Help requested\n");
-        if self.ta_request.is_empty() {
-            let _ = writeln!(out, "No help requested yet.");
+        if let Some(line) = self.nothing_in(ReportPart::HelpAreas) {
+            let _ = writeln!(out, "{line}");
         }
         for area in &self.ta_request.areas {
             let _ = writeln!(out, "- {}", area.label());
@@ -403,6 +392,41 @@ mod tests {
         assert_eq!(
             report(bank, &Assessment::new(bank)).assessed()[4].1,
             bank.version()
+        );
+    }
+
+    /// An empty part of the report says the same sentence on screen and in the summary: both
+    /// read `Report::nothing_in`, and a phase nobody answered is "Not answered" in both.
+    #[test]
+    fn the_summary_says_what_is_empty_in_the_reports_words() {
+        use crate::report::ReportPart;
+        let bank = Bank::builtin();
+        let empty = Assessment::new(bank);
+        let r = report(bank, &empty);
+        let md = r.to_markdown();
+        let parts = [
+            ReportPart::Pitfalls,
+            ReportPart::Strengths,
+            ReportPart::DontKnows,
+            ReportPart::Notes,
+            ReportPart::HelpAreas,
+        ];
+        for part in parts {
+            let line = r.nothing_in(part).expect("nothing in an empty assessment");
+            assert!(md.contains(&format!("\n{line}\n")), "{part:?}: {md}");
+        }
+        assert!(md.contains("- Forming: Not answered"), "{md}");
+        assert_eq!(r.dont_know_count(), None);
+
+        let mut a = Assessment::new(bank);
+        a.set_answer("s1.roles", Answer::DontKnow);
+        a.set_note("s1.roles", "Ask the college");
+        let r = report(bank, &a);
+        assert_eq!(r.nothing_in(ReportPart::DontKnows), None);
+        assert_eq!(r.nothing_in(ReportPart::Notes), None);
+        assert_eq!(
+            r.dont_know_count().as_deref(),
+            Some("1 answer we don't know yet")
         );
     }
 

@@ -6,4 +6,5 @@
 //! `gate_state`); the group's is `GroupView` and session mode's `SessionStep`; the models here
 //! are those of the screens that had their rules in the app.
 
+pub mod answering;
 pub mod coach_form;

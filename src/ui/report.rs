@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    percent_text, Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore,
-    Verdict, PRIVACY_LINE,
+    Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore, Verdict,
+    PRIVACY_LINE,
 };
 
 use super::charts::shorten;
@@ -253,13 +253,14 @@ fn steps_in_figures(report: &Report<'_>) -> impl IntoView {
     let rows = report
         .launch_steps()
         .map(|score| {
+            let figures = score.figures();
             view! {
                 <tr>
                     <th scope="row">{score.section.heading()}</th>
-                    <td>{percent_text(score.readiness_pct())}</td>
-                    <td>{score.band().map_or("Not enough answers", Band::label)}</td>
-                    <td>{format!("{}%", score.coverage_pct())}</td>
-                    <td>{score.gate_words()}</td>
+                    <td>{figures.readiness}</td>
+                    <td>{figures.band}</td>
+                    <td>{figures.answered}</td>
+                    <td>{figures.gates}</td>
                 </tr>
             }
         })

@@ -81,13 +81,13 @@ pub use outputs::{report_outputs, ReportOutputs};
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
-    percent_text, report, Finding, FindingKind, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer,
-    NextStep, NoteLine, PitfallFlag, Report, ReportPart, Strength, TaSummary,
+    report, Finding, FindingKind, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer, NextStep,
+    NoteLine, PitfallFlag, Report, ReportPart, Strength, TaSummary,
 };
 pub use scoring::{
-    advice_for, advice_in, gate_status, phase_profile, section_score, section_scores, table_checks,
-    Band, GateState, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck, Verdict,
-    WhereYouAre,
+    advice_for, advice_in, gate_status, percent_text, phase_profile, section_score, section_scores,
+    table_checks, Band, GateState, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck,
+    Verdict, WhereYouAre,
 };
 pub use screens::coach_form::CoachForm;
 pub use share_link::{

@@ -581,11 +581,6 @@ impl<'a> Report<'a> {
     }
 }
 
-/// A percentage as a table cell shows it, or a dash when there is none.
-pub fn percent_text(value: Option<u8>) -> String {
-    value.map_or_else(|| "–".to_string(), |p| format!("{p}%"))
-}
-
 /// Builds the report of an assessment against a bank.
 pub fn report<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Report<'a> {
     let sections = section_scores(bank, assessment);

@@ -294,10 +294,34 @@ impl<'a> SectionScore<'a> {
         }
     }
 
+    /// The step's row of "Launch steps in figures", as the report's table and the summary
+    /// both show it.
+    pub fn figures(&self) -> StepFigures {
+        StepFigures {
+            readiness: percent_text(self.readiness_pct()),
+            band: self.band().map_or("Not enough answers", Band::label),
+            answered: format!("{}%", self.coverage_pct()),
+            gates: self.gate_words(),
+        }
+    }
+
     /// True for a launch step that is Strong with every gate met.
     pub fn is_done(&self) -> bool {
         self.band() == Some(Band::Strong) && !self.is_held()
     }
+}
+
+/// A launch step in figures: readiness, band, how much was answered and its gates, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepFigures {
+    /// Readiness, "67%", or a dash when nothing was scored.
+    pub readiness: String,
+    /// The band, or "Not enough answers".
+    pub band: &'static str,
+    /// The share of questions answered, "80%".
+    pub answered: String,
+    /// The gates: `SectionScore::gate_words`.
+    pub gates: String,
 }
 
 /// Where a step's gates stand, as the step chart and the steps in figures both say it.
@@ -311,6 +335,11 @@ pub enum GateState {
     NotAnswered,
     /// Every gate is met.
     Met,
+}
+
+/// A percentage as a table cell shows it, or a dash when there is none.
+pub fn percent_text(value: Option<u8>) -> String {
+    value.map_or_else(|| "–".to_string(), |p| format!("{p}%"))
 }
 
 /// A whole percentage of `part` over `whole`, rounded down, and 0 when `whole` is 0.

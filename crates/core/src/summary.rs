@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use crate::answer::PitfallLevel;
 use crate::bank::Phase;
 use crate::report::{NextStep, Report, ReportPart};
-use crate::scoring::{Band, SectionScore};
+use crate::scoring::SectionScore;
 use crate::CRATE_VERSION;
 
 /// The privacy line every report ends with.
@@ -25,23 +25,18 @@ fn one_line(text: &str) -> String {
     }
 }
 
+/// A launch step as a line: its figures, as the report's "Launch steps in figures" shows
+/// them.
 fn section_line(score: &SectionScore<'_>) -> String {
-    let mut line = format!("- {}: ", score.section.heading());
-    match (score.readiness_pct(), score.band()) {
-        (Some(pct), Some(band)) if band != Band::NotEnoughAnswers => {
-            let _ = write!(line, "{pct}% ({})", band.label());
-        }
-        (None, Some(band)) => line.push_str(band.label()),
-        _ => line.push_str("not scored"),
-    }
-    let _ = write!(line, ", {} of {} answered", score.answered, score.total);
-    if score.dont_know > 0 {
-        let _ = write!(line, ", {} don't know", score.dont_know);
-    }
-    if score.is_blocked() {
-        line.push_str(", blocked");
-    }
-    line
+    let figures = score.figures();
+    format!(
+        "- {}: {} ({}), {} answered. Gates: {}.",
+        score.section.heading(),
+        figures.band,
+        figures.readiness,
+        figures.answered,
+        figures.gates
+    )
 }
 
 /// One gap as a line: its tag, step, question, answer and advice.

@@ -198,8 +198,13 @@ proptest! {
     #[test]
     fn the_step_chart_and_the_steps_in_figures_agree(a in any_partnership()) {
         let r = report(bank(), &a);
+        let md = r.to_markdown();
         for step in r.launch_steps() {
             let (chart, figures) = (step.chart_words(), step.gate_words());
+            // The table and the summary show the same figures.
+            prop_assert_eq!(&step.figures().gates, &figures);
+            prop_assert!(md.contains(&format!("{}: {} (", step.section.heading(), step.figures().band)), "{}", md);
+            prop_assert!(md.contains(&format!("Gates: {figures}.")), "{}", md);
             let heading = step.section.heading();
             prop_assert_eq!(chart.starts_with("Blocked"), figures.starts_with("Blocked: "), "{}: {} / {}", heading, chart, figures);
             prop_assert_eq!(chart.starts_with("Held: a gate to confirm"), figures.starts_with("To confirm: "), "{}: {} / {}", heading, chart, figures);
@@ -244,7 +249,7 @@ fn a_step_nobody_answered_is_not_described_as_assessed() {
 
 #[test]
 fn a_percentage_cell_reads_as_a_number_or_a_dash() {
-    assert_eq!(percent_text(Some(75)), "75%");
-    assert_eq!(percent_text(Some(0)), "0%");
-    assert_eq!(percent_text(None), "–");
+    assert_eq!(crate::scoring::percent_text(Some(75)), "75%");
+    assert_eq!(crate::scoring::percent_text(Some(0)), "0%");
+    assert_eq!(crate::scoring::percent_text(None), "–");
 }

@@ -18,7 +18,7 @@ pub fn ProgressOverTime() -> impl IntoView {
             .with(|workspace| workspace.listed())
             .into_iter()
             .map(|listed| {
-                let label = format!("{} ({})", listed.name, listed.date);
+                let label = listed.choice_label();
                 view! { <option value=listed.id>{label}</option> }
             })
             .collect_view()

@@ -280,6 +280,29 @@ mod tests {
     use super::*;
     use crate::answer::ScalePoint;
 
+    /// A coach's invitation names what is in scope and the assessment it starts.
+    #[test]
+    fn an_invitation_names_its_scope_and_its_assessment() {
+        let bank = Bank::builtin();
+        let mut session = CoachSession {
+            coach_name: "Dana".into(),
+            ..CoachSession::default()
+        };
+        assert_eq!(
+            session.invitation_scope_line(bank),
+            "The whole assessment is in scope."
+        );
+        assert_eq!(session.assessment_name(), "For Dana");
+        session.session_name = "Module 3".into();
+        session.scope = ["s2".to_string()].into();
+        assert_eq!(
+            session.invitation_scope_line(bank),
+            "In scope: Step 2, Define the scope of industry focus."
+        );
+        assert_eq!(session.assessment_name(), "For Module 3");
+        assert_eq!(CoachSession::default().assessment_name(), "");
+    }
+
     #[test]
     fn a_new_assessment_records_the_bank_version_and_nothing_else() {
         let bank = Bank::builtin();

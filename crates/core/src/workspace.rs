@@ -149,6 +149,28 @@ pub struct Listed {
     pub total: usize,
 }
 
+impl Listed {
+    /// How far it is, as the start list says it: "12 of 80 questions answered".
+    pub fn progress_line(&self) -> String {
+        format!("{} of {} questions answered", self.answered, self.total)
+    }
+
+    /// The start list's button that opens it: "Start answering" before any answer, then
+    /// "Resume".
+    pub fn open_words(&self) -> &'static str {
+        if self.answered == 0 {
+            "Start answering"
+        } else {
+            "Resume"
+        }
+    }
+
+    /// How a choice of two results names it: its name and date, "North Valley (2026-12-04)".
+    pub fn choice_label(&self) -> String {
+        format!("{} ({})", self.name, self.date)
+    }
+}
+
 /// Which kind of link an address's fragment holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkKind {

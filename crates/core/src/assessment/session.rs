@@ -67,6 +67,32 @@ impl CoachSession {
             .join("; ")
     }
 
+    /// What the invitation says is in scope: "The whole assessment is in scope." or "In
+    /// scope: Step 2, ...; Step 4, ...".
+    pub fn invitation_scope_line(&self, bank: &crate::bank::Bank) -> String {
+        let in_scope = bank
+            .sections()
+            .iter()
+            .filter(|section| self.in_scope(section.id()))
+            .map(|section| section.heading())
+            .collect::<Vec<_>>();
+        if in_scope.len() == bank.sections().len() {
+            "The whole assessment is in scope.".to_string()
+        } else {
+            format!("In scope: {}.", in_scope.join("; "))
+        }
+    }
+
+    /// The name an assessment started from this invitation takes: "For Module 3", else "For"
+    /// the coach, else none.
+    pub fn assessment_name(&self) -> String {
+        [self.session_name.as_str(), self.coach_name.as_str()]
+            .into_iter()
+            .find(|text| !text.is_empty())
+            .map(|text| format!("For {text}"))
+            .unwrap_or_default()
+    }
+
     /// The first thing wrong with this session for a coach link: a text over its limit, a
     /// return address that is not an email address, or a part of the assessment that does not
     /// exist. The coach's form and the coach link each say it in their own words.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use readiness_core::{
     file_stem, group_csv, group_json, group_view, percent_text, Arrival, Bank, Event, GroupView,
-    Member, Respondent, MAX_RESPONDENT_LABEL_CHARS,
+    Member, Respondent, Unmatched, MAX_RESPONDENT_LABEL_CHARS,
 };
 
 use super::charts::{bar_key, distribution_bar, heat_map, step_shades};
@@ -285,7 +285,7 @@ fn GroupResults() -> impl IntoView {
         visible.with(|respondents| {
             respondents
                 .iter()
-                .flat_map(|r| r.left_out.iter().map(move |s| format!("{}: {s}", r.label)))
+                .flat_map(Respondent::left_out_lines)
                 .collect::<Vec<_>>()
         })
     };
@@ -477,7 +477,7 @@ fn group_tables(
                         })}
                     </th>
                     <td>{r.where_you_are.sentence()}</td>
-                    <td>{r.leading_phase.map_or("No clear phase yet", |p| p.name())}</td>
+                    <td>{r.phase_words()}</td>
                 </tr>
             }
         })
@@ -488,12 +488,11 @@ fn group_tables(
         .iter()
         .map(|row| {
             let cells = if compact {
-                let scored = row.readiness.iter().flatten().count();
-                let blocked = row.blocked_for.len();
+                let (scored, blocked) = row.tally_in_words();
                 view! {
                     <td>
-                        {format!("{scored} scored")}
-                        {(blocked > 0).then(|| view! { <strong class="blocked">{format!(", {blocked} blocked")}</strong> })}
+                        {scored}
+                        {blocked.map(|blocked| view! { <strong class="blocked">{blocked}</strong> })}
                     </td>
                 }
                 .into_any()
@@ -524,7 +523,6 @@ fn group_tables(
         })
         .collect_view();
 
-    let disagreements = view.questions.iter().filter(|q| q.disagreement).count();
     // The respondents' labels, once for every question's "who said what".
     let labels: Arc<[String]> = view
         .respondents
@@ -537,11 +535,7 @@ fn group_tables(
         .map(|row| question_line(view, row, labels.clone(), only_disagreements))
         .collect_view();
 
-    let mut unmatched: Vec<String> = view
-        .unmatched
-        .iter()
-        .map(|u| format!("{}: question \"{}\"", u.label, u.question_id))
-        .collect();
+    let mut unmatched: Vec<String> = view.unmatched.iter().map(Unmatched::line).collect();
     unmatched.extend(skipped);
     let step_head = head("Step", &["Mean", "Range"]);
 
@@ -577,10 +571,7 @@ fn group_tables(
         </details>
         <h3>"Questions, biggest disagreements first"</h3>
         <p class="disagreement-count">
-            {format!(
-                "{disagreements} question(s) where answers are {} or more scale points apart.",
-                readiness_core::DISAGREEMENT_POINTS
-            )}
+            {view.disagreement_line()}
         </p>
         <p>
             <label class="checkbox">

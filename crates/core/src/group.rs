@@ -83,6 +83,14 @@ pub struct Respondent {
 }
 
 impl Respondent {
+    /// What the respondent's results held that the bank does not have, one line each,
+    /// labelled: "Ana: ...".
+    pub fn left_out_lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.left_out
+            .iter()
+            .map(move |line| format!("{}: {line}", self.label))
+    }
+
     /// The line under the respondent's label on the Compare screen: where the results came
     /// from, the assessment's details, and whether it is hidden. "From first.json · North
     /// Valley · 2026-12-04 · hidden from the comparison".
@@ -134,6 +142,16 @@ impl GroupView<'_> {
     /// listed person by person.
     pub fn summarises(&self) -> bool {
         self.respondents.len() >= SUMMARISE_FROM
+    }
+
+    /// How many questions people disagree on, in a sentence: "3 question(s) where answers are
+    /// 2 or more scale points apart."
+    pub fn disagreement_line(&self) -> String {
+        let disagreements = self.questions.iter().filter(|q| q.disagreement).count();
+        format!(
+            "{disagreements} question(s) where answers are {DISAGREEMENT_POINTS} or more scale \
+             points apart."
+        )
     }
 
     /// Whether the tables show one column of tallies rather than one per respondent (above
@@ -232,6 +250,17 @@ impl StepRow<'_> {
             });
         }
         shares
+    }
+
+    /// The step's tally when the table has one column for everyone: "9 scored", and ", 2
+    /// blocked" when someone's gate blocks it.
+    pub fn tally_in_words(&self) -> (String, Option<String>) {
+        let scored = self.readiness.iter().flatten().count();
+        let blocked = self.blocked_for.len();
+        (
+            format!("{scored} scored"),
+            (blocked > 0).then(|| format!(", {blocked} blocked")),
+        )
     }
 
     /// The lowest and highest readiness in words, "13–77%" (or "–" when nobody has a figure).
@@ -507,6 +536,20 @@ pub struct Unmatched<'a> {
     pub label: &'a str,
     /// The unknown question id.
     pub question_id: &'a str,
+}
+
+impl RespondentSummary<'_> {
+    /// The respondent's leading phase by name, or "No clear phase yet".
+    pub fn phase_words(&self) -> &'static str {
+        self.leading_phase.map_or("No clear phase yet", Phase::name)
+    }
+}
+
+impl Unmatched<'_> {
+    /// The answer left out, as the Compare screen lists it: `Ana: question "s9.old"`.
+    pub fn line(&self) -> String {
+        format!("{}: question \"{}\"", self.label, self.question_id)
+    }
 }
 
 /// Where an answer sits on its scale, for comparing respondents (see the module's table):

@@ -465,6 +465,49 @@ fn above_twelve_respondents_the_tables_tally_in_one_column() {
     assert_eq!(thirteen.column_heads(), ["13 respondents"]);
 }
 
+/// The Compare screen's sentences come from the view: the disagreements, a step's tally
+/// in one column, each respondent's phase, and what was left out.
+#[test]
+fn the_group_says_its_tallies_in_words() {
+    let step1 = |answer: Answer| -> Vec<(&str, Answer)> {
+        bank().sections()[0]
+            .questions()
+            .iter()
+            .map(|q| (q.id(), answer))
+            .collect()
+    };
+    let people = respondents(&[&step1(DONE), &step1(STARTED)]);
+    let view = group_view(bank(), &people);
+    let disagreements = view.questions.iter().filter(|q| q.disagreement).count();
+    assert_eq!(
+        view.disagreement_line(),
+        format!(
+            "{disagreements} question(s) where answers are {DISAGREEMENT_POINTS} or more scale points apart."
+        )
+    );
+    let (scored, blocked) = view.steps[0].tally_in_words();
+    assert_eq!(scored, "2 scored");
+    assert_eq!(blocked.as_deref(), Some(", 1 blocked"));
+    assert_eq!(
+        view.steps[1].tally_in_words(),
+        ("0 scored".to_string(), None)
+    );
+    assert_eq!(view.respondents[0].phase_words(), "No clear phase yet");
+
+    let mut ana = respondent("Ana", &[]);
+    ana.left_out = vec!["an answer to s9.old".into()];
+    assert_eq!(
+        ana.left_out_lines().collect::<Vec<_>>(),
+        ["Ana: an answer to s9.old"]
+    );
+    let unmatched = Unmatched {
+        respondent: 0,
+        label: "Ana",
+        question_id: "s9.old",
+    };
+    assert_eq!(unmatched.line(), "Ana: question \"s9.old\"");
+}
+
 #[test]
 fn a_respondent_says_where_it_came_from_and_its_details() {
     let mut ana = respondent("Ana", &[]);

@@ -301,6 +301,14 @@ mod tests {
         );
         assert_eq!(session.assessment_name(), "For Module 3");
         assert_eq!(CoachSession::default().assessment_name(), "");
+        assert_eq!(session.send_results_heading(), "Send your results to Dana");
+        assert!(session.send_results_line().ends_with(
+            "add your coach's address. You can also attach the JSON file, which holds everything."
+        ));
+        session.return_email = "dana@example.org".into();
+        assert!(session
+            .send_results_line()
+            .starts_with("Your email program opens a draft to dana@example.org with"));
     }
 
     #[test]

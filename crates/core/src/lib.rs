@@ -91,8 +91,8 @@ pub use scoring::{
 };
 pub use screens::coach_form::CoachForm;
 pub use share_link::{
-    decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
-    MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
+    decode_share_link, encode_share_link, link_copied_message, ShareLinkError, SharedAssessment,
+    LINK_FORMAT_VERSION, MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
 pub use summary::PRIVACY_LINE;
 pub use workspace::{

@@ -93,6 +93,27 @@ impl CoachSession {
             .unwrap_or_default()
     }
 
+    /// The heading of the report's offer to send the results back: "Send your results to
+    /// Dana".
+    pub fn send_results_heading(&self) -> String {
+        format!("Send your results to {}", self.coach_name)
+    }
+
+    /// What sending the results back does, with or without the coach's address.
+    pub fn send_results_line(&self) -> String {
+        let to = &self.return_email;
+        let draft = if to.is_empty() {
+            "Your email program opens a draft with your summary and the share link; add your \
+             coach's address."
+                .to_string()
+        } else {
+            format!(
+                "Your email program opens a draft to {to} with your summary and the share link."
+            )
+        };
+        format!("{draft} You can also attach the JSON file, which holds everything.")
+    }
+
     /// The first thing wrong with this session for a coach link: a text over its limit, a
     /// return address that is not an email address, or a part of the assessment that does not
     /// exist. The coach's form and the coach link each say it in their own words.

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore, Verdict,
-    PRIVACY_LINE,
+    Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore, PRIVACY_LINE,
 };
 
 use super::charts::shorten;
@@ -13,18 +12,13 @@ use super::table_scroll::TableScroll;
 /// nothing stored or imported is trusted as a score.
 pub fn report_view(report: &Report) -> AnyView {
     let bank = Bank::builtin();
-    let assessment = report.assessment;
     view! {
         <article class="report" aria-labelledby="report-title">
             // The first page answers "where do we stand, and what next?" at a glance, on screen
             // and in print; everything else follows.
             <div class="first-page">
                 <header class="report-lead">
-                    <h1 id="report-title" tabindex="-1">
-                        "Readiness report"
-                        {(!assessment.meta.name.trim().is_empty())
-                            .then(|| format!(": {}", assessment.meta.name.trim()))}
-                    </h1>
+                    <h1 id="report-title" tabindex="-1">{report.title()}</h1>
                     {assessed(report)}
                     <p class="where-you-are">{report.lead()}</p>
                     {report.also_in_the_way().map(|line| view! { <p class="also-in-the-way">{line}</p> })}
@@ -420,17 +414,11 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
             }
         })
         .collect_view();
-    let concerns = report
-        .table
-        .iter()
-        .filter(|c| c.verdict.is_concern())
-        .count();
-    let unknown = report
-        .table
-        .iter()
-        .filter(|c| c.verdict == Verdict::Unknown)
-        .count();
-    let notes = report.table_notes().count();
+    let has_advice = report
+        .table_concerns()
+        .chain(report.table_notes())
+        .next()
+        .is_some();
     let advice = report
         .table_concerns()
         .chain(report.table_notes())
@@ -452,8 +440,8 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section table-checks" aria-labelledby="table-title">
             <h2 id="table-title">"Who is at the table"</h2>
-            <p>{format!("{concerns} check(s) to act on, {notes} note(s), {unknown} not known yet.")}</p>
-            {(concerns + notes > 0).then(|| view! { <ul class="report-list">{advice}</ul> })}
+            <p>{report.table_line()}</p>
+            {has_advice.then(|| view! { <ul class="report-list">{advice}</ul> })}
             <TableScroll label="Who is at the table">
                 <table class="report-table">
                     <caption>"Checks against what has worked elsewhere"</caption>

@@ -570,6 +570,28 @@ impl<'a> Report<'a> {
         rows
     }
 
+    /// The report's title: "Readiness report", with the assessment's name when it has one.
+    pub fn title(&self) -> String {
+        match self.assessment.meta.name.trim() {
+            "" => "Readiness report".to_string(),
+            name => format!("Readiness report: {name}"),
+        }
+    }
+
+    /// The table checks in one line: "1 check(s) to act on, 2 note(s), 3 not known yet."
+    pub fn table_line(&self) -> String {
+        let unknown = self
+            .table
+            .iter()
+            .filter(|c| c.verdict == crate::scoring::Verdict::Unknown)
+            .count();
+        format!(
+            "{} check(s) to act on, {} note(s), {unknown} not known yet.",
+            self.table_concerns().count(),
+            self.table_notes().count()
+        )
+    }
+
     /// Table checks that found something to act on.
     pub fn table_concerns(&self) -> impl Iterator<Item = &TableCheck<'a>> {
         self.table.iter().filter(|c| c.verdict.is_concern())

@@ -253,3 +253,21 @@ fn a_percentage_cell_reads_as_a_number_or_a_dash() {
     assert_eq!(crate::scoring::percent_text(Some(0)), "0%");
     assert_eq!(crate::scoring::percent_text(None), "–");
 }
+
+#[test]
+fn the_report_is_titled_by_its_name_and_counts_its_table_checks() {
+    let mut a = Assessment::new(bank());
+    assert_eq!(report(bank(), &a).title(), "Readiness report");
+    a.meta.name = "  North Valley health  ".into();
+    let r = report(bank(), &a);
+    assert_eq!(r.title(), "Readiness report: North Valley health");
+    let unknown = r
+        .table
+        .iter()
+        .filter(|c| c.verdict == crate::scoring::Verdict::Unknown)
+        .count();
+    assert_eq!(
+        r.table_line(),
+        format!("0 check(s) to act on, 0 note(s), {unknown} not known yet.")
+    );
+}

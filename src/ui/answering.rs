@@ -132,13 +132,13 @@ pub fn Answering(
                     let index = bank.sections().iter().position(|s| s.id() == section_id);
                     live.get().map(|live| {
                         let score = index.and_then(|index| live.section(index)).cloned();
-                        let (answered, total) = steps.with_value(|steps| live.overall(steps));
+                        let (answered, total, words) = steps.with_value(|steps| live.overall(steps));
                         view! {
                             <SectionScoreView score=score leading_phase=live.leading_phase />
                             <h2>"Overall"</h2>
                             <p>
                                 <progress max=total value=answered aria-label="Questions answered"></progress>
-                                " " {answered} " of " {total} " questions answered"
+                                " " {words}
                             </p>
                             <h2>"Where you are"</h2>
                             <p class="where">{live.where_you_are}</p>

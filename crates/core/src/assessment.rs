@@ -76,6 +76,12 @@ impl Meta {
     }
 }
 
+/// How much of an assessment is answered, as the start list and the answering screen both
+/// say it: "12 of 80 questions answered".
+pub fn questions_answered(answered: usize, total: usize) -> String {
+    format!("{answered} of {total} questions answered")
+}
+
 /// Texts that are not blank, trimmed, joined by " · ": how the lists show an assessment's
 /// details.
 fn details_line<const N: usize>(texts: [&String; N]) -> String {

@@ -152,7 +152,7 @@ pub struct Listed {
 impl Listed {
     /// How far it is, as the start list says it: "12 of 80 questions answered".
     pub fn progress_line(&self) -> String {
-        format!("{} of {} questions answered", self.answered, self.total)
+        crate::assessment::questions_answered(self.answered, self.total)
     }
 
     /// The start list's button that opens it: "Start answering" before any answer, then

@@ -192,8 +192,15 @@ impl Live {
         self.sections.get(index)
     }
 
-    /// Questions answered and asked over the steps in scope.
-    pub fn overall(&self, steps: &Steps) -> (u32, u32) {
+    /// Questions answered and asked over the steps in scope, and in words: "12 of 40
+    /// questions answered".
+    pub fn overall(&self, steps: &Steps) -> (u32, u32, String) {
+        let (answered, total) = self.overall_counts(steps);
+        let words = crate::assessment::questions_answered(answered as usize, total as usize);
+        (answered, total, words)
+    }
+
+    fn overall_counts(&self, steps: &Steps) -> (u32, u32) {
         steps
             .in_scope
             .iter()
@@ -268,7 +275,14 @@ mod tests {
         a.set_answer("s2.lmi", Answer::Scale(ScalePoint::Done));
         let in_scope =
             bank().sections()[1].questions().len() + bank().sections()[3].questions().len();
-        assert_eq!(live(bank(), &a).overall(&steps), (1, in_scope as u32));
+        assert_eq!(
+            live(bank(), &a).overall(&steps),
+            (
+                1,
+                in_scope as u32,
+                format!("1 of {in_scope} questions answered")
+            )
+        );
     }
 
     /// A gate is to confirm only once someone answered in its section: before that the

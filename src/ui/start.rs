@@ -101,6 +101,8 @@ fn AssessmentCard(
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let shell = expect_context::<Shell>();
+    let progress_label = listed.progress_line();
+    let open_words = listed.open_words();
     let Listed {
         id,
         name,
@@ -121,7 +123,6 @@ fn AssessmentCard(
             .unwrap_or_default(),
     );
     let title_id = format!("title-{id}");
-    let progress_label = format!("{answered} of {total} questions answered");
 
     let id_open = id.clone();
     let id_rename = id.clone();
@@ -172,7 +173,7 @@ fn AssessmentCard(
                     class="button primary"
                     on:click=move |_| open(shell, id_open.clone())
                 >
-                    {if answered == 0 { "Start answering" } else { "Resume" }}
+                    {open_words}
                 </button>
                 <button type="button" class="button" on:click=move |_| renaming.set(true)>
                     "Rename"
@@ -343,27 +344,13 @@ fn Invitation(session: CoachSession) -> impl IntoView {
     let sector = RwSignal::new(session.sector.clone());
     let role = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let in_scope = bank
-        .sections()
-        .iter()
-        .filter(|section| session.in_scope(section.id()))
-        .map(|section| section.heading())
-        .collect::<Vec<_>>();
-    let scope_line = if in_scope.len() == bank.sections().len() {
-        "The whole assessment is in scope.".to_string()
-    } else {
-        format!("In scope: {}.", in_scope.join("; "))
-    };
+    let scope_line = session.invitation_scope_line(bank);
     let keep = StoredValue::new(session.clone());
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         let session = keep.get_value();
-        let name = [session.session_name.as_str(), session.coach_name.as_str()]
-            .into_iter()
-            .find(|text| !text.is_empty())
-            .map(|text| format!("For {text}"))
-            .unwrap_or_default();
+        let name = session.assessment_name();
         let Some(meta) = meta_from_form(name, region, sector, role) else {
             return;
         };

@@ -62,6 +62,35 @@ impl Meta {
             .unwrap_or("Untitled assessment")
             .to_string()
     }
+
+    /// The assessment's details as the start list shows them beside its name: "North Valley ·
+    /// Health care · College"; blank ones left out.
+    pub fn listed_details(&self) -> String {
+        details_line([&self.region, &self.sector, &self.respondent_role])
+    }
+
+    /// The assessment's details as the Compare screen shows them beside a respondent: its
+    /// region, sector and date; blank ones left out.
+    pub fn respondent_details(&self) -> String {
+        details_line([&self.region, &self.sector, &self.date])
+    }
+}
+
+/// How much of an assessment is answered, as the start list and the answering screen both
+/// say it: "12 of 80 questions answered".
+pub fn questions_answered(answered: usize, total: usize) -> String {
+    format!("{answered} of {total} questions answered")
+}
+
+/// Texts that are not blank, trimmed, joined by " · ": how the lists show an assessment's
+/// details.
+fn details_line<const N: usize>(texts: [&String; N]) -> String {
+    texts
+        .into_iter()
+        .map(|text| text.trim())
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Where the region wants technical assistance.
@@ -286,6 +315,37 @@ impl Assessment {
 mod tests {
     use super::*;
     use crate::answer::ScalePoint;
+
+    /// A coach's invitation names what is in scope and the assessment it starts.
+    #[test]
+    fn an_invitation_names_its_scope_and_its_assessment() {
+        let bank = Bank::builtin();
+        let mut session = CoachSession {
+            coach_name: "Dana".into(),
+            ..CoachSession::default()
+        };
+        assert_eq!(
+            session.invitation_scope_line(bank),
+            "The whole assessment is in scope."
+        );
+        assert_eq!(session.assessment_name(), "For Dana");
+        session.session_name = "Module 3".into();
+        session.scope = ["s2".to_string()].into();
+        assert_eq!(
+            session.invitation_scope_line(bank),
+            "In scope: Step 2, Define the scope of industry focus."
+        );
+        assert_eq!(session.assessment_name(), "For Module 3");
+        assert_eq!(CoachSession::default().assessment_name(), "");
+        assert_eq!(session.send_results_heading(), "Send your results to Dana");
+        assert!(session.send_results_line().ends_with(
+            "add your coach's address. You can also attach the JSON file, which holds everything."
+        ));
+        session.return_email = "dana@example.org".into();
+        assert!(session
+            .send_results_line()
+            .starts_with("Your email program opens a draft to dana@example.org with"));
+    }
 
     #[test]
     fn a_new_assessment_records_the_bank_version_and_nothing_else() {

@@ -114,6 +114,28 @@ pub struct Listed {
     pub total: usize,
 }
 
+impl Listed {
+    /// How far it is, as the start list says it: "12 of 80 questions answered".
+    pub fn progress_line(&self) -> String {
+        crate::assessment::questions_answered(self.answered, self.total)
+    }
+
+    /// The start list's button that opens it: "Start answering" before any answer, then
+    /// "Resume".
+    pub fn open_words(&self) -> &'static str {
+        if self.answered == 0 {
+            "Start answering"
+        } else {
+            "Resume"
+        }
+    }
+
+    /// How a choice of two results names it: its name and date, "North Valley (2026-12-04)".
+    pub fn choice_label(&self) -> String {
+        format!("{} ({})", self.name, self.date)
+    }
+}
+
 /// Why the shell reads one key: to write the pending edits on top of it, or to follow what
 /// another tab wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -403,12 +425,7 @@ impl Workspace {
                 Listed {
                     id: stored.id.clone(),
                     name: meta.display_name(),
-                    details: [&meta.region, &meta.sector, &meta.respondent_role]
-                        .into_iter()
-                        .map(|text| text.trim())
-                        .filter(|text| !text.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · "),
+                    details: meta.listed_details(),
                     date: meta.date.clone(),
                     updated_ms: stored.updated_ms,
                     answered: stored.assessment.answered_count().min(total),

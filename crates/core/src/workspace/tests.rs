@@ -1042,3 +1042,33 @@ fn a_copy_of_an_assessment_with_the_longest_name_reads_back() {
     let copy = reloaded.assessment("copy").expect("the copy reads back");
     assert!(copy.assessment.meta.name.starts_with("Copy of nnn"));
 }
+
+/// The start list's card reads its words from `Listed`: details, progress and the button
+/// that opens it; the choice of two results names it by name and date.
+#[test]
+fn the_start_list_says_how_far_each_assessment_is() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", " North Valley ");
+    let listed = workspace.listed().remove(0);
+    assert_eq!(listed.details, "North Valley · Health care · Convener");
+    assert_eq!(listed.open_words(), "Start answering");
+    assert_eq!(
+        listed.progress_line(),
+        format!("0 of {} questions answered", listed.total)
+    );
+    assert_eq!(
+        listed.choice_label(),
+        format!("North Valley ({})", listed.date)
+    );
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.roles", ScalePoint::Done),
+        2_000,
+    );
+    let listed = workspace.listed().remove(0);
+    assert_eq!(listed.open_words(), "Resume");
+    assert!(listed.progress_line().starts_with("1 of "));
+}

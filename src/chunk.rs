@@ -135,10 +135,10 @@ where
     Ok(draw)
 }
 
-/// Stands in for what waits for the link formats (a coach's invitation on the start screen):
+/// Placeholder in for what waits for the link formats (a coach's invitation on the start screen):
 /// the waiting placeholder while they come, or the notice with Try again if they do not.
 pub fn link_formats_coming(store: Store) -> AnyView {
-    later(move || async move {
+    from_chunk(move || async move {
         store.link_formats().await?;
         Ok((|| ().into_any()) as DrawScreen)
     })
@@ -219,42 +219,45 @@ async fn idle() {
 /// suspense after its chunk came kept effects that outlived the screen and read its disposed
 /// signals when the person moved on; here the screen is drawn like any other, and a task that
 /// finishes after the person left sets a signal that is gone, which does nothing.
-pub fn later<F>(screen: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+pub fn from_chunk<F>(screen: impl Fn() -> F + Send + Sync + 'static) -> AnyView
 where
     F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
 {
-    drawn_later(
-        Arc::new(move || Box::pin(screen()) as Coming),
-        Stands::Screen,
+    drawn_from_chunk(
+        Arc::new(move || Box::pin(screen()) as ScreenLoad),
+        Placeholder::Screen,
     )
 }
 
 /// A notice whose chunk may still be on its way: nothing holds its place meanwhile, and one that
 /// does not come is said so in a line of its own, with a way to try again.
-pub fn later_notice<F>(notice: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+pub fn notice_from_chunk<F>(notice: impl Fn() -> F + Send + Sync + 'static) -> AnyView
 where
     F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
 {
-    drawn_later(
-        Arc::new(move || Box::pin(notice()) as Coming),
-        Stands::Notice,
+    drawn_from_chunk(
+        Arc::new(move || Box::pin(notice()) as ScreenLoad),
+        Placeholder::Notice,
     )
 }
 
-/// A chunk on its way. Boxed, so that one `drawn_later` serves every chunk rather than one
+/// A chunk on its way. Boxed, so that one `drawn_from_chunk` serves every chunk rather than one
 /// copy of it per screen in the main module.
-type Coming = Pin<Box<dyn Future<Output = Result<DrawScreen, NotLoaded>>>>;
+type ScreenLoad = Pin<Box<dyn Future<Output = Result<DrawScreen, NotLoaded>>>>;
 
 /// What a view waiting for its chunk stands in.
 #[derive(Clone, Copy)]
-enum Stands {
+enum Placeholder {
     /// The main region, whose height it holds.
     Screen,
     /// A notice above the screen.
     Notice,
 }
 
-fn drawn_later(load: Arc<dyn Fn() -> Coming + Send + Sync>, stands: Stands) -> AnyView {
+fn drawn_from_chunk(
+    load: Arc<dyn Fn() -> ScreenLoad + Send + Sync>,
+    stands: Placeholder,
+) -> AnyView {
     let loaded = RwSignal::new(None::<Result<DrawScreen, NotLoaded>>);
     let start = Callback::new(move |()| {
         let coming = load();
@@ -269,15 +272,15 @@ fn drawn_later(load: Arc<dyn Fn() -> Coming + Send + Sync>, stands: Stands) -> A
         start.run(());
     };
     (move || match (loaded.get(), stands) {
-        (None, Stands::Screen) => {
+        (None, Placeholder::Screen) => {
             view! { <div class="screen-coming" aria-busy="true"></div> }.into_any()
         }
-        (None, Stands::Notice) => ().into_any(),
+        (None, Placeholder::Notice) => ().into_any(),
         (Some(Ok(draw)), _) => draw(),
-        (Some(Err(NotLoaded)), Stands::Screen) => {
+        (Some(Err(NotLoaded)), Placeholder::Screen) => {
             view! { <NotLoadedNotice try_again /> }.into_any()
         }
-        (Some(Err(NotLoaded)), Stands::Notice) => view! {
+        (Some(Err(NotLoaded)), Placeholder::Notice) => view! {
             <div class="notice warning" role="alert">
                 <p>
                     "A notice about saving on this device could not be shown, because part of "

@@ -184,17 +184,17 @@ pub fn App() -> impl IntoView {
         <Frame presenting=presenting>
             {move || match drawn.with(|address| address.screen) {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
-                Screen::About => chunk::later(chunk::about),
+                Screen::About => chunk::from_chunk(chunk::about),
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
                 Screen::Report => {
-                    chunk::later(move || chunk::with_link_formats(store, chunk::report()))
+                    chunk::from_chunk(move || chunk::with_link_formats(store, chunk::report()))
                 }
-                Screen::Coach => chunk::later(chunk::coach),
+                Screen::Coach => chunk::from_chunk(chunk::coach),
                 Screen::Compare => {
-                    chunk::later(move || chunk::with_link_formats(store, chunk::compare()))
+                    chunk::from_chunk(move || chunk::with_link_formats(store, chunk::compare()))
                 }
                 Screen::Present => {
-                    chunk::later(move || chunk::with_link_formats(store, chunk::present()))
+                    chunk::from_chunk(move || chunk::with_link_formats(store, chunk::present()))
                 }
             }}
         </Frame>

@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use leptos::prelude::*;
-use readiness_core::{Bank, Edit, Effect, Event, Moment, StoredAssessment, Workspace};
+use readiness_core::{Bank, Edit, Effect, Event, Stamp, StoredAssessment, Workspace};
 
 use crate::chunk::{self, NotLoaded};
 use crate::storage;
@@ -99,11 +99,11 @@ fn now_ms() -> u64 {
 
 /// What only the browser knows, for an event that makes something new: the time, today's date
 /// in the person's time zone, and an id no other assessment on this device has.
-pub fn moment() -> Moment {
+pub fn stamp() -> Stamp {
     let date = js_sys::Date::new_0();
     let now = now_ms();
     let random = (js_sys::Math::random() * 1e12) as u64;
-    Moment {
+    Stamp {
         now_ms: now,
         today: format!(
             "{:04}-{:02}-{:02}",

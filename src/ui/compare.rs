@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use readiness_core::{
-    file_stem, group_csv, group_json, group_view, percent_text, Arrival, Bank, Event, GroupView,
-    Member, Respondent, Unmatched, MAX_RESPONDENT_LABEL_CHARS,
+    file_stem, group_csv, group_json, group_view, percent_text, Bank, Event, GroupView,
+    IncomingResult, Member, Respondent, Unmatched, MAX_RESPONDENT_LABEL_CHARS,
 };
 
 use super::charts::{bar_key, distribution_bar, heat_map, step_shades};
@@ -49,7 +49,7 @@ fn AddResults() -> impl IntoView {
 
     // What the workspace says the last addition did, shown until the next one.
     let tell = move || {
-        let news = store.with_untracked(|workspace| workspace.group_news().clone());
+        let news = store.with_untracked(|workspace| workspace.group_addition().clone());
         said.set(news.added_sentence().into_iter().collect());
         problems.set(news.problems);
     };
@@ -66,7 +66,7 @@ fn AddResults() -> impl IntoView {
             let mut problems = Vec::new();
             for file in files {
                 match read_file(&file).await {
-                    Ok(imported) => arrivals.push(Arrival {
+                    Ok(imported) => arrivals.push(IncomingResult {
                         assessment: imported.assessment,
                         origin: file.name(),
                         skipped: imported.skipped,

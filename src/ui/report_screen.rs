@@ -10,7 +10,7 @@ use super::qr_code::qr_figure;
 use super::report::report_view;
 use super::screen_link::{PlaceLink, ScreenLink};
 use super::session::present;
-use crate::store::moment;
+use crate::store::stamp;
 use crate::{clipboard, download, link_to_app, Address, Screen, Shell, Store};
 
 /// The report of the open assessment, or a choice of assessment when none is open.
@@ -62,7 +62,7 @@ fn SharedNotice() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let store = expect_context::<Store>();
     let save_copy = move |_| {
-        let at = moment();
+        let at = stamp();
         let id = at.fresh_id.clone();
         store.dispatch(Event::KeepSharedReport(at));
         shell.navigate(Address {
@@ -284,7 +284,7 @@ fn ReportActions(
             <button type="button" class="button" on:click=move |_| {
                 let id = aid.get_value();
                 let taken = store.with_untracked(|w| w.assessment(&id).is_some());
-                store.dispatch(Event::Snapshot { id, at: moment() });
+                store.dispatch(Event::Snapshot { id, at: stamp() });
                 message.set(Some(if taken {
                     "Snapshot saved on this device. Compare it with later answers under Compare, Progress over time.".to_string()
                 } else {

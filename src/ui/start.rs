@@ -6,7 +6,7 @@ use readiness_core::{Bank, CoachSession, Edit, Event, LinkKind, Listed, Meta, MA
 
 use super::coach_message::CoachMessage;
 use super::meta_field::MetaField;
-use crate::store::moment;
+use crate::store::stamp;
 use crate::{chunk, Address, Screen, Shell, Store};
 
 /// Opens an assessment at its first section.
@@ -184,7 +184,7 @@ fn AssessmentCard(
                     on:click=move |_| {
                         store.dispatch(Event::Duplicate {
                             id: id_duplicate.clone(),
-                            at: moment(),
+                            at: stamp(),
                         });
                     }
                 >
@@ -196,7 +196,7 @@ fn AssessmentCard(
                     on:click=move |_| {
                         store.dispatch(Event::Snapshot {
                             id: id_snapshot.clone(),
-                            at: moment(),
+                            at: stamp(),
                         });
                     }
                 >
@@ -283,7 +283,7 @@ fn NewAssessment() -> impl IntoView {
         let Some(meta) = meta_from_form(name.get_untracked(), region, sector, role) else {
             return;
         };
-        let at = moment();
+        let at = stamp();
         let id = at.fresh_id.clone();
         store.dispatch(Event::Create {
             meta: Box::new(meta),
@@ -354,7 +354,7 @@ fn Invitation(session: CoachSession) -> impl IntoView {
         let Some(meta) = meta_from_form(name, region, sector, role) else {
             return;
         };
-        let at = moment();
+        let at = stamp();
         let id = at.fresh_id.clone();
         store.dispatch(Event::Create {
             meta: Box::new(meta),

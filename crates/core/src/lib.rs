@@ -104,9 +104,10 @@ pub use share_link::{
 };
 pub use summary::PRIVACY_LINE;
 pub use workspace::{
-    assessment_id_of_key, link_kind, read_pasted, Arrival, Effect, Event, GroupNews, LinkFormats,
-    LinkKind, Listed, Member, Moment, PortfolioEvent, PortfolioNews, PortfolioWorkspace, ReadFor,
-    SaveStatus, SetAside, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX, PORTFOLIO_PREFIX,
+    assessment_id_of_key, link_kind, read_pasted, Effect, Event, GroupAddition, IncomingResult,
+    LinkFormats, LinkKind, Listed, Member, PortfolioAddition, PortfolioEvent, PortfolioWorkspace,
+    ReadFor, SaveStatus, SetAside, Stamp, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX,
+    PORTFOLIO_PREFIX,
 };
 
 /// The version of this crate, shown in report footers when the app gives none of its own.

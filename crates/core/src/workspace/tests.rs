@@ -139,8 +139,8 @@ pub(super) fn dispatch(workspace: &mut Workspace, device: &mut Device, event: Ev
     }
 }
 
-pub(super) fn at(ms: u64, id: &str) -> Moment {
-    Moment {
+pub(super) fn at(ms: u64, id: &str) -> Stamp {
+    Stamp {
         now_ms: ms,
         today: "2026-12-02".to_string(),
         fresh_id: id.to_string(),
@@ -682,7 +682,7 @@ fn the_group_gets_unique_labels_is_kept_for_the_tab_and_restored_after_a_reload(
     let link = encode_share_link(bank(), &shared);
     let text = format!("https://example.org/app/#{link}\n\n  {link}  \nhello\n#s=AAAA");
     dispatch(&mut workspace, &mut device, Event::AddLinksToGroup(text));
-    let news = workspace.group_news();
+    let news = workspace.group_addition();
     assert_eq!(news.added, ["Convener", "Convener (2)"]);
     assert_eq!(news.problems.len(), 2, "{:?}", news.problems);
     assert!(news.problems[0].starts_with("Line 4: this is not a share link"));
@@ -895,8 +895,8 @@ fn links_and_the_kept_group_wait_for_the_link_formats_and_lose_nothing() {
     assert!(!page.awaits_link_formats());
     assert_eq!(page.opening_link(), None);
     assert_eq!(labels(&page), ["Convener", "Convener (2)", "Employer"]);
-    assert_eq!(page.group_news().problems.len(), 1);
-    assert!(page.group_news().problems[0].starts_with("Line 2: "));
+    assert_eq!(page.group_addition().problems.len(), 1);
+    assert!(page.group_addition().problems[0].starts_with("Line 2: "));
     assert!(
         matches!(page.shared_report(), Some(Ok(shared)) if shared.assessment.meta.respondent_role == "Funder")
     );
@@ -989,7 +989,7 @@ fn forgetting_everything_forgets_a_kept_group_that_waited_for_the_link_formats()
 
 #[test]
 fn the_news_of_an_addition_names_a_few_and_counts_the_rest() {
-    let news = |n: usize| GroupNews {
+    let news = |n: usize| GroupAddition {
         added: (1..=n).map(|i| format!("Respondent {i}")).collect(),
         problems: Vec::new(),
     };

@@ -99,13 +99,13 @@ fn a_pasted_block_adds_every_link_lists_the_damaged_lines_and_is_kept() {
     text.push_str("https://example.org/check/#s=%%%\nThanks!\n");
     paste(&mut page, &mut device, text, "a");
     assert_eq!(page.portfolio().partnerships().len(), 30);
-    assert_eq!(page.news().new_rows, 30);
-    let problems = &page.news().problems;
+    assert_eq!(page.addition().new_rows, 30);
+    let problems = &page.addition().problems;
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].starts_with("Line 33: "), "{problems:?}");
     assert!(problems[1].starts_with("Line 34: "), "{problems:?}");
     assert_eq!(
-        page.news().sentence().as_deref(),
+        page.addition().sentence().as_deref(),
         Some("Added 30 results: 30 new partnerships.")
     );
     assert_eq!(entries(&device), 30);
@@ -116,12 +116,12 @@ fn a_pasted_block_adds_every_link_lists_the_damaged_lines_and_is_kept() {
         .map(|n| link(&format!("Region {n}"), "2026-11-01") + "\n")
         .collect();
     paste(&mut page, &mut device, again, "b");
-    assert_eq!(page.news().already, 3);
+    assert_eq!(page.addition().already, 3);
     assert_eq!(page.portfolio().result_count(), 30);
 
     // A later result of one of them joins its row.
     paste(&mut page, &mut device, link("region 2", "2026-12-01"), "c");
-    assert_eq!(page.news().joined, 1);
+    assert_eq!(page.addition().joined, 1);
     assert_eq!(page.portfolio().partnerships().len(), 30);
 
     // A reload reads back the same portfolio.
@@ -314,7 +314,7 @@ fn merged_and_split_rows_are_kept_as_the_person_left_them() {
 
 #[test]
 fn the_news_of_an_addition_reads_as_a_sentence() {
-    let news = |new_rows, joined, already| PortfolioNews {
+    let news = |new_rows, joined, already| PortfolioAddition {
         new_rows,
         joined,
         already,

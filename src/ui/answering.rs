@@ -106,7 +106,7 @@ pub fn Answering(
                     let section = bank.sections().iter().find(|s| s.id() == section_id);
                     let body = match section {
                         Some(section) => view! { <SectionView assessment=aid.get_value() section=section /> }.into_any(),
-                        None => chunk::from_chunk(chunk::help_request),
+                        None => chunk::from_chunk(super::help_request::help_request_chunk),
                     };
                     let (previous, next) = steps.with_value(|steps| steps.neighbours(&section_id));
                     view! {

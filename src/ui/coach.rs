@@ -215,3 +215,9 @@ pub fn CoachScreen() -> impl IntoView {
         }}
     }
 }
+
+crate::chunk::chunk!(
+    /// Building a coach link.
+    coach: fn coach_chunk() -> crate::chunk::DrawScreen, prefetch_coach =>
+        || super::later_style::with_later_style(|| view! { <CoachScreen /> }.into_any())
+);

@@ -595,3 +595,9 @@ fn group_tables(
         })}
     }
 }
+
+crate::chunk::chunk!(
+    /// The group view and progress over time.
+    compare: fn compare_chunk() -> crate::chunk::DrawScreen, prefetch_compare =>
+        || super::later_style::with_later_style(|| view! { <CompareScreen /> }.into_any())
+);

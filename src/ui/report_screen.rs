@@ -298,3 +298,9 @@ fn ReportActions(
         {qr}
     }
 }
+
+crate::chunk::chunk!(
+    /// The readiness report, with its exports, QR code and mail drafts.
+    report: fn report_chunk() -> crate::chunk::DrawScreen, prefetch_report =>
+        || super::later_style::with_later_style(|| view! { <ReportScreen /> }.into_any())
+);

@@ -7,7 +7,7 @@ use readiness_core::{Bank, CoachSession, Edit, Event, LinkKind, Listed, Meta, MA
 use super::coach_message::CoachMessage;
 use super::meta_field::MetaField;
 use crate::store::stamp;
-use crate::{chunk, Address, Screen, Shell, Store};
+use crate::{Address, Screen, Shell, Store};
 
 /// Opens an assessment at its first section.
 fn open(shell: Shell, id: String) {
@@ -55,7 +55,7 @@ pub fn Start() -> impl IntoView {
         </p>
         <Show
             when=move || !opening_invitation.get()
-            fallback=move || chunk::link_formats_coming(store)
+            fallback=move || crate::store::link_formats_coming(store)
         >
             {move || match invite.get() {
                 Some(Ok(session)) => Some(view! { <Invitation session=session /> }.into_any()),
@@ -472,3 +472,10 @@ fn DeviceControls() -> impl IntoView {
         </section>
     }
 }
+
+crate::chunk::chunk!(
+    /// The start list: the assessments on this device, a new one or a coach's invitation, a
+    /// file to open, and the device controls.
+    start: fn start_chunk() -> crate::chunk::DrawScreen, prefetch_start =>
+        || super::later_style::with_later_style(|| view! { <Start /> }.into_any())
+);

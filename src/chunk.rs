@@ -1,5 +1,5 @@
 //! Chunks: code start-up does not need, in a wasm module of its own in the release build.
-//! [`chunk!`] defines a split point; each screen in a chunk (the start list, the last step of
+//! `chunk!` defines a split point; each screen in a chunk (the start list, the last step of
 //! an assessment, the device notices, the report, Compare, the coach's form, session mode,
 //! About) defines its own beside its component, and this module holds the two that are not
 //! screens (the file reader and the link formats) and the way a chunk is drawn once it is

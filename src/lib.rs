@@ -195,6 +195,7 @@ pub fn App() -> impl IntoView {
                 Screen::Compare => {
                     chunk::from_chunk(move || store::with_link_formats(store, screens::compare::compare_chunk()))
                 }
+                Screen::Portfolio => chunk::from_chunk(screens::portfolio::portfolio_chunk),
                 Screen::Present => {
                     chunk::from_chunk(move || store::with_link_formats(store, screens::session::present_chunk()))
                 }
@@ -230,6 +231,8 @@ fn prefetch_when_idle(store: Store) {
         let _ = screens::session::prefetch_present().await;
         chunk::idle().await;
         let _ = screens::about::prefetch_about().await;
+        chunk::idle().await;
+        let _ = screens::portfolio::prefetch_portfolio().await;
         chunk::idle().await;
         let _ = chunk::prefetch_file_reader().await;
     });

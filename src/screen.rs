@@ -18,6 +18,8 @@ pub enum Screen {
     Coach,
     /// Several respondents' results side by side.
     Compare,
+    /// Many partnerships' results at a glance, for TA providers and states.
+    Portfolio,
     /// Where the questions come from, and credit to their authors.
     About,
     /// Session mode: the group (or one report) on a projector, one launch step at a time.
@@ -27,12 +29,13 @@ pub enum Screen {
 impl Screen {
     /// Every screen: those of the navigation in its order, then session mode. Check
     /// [`Screen::in_navigation`] before listing one as a place to go.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Home,
         Screen::Assessment,
         Screen::Report,
         Screen::Coach,
         Screen::Compare,
+        Screen::Portfolio,
         Screen::About,
         Screen::Present,
     ];
@@ -66,6 +69,7 @@ impl Screen {
             Screen::Report => "report",
             Screen::Coach => "coach",
             Screen::Compare => "compare",
+            Screen::Portfolio => "portfolio",
             Screen::About => "about",
             Screen::Present => "present",
         }
@@ -88,6 +92,7 @@ impl Screen {
             Screen::Report => "Report",
             Screen::Coach => "Coach",
             Screen::Compare => "Compare",
+            Screen::Portfolio => "Portfolio",
             Screen::About => "About / Sources",
             Screen::Present => "Session mode",
         }
@@ -191,6 +196,7 @@ mod tests {
                 Screen::Report,
                 Screen::Coach,
                 Screen::Compare,
+                Screen::Portfolio,
                 Screen::About
             ]
         );

@@ -7,6 +7,7 @@ pub mod coach;
 pub mod compare;
 pub mod help_request;
 pub mod home;
+pub mod portfolio;
 pub mod progress;
 pub mod report;
 pub mod report_screen;

@@ -269,9 +269,9 @@ fn clip(text: &mut String, limit: usize) {
 
 impl Assessment {
     /// Cuts every text to the limits every reader holds a record to ([`MAX_META_CHARS`],
-    /// [`MAX_NOTE_CHARS`], [`MAX_TA_TEXT_CHARS`]), so that what the app writes, it reads back:
-    /// the fields' own limits keep typed text within them; a copy's longer name ("Copy of
-    /// ...") or a shared report's over-long region would otherwise not read back.
+    /// [`MAX_NOTE_CHARS`], [`MAX_TA_TEXT_CHARS`]), so that what the app keeps, it reads back:
+    /// the fields' own limits keep typed text within them, but a copy's longer name ("Copy of
+    /// ...") or a shared link's over-long text would otherwise not read back.
     pub fn clip_to_limits(&mut self) {
         let meta = &mut self.meta;
         for text in [
@@ -290,7 +290,7 @@ impl Assessment {
         clip(&mut self.ta_request.text, MAX_TA_TEXT_CHARS);
     }
 
-    /// Applies one change, within the limits of a record.
+    /// Applies one change.
     pub fn apply(&mut self, edit: &Edit) {
         match edit {
             Edit::SetAnswer { question, answer } => {
@@ -307,7 +307,6 @@ impl Assessment {
             Edit::SetHelpArea { area, wanted } => self.set_help_area(area.clone(), *wanted),
             Edit::SetTaText(text) => self.ta_request.text = text.clone(),
         }
-        self.clip_to_limits();
     }
 }
 
@@ -379,27 +378,13 @@ mod tests {
     }
 
     #[test]
-    fn what_the_app_writes_stays_within_the_limits_a_reader_holds_it_to() {
-        let mut a = Assessment::default();
-        a.apply(&Edit::SetName("😀".repeat(MAX_META_CHARS + 5)));
-        a.apply(&Edit::SetNote {
-            question: "s1.convener".into(),
-            note: "n".repeat(MAX_NOTE_CHARS + 1),
-        });
-        a.apply(&Edit::SetTaText("t".repeat(MAX_TA_TEXT_CHARS * 2)));
-        assert_eq!(a.meta.name.chars().count(), MAX_META_CHARS);
-        assert_eq!(
-            a.note("s1.convener").map(|n| n.chars().count()),
-            Some(MAX_NOTE_CHARS)
-        );
-        assert_eq!(a.ta_request.text.chars().count(), MAX_TA_TEXT_CHARS);
-        a.meta.region = "r".repeat(MAX_META_CHARS);
-        a.clip_to_limits();
-        assert_eq!(
-            a.meta.region.len(),
-            MAX_META_CHARS,
-            "at the limit, nothing is cut"
-        );
+    fn a_text_is_clipped_to_a_number_of_characters_not_bytes() {
+        let mut text = "😀".repeat(MAX_META_CHARS + 5);
+        clip(&mut text, MAX_META_CHARS);
+        assert_eq!(text.chars().count(), MAX_META_CHARS);
+        let mut short = "r".repeat(MAX_META_CHARS);
+        clip(&mut short, MAX_META_CHARS);
+        assert_eq!(short.len(), MAX_META_CHARS, "at the limit, nothing is cut");
     }
 
     #[test]

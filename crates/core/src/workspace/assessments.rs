@@ -18,7 +18,7 @@ impl Workspace {
 
     /// Keeps a new assessment on this device, never over an existing one.
     pub(super) fn keep(&mut self, mut assessment: Assessment, at: &Stamp) -> Vec<Effect> {
-        // A copy's longer name, or a shared report's over-long text, within the record's limits.
+        // A copy's longer name, or a shared link's over-long text, within a record's limits.
         assessment.clip_to_limits();
         let stored = StoredAssessment {
             id: at.fresh_id.clone(),

@@ -1,0 +1,568 @@
+//! The Portfolio screen: many partnerships' results at a glance, for a TA provider or a state's
+//! sector team. Its workspace (`PortfolioWorkspace`) starts with the screen and keeps the
+//! portfolio on this device; everything it shows comes from the core's view of it.
+
+use std::collections::VecDeque;
+
+use leptos::prelude::*;
+use readiness_core::portfolio::view::{
+    portfolio_view, PartnershipRow, PortfolioFilter, PortfolioSort, StepFilter,
+};
+use readiness_core::portfolio::PortfolioResult;
+use readiness_core::portfolio_file::{
+    decode_portfolio_file, encode_portfolio_file, portfolio_csv, MAX_PORTFOLIO_BYTES,
+    PORTFOLIO_FORMAT,
+};
+use readiness_core::{
+    decode_export, encode_share_link, Bank, Event, Phase, PortfolioEvent, PortfolioWorkspace,
+    SaveStatus,
+};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::browser::{download, storage};
+use crate::store::stamp;
+use crate::widgets::import_file::FileDrop;
+use crate::widgets::table_scroll::TableScroll;
+use crate::{link_to_app, Store};
+
+/// The portfolio's workspace, as the screen's components share it.
+#[derive(Clone, Copy)]
+struct Desk(RwSignal<PortfolioWorkspace>);
+
+impl Desk {
+    /// Sends one event, then runs every effect that follows, as the app's store does.
+    fn send(self, event: PortfolioEvent) {
+        let mut queue = VecDeque::from([event]);
+        while let Some(event) = queue.pop_front() {
+            let effects = self.0.try_update(|desk| desk.update(event));
+            for effect in effects.unwrap_or_default() {
+                queue.extend(storage::run(effect).map(PortfolioEvent::Device));
+            }
+        }
+    }
+}
+
+/// Ids no other tab gives, one per result that may start a row.
+fn fresh_ids(count: usize) -> Vec<String> {
+    let base = stamp().fresh_id;
+    (0..count).map(|at| format!("{base}-{at}")).collect()
+}
+
+/// The whole screen.
+#[component]
+pub fn PortfolioScreen() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let shared_mode = store.with_untracked(|workspace| workspace.shared_mode());
+    let desk = Desk(RwSignal::new(PortfolioWorkspace::new(
+        Bank::builtin(),
+        shared_mode,
+    )));
+    provide_context(desk);
+    desk.send(PortfolioEvent::Open);
+    // Another tab added, changed or removed a partnership: follow it.
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        desk.send(PortfolioEvent::Device(Event::OtherTab(event.key())));
+    });
+    on_cleanup(move || listener.remove());
+    let has_rows = move || desk.0.with(|d| !d.portfolio().partnerships().is_empty());
+    view! {
+        <h1>"Portfolio"</h1>
+        <p class="lead">
+            "Many partnerships' results at a glance: where each stands, what holds it, and what help it asks for, so you can plan which module to run for whom."
+        </p>
+        <p>
+            "The portfolio is kept on this device only. Results are read in this browser; nothing is uploaded anywhere."
+        </p>
+        <SaveLine />
+        <AddToPortfolio />
+        <Show when=has_rows fallback=|| view! { <p>"No partnerships yet: add the share links or files the regions sent you."</p> }>
+            <Glance />
+        </Show>
+    }
+}
+
+/// Whether the portfolio is kept, and what was set aside.
+#[component]
+fn SaveLine() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    move || {
+        desk.0.with(|d| {
+            let status = match d.status() {
+                SaveStatus::Saved => None,
+                SaveStatus::NotSaving => Some(
+                    "Shared-computer mode: the portfolio is not kept on this device.".to_string(),
+                ),
+                SaveStatus::Failed(error) => Some(format!(
+                    "The latest changes to the portfolio are not kept: {error}. They are still on this page; free some room, then choose Try again."
+                )),
+            };
+            let failed = matches!(d.status(), SaveStatus::Failed(_));
+            let aside: Vec<String> = d.set_aside().iter().map(|s| s.reason.clone()).collect();
+            view! {
+                {status.map(|line| view! {
+                    <div class="notice" role="status">
+                        <p>{line}</p>
+                        {failed.then(|| view! {
+                            <button type="button" class="button" on:click=move |_| desk.send(PortfolioEvent::Retry)>
+                                "Try again"
+                            </button>
+                        })}
+                    </div>
+                })}
+                {(!aside.is_empty()).then(|| view! {
+                    <div class="notice" role="status">
+                        <p>"Kept aside, not lost (it can be removed from the device notices):"</p>
+                        <ul>{aside.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    </div>
+                })}
+            }
+        })
+    }
+}
+
+/// Reads one file: a portfolio file, or an export or saved answers of one assessment.
+async fn read_portfolio_file(file: web_sys::File, desk: Desk) -> Result<(), String> {
+    let name = file.name();
+    if file.size() > MAX_PORTFOLIO_BYTES as f64 {
+        return Err(format!(
+            "\"{name}\" is too large to be a readiness or portfolio file."
+        ));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|value| value.as_string())
+        .ok_or_else(|| format!("\"{name}\" could not be read by the browser."))?;
+    let bank = Bank::builtin();
+    if text.contains(PORTFOLIO_FORMAT) {
+        let read =
+            decode_portfolio_file(bank, &text).map_err(|error| format!("\"{name}\": {error}"))?;
+        let ids = fresh_ids(read.partnerships.len());
+        desk.send(PortfolioEvent::TakeIn {
+            read,
+            fresh_ids: ids,
+        });
+        return Ok(());
+    }
+    let imported = decode_export(bank, &text)
+        .map_err(|error| format!("\"{name}\" could not be added: {error}"))?;
+    desk.send(PortfolioEvent::Add {
+        results: vec![PortfolioResult {
+            assessment: imported.assessment,
+            origin: name,
+            left_out: imported.skipped.iter().map(ToString::to_string).collect(),
+            added_ms: js_sys::Date::now() as u64,
+        }],
+        problems: Vec::new(),
+        fresh_ids: fresh_ids(1),
+    });
+    Ok(())
+}
+
+/// Pasted share links, dropped or picked files, and assessments on this device.
+#[component]
+fn AddToPortfolio() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let store = expect_context::<Store>();
+    let links = RwSignal::new(String::new());
+    let file_problems = RwSignal::new(Vec::<String>::new());
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let add_links = move |_| {
+        let text = links.get_untracked();
+        let lines = text.lines().count().max(1);
+        file_problems.set(Vec::new());
+        desk.send(PortfolioEvent::Paste {
+            text,
+            now_ms: js_sys::Date::now() as u64,
+            fresh_ids: fresh_ids(lines * 2),
+        });
+        if desk.0.with_untracked(|d| d.addition().problems.is_empty()) {
+            links.set(String::new());
+        }
+    };
+    let add_files = move |files: Vec<web_sys::File>| {
+        leptos::task::spawn_local(async move {
+            let mut problems = Vec::new();
+            for file in files {
+                if let Err(problem) = read_portfolio_file(file, desk).await {
+                    problems.push(problem);
+                }
+            }
+            file_problems.set(problems);
+        });
+    };
+    let add_chosen = move |_| {
+        let ids = chosen.get_untracked();
+        let results: Vec<PortfolioResult> = store.with_untracked(|workspace| {
+            ids.iter()
+                .filter_map(|id| workspace.assessment(id))
+                .map(|stored| PortfolioResult {
+                    assessment: stored.assessment.clone(),
+                    origin: "this device".to_string(),
+                    left_out: Vec::new(),
+                    added_ms: js_sys::Date::now() as u64,
+                })
+                .collect()
+        });
+        let ids_for_rows = fresh_ids(results.len());
+        file_problems.set(Vec::new());
+        desk.send(PortfolioEvent::Add {
+            results,
+            problems: Vec::new(),
+            fresh_ids: ids_for_rows,
+        });
+        chosen.set(Vec::new());
+    };
+    let device_choice = move || {
+        store
+            .with(|workspace| workspace.listed())
+            .into_iter()
+            .map(|listed| {
+                let id = listed.id.clone();
+                let input_id = format!("portfolio-pick-{id}");
+                let label_for = input_id.clone();
+                let id_checked = id.clone();
+                view! {
+                    <label class="choice" for=label_for>
+                        <input
+                            type="checkbox"
+                            id=input_id
+                            prop:checked=move || chosen.with(|c| c.contains(&id_checked))
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                let id = id.clone();
+                                chosen.update(|c| {
+                                    c.retain(|x| *x != id);
+                                    if on {
+                                        c.push(id);
+                                    }
+                                });
+                            }
+                        />
+                        <span>{listed.choice_label()}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    let said = move || desk.0.with(|d| d.addition().sentence());
+    let problems = move || {
+        let mut all = desk.0.with(|d| d.addition().problems.clone());
+        all.extend(file_problems.get());
+        all
+    };
+    view! {
+        <section class="add-results" aria-labelledby="portfolio-add-title">
+            <h2 id="portfolio-add-title">"Add results"</h2>
+            <div class="field">
+                <label for="portfolio-links">"Share links, or a whole email that holds them"</label>
+                <span class="hint" id="portfolio-links-hint">
+                    "Every share link in the text is found; the rest of the text is ignored."
+                </span>
+                <textarea
+                    id="portfolio-links"
+                    rows="4"
+                    aria-describedby="portfolio-links-hint"
+                    bind:value=links
+                ></textarea>
+            </div>
+            <p>
+                <button type="button" class="button primary" on:click=add_links>
+                    "Add to portfolio"
+                </button>
+            </p>
+            <FileDrop input_id="portfolio-files" pick="Choose files" multiple=true on_files=Callback::new(add_files)>
+                <p>"Readiness files (JSON) or a portfolio file: choose several, or drop them here."</p>
+            </FileDrop>
+            <Show when=move || store.with(|w| !w.assessments().is_empty())>
+                <fieldset class="help-areas">
+                    <legend>"Assessments on this device"</legend>
+                    {device_choice}
+                </fieldset>
+                <p>
+                    <button type="button" class="button" on:click=add_chosen>
+                        "Add the chosen assessments"
+                    </button>
+                </p>
+            </Show>
+            <div role="status">{move || said().map(|line| view! { <p>{line}</p> })}</div>
+            <div role="alert">
+                {move || {
+                    let trouble = problems();
+                    (!trouble.is_empty()).then(|| view! {
+                        <div class="notice danger">
+                            <p><strong>"These could not be added; everything else was:"</strong></p>
+                            <ul>{trouble.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The options of a select: (value, words).
+fn options(items: Vec<(String, String)>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|(value, words)| view! { <option value=value>{words}</option> })
+        .collect_view()
+}
+
+/// The counts, the filters, the heat map, the rows and who asks for what.
+#[component]
+fn Glance() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let bank = Bank::builtin();
+    let step = RwSignal::new(String::new());
+    let area = RwSignal::new(String::new());
+    let phase = RwSignal::new(String::new());
+    let blocked_only = RwSignal::new(false);
+    let sort = RwSignal::new("step".to_string());
+    let filter = move || PortfolioFilter {
+        step: step.with(|s| match s.as_str() {
+            "" => None,
+            "past" => Some(StepFilter::PastEvery),
+            n => n.parse().ok().map(StepFilter::At),
+        }),
+        help_area: area.with(|a| (!a.is_empty()).then(|| a.clone())),
+        phase: phase.with(|p| Phase::ALL.into_iter().find(|ph| ph.name() == p)),
+        blocked_only: blocked_only.get(),
+    };
+    let order = move || match sort.get().as_str() {
+        "date" => PortfolioSort::Date,
+        "region" => PortfolioSort::Region,
+        "help" => PortfolioSort::HelpArea,
+        _ => PortfolioSort::Step,
+    };
+    let steps: Vec<(String, String)> = bank
+        .launch_steps()
+        .map(|section| {
+            (
+                section.step().map(|s| s.to_string()).unwrap_or_default(),
+                section.heading(),
+            )
+        })
+        .collect();
+    let mut step_options = vec![(String::new(), "Every step".to_string())];
+    step_options.extend(steps);
+    step_options.push(("past".to_string(), "Past every step".to_string()));
+    let mut area_options = vec![(String::new(), "Any help, or none".to_string())];
+    area_options.extend(
+        bank.help_areas()
+            .iter()
+            .map(|a| (a.id().to_string(), a.label().to_string())),
+    );
+    let mut phase_options = vec![(String::new(), "Any phase".to_string())];
+    phase_options.extend(
+        Phase::ALL
+            .into_iter()
+            .map(|p| (p.name().to_string(), p.name().to_string())),
+    );
+    let said = RwSignal::new(String::new());
+    let download_csv = move |_| {
+        let text = desk.0.with_untracked(|d| {
+            portfolio_csv(&portfolio_view(bank, d.portfolio(), &filter(), order()))
+        });
+        said.set(download::offer_and_tell("portfolio.csv", "text/csv", &text));
+    };
+    let download_file = move |_| {
+        let today = stamp().today;
+        let text = desk
+            .0
+            .with_untracked(|d| encode_portfolio_file(bank, d.portfolio(), &today));
+        said.set(download::offer_and_tell(
+            "portfolio.json",
+            "application/json",
+            &text,
+        ));
+    };
+    view! {
+        <section class="portfolio-glance" aria-labelledby="portfolio-glance-title">
+            <h2 id="portfolio-glance-title">"At a glance"</h2>
+            {move || desk.0.with(|d| {
+                let view = portfolio_view(bank, d.portfolio(), &PortfolioFilter::default(), PortfolioSort::Step);
+                let counts = view.counts;
+                let asks: Vec<(String, usize)> = view.asks.iter().map(|a| (a.area.label().to_string(), a.by.len())).collect();
+                view! {
+                    <ul class="portfolio-counts">
+                        <li><strong>{counts.partnerships}</strong>" partnerships ("{counts.results}" results)"</li>
+                        {counts.at_step.into_iter().map(|(step, n)| view! { <li><strong>{n}</strong>" at step "{step}</li> }).collect_view()}
+                        <li><strong>{counts.past_every}</strong>" past every step"</li>
+                        <li><strong>{counts.blocked}</strong>" blocked by a gate"</li>
+                    </ul>
+                    <ul class="portfolio-counts">
+                        {asks.into_iter().map(|(label, n)| view! { <li><strong>{n}</strong>" ask for help with "{label}</li> }).collect_view()}
+                    </ul>
+                }
+            })}
+            <div class="portfolio-controls">
+                <div class="field">
+                    <label for="portfolio-step">"Step"</label>
+                    <select id="portfolio-step" on:change:target=move |ev| step.set(ev.target().value()) prop:value=move || step.get()>
+                        {options(step_options)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="portfolio-area">"Help asked for"</label>
+                    <select id="portfolio-area" on:change:target=move |ev| area.set(ev.target().value()) prop:value=move || area.get()>
+                        {options(area_options)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="portfolio-phase">"Leading phase"</label>
+                    <select id="portfolio-phase" on:change:target=move |ev| phase.set(ev.target().value()) prop:value=move || phase.get()>
+                        {options(phase_options)}
+                    </select>
+                </div>
+                <label class="choice" for="portfolio-blocked">
+                    <input type="checkbox" id="portfolio-blocked" prop:checked=move || blocked_only.get() on:change:target=move |ev| blocked_only.set(ev.target().checked()) />
+                    <span>"Blocked only"</span>
+                </label>
+                <div class="field">
+                    <label for="portfolio-sort">"Sort by"</label>
+                    <select id="portfolio-sort" on:change:target=move |ev| sort.set(ev.target().value()) prop:value=move || sort.get()>
+                        {options(vec![
+                            ("step".into(), "Step".into()),
+                            ("date".into(), "Latest result".into()),
+                            ("region".into(), "Region".into()),
+                            ("help".into(), "Help asked for".into()),
+                        ])}
+                    </select>
+                </div>
+            </div>
+            {move || desk.0.with(|d| {
+                let view = portfolio_view(bank, d.portfolio(), &filter(), order());
+                let heads = view.steps.iter().map(|s| view! { <th scope="col">{s.short_heading()}</th> }).collect_view();
+                let showing = view.showing();
+                let rows: Vec<_> = view.rows.iter().map(|row| partnership_row(bank, row, desk, d)).collect();
+                let cells: Vec<_> = view.rows.iter().map(heat_row).collect();
+                let asks = view.asks.iter().map(|asked| {
+                    let names = asked.by.iter().map(|(_, name)| name.clone()).collect::<Vec<_>>().join(", ");
+                    view! { <li><strong>{asked.area.label().to_string()}</strong>" ("{asked.by.len()}"): "{names}</li> }
+                }).collect_view();
+                view! {
+                    <p role="status">{showing}</p>
+                    <h3>"Readiness by launch step"</h3>
+                    <TableScroll label="Readiness by launch step">
+                        <table class="portfolio-heat">
+                            <thead><tr><th scope="col">"Partnership"</th>{heads}</tr></thead>
+                            <tbody>{cells}</tbody>
+                        </table>
+                    </TableScroll>
+                    <h3>"Partnerships"</h3>
+                    <TableScroll label="Partnerships">
+                        <table class="portfolio-rows">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Partnership"</th>
+                                    <th scope="col">"Where it stands"</th>
+                                    <th scope="col">"Leading phase"</th>
+                                    <th scope="col">"Also in the way"</th>
+                                    <th scope="col">"Help asked for"</th>
+                                    <th scope="col">"Latest result"</th>
+                                    <th scope="col">"Report"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </TableScroll>
+                    <h3>"Who asks for what"</h3>
+                    <ul class="portfolio-asks">{asks}</ul>
+                }
+            })}
+            <Undo />
+            <p class="actions">
+                <button type="button" class="button" on:click=download_csv>"Download CSV"</button>
+                " "
+                <button type="button" class="button" on:click=download_file>"Download the portfolio file"</button>
+            </p>
+            <p role="status">{move || said.get()}</p>
+        </section>
+    }
+}
+
+/// A partnership's row of the heat map: its readiness in each launch step, in words too.
+fn heat_row(row: &PartnershipRow<'_>) -> impl IntoView {
+    let cells = row
+        .cells
+        .iter()
+        .map(|cell| {
+            let class = match cell.readiness {
+                Some(pct) => format!("heat-cell heat-{}", readiness_core::readiness_shade(pct)),
+                None => "heat-cell heat-none".to_string(),
+            };
+            view! { <td class=class>{cell.in_words()}</td> }
+        })
+        .collect_view();
+    view! { <tr><th scope="row">{row.label.clone()}</th>{cells}</tr> }
+}
+
+/// A partnership's row of the table: where it stands, what holds it, its phase, findings, the
+/// help it asks for, its latest result, and its report.
+fn partnership_row(
+    bank: &'static Bank,
+    row: &PartnershipRow<'_>,
+    desk: Desk,
+    d: &PortfolioWorkspace,
+) -> impl IntoView {
+    let key = row.key;
+    let label = row.label.clone();
+    let link = d
+        .portfolio()
+        .partnership(key)
+        .and_then(|p| p.current())
+        .map(|current| link_to_app(&encode_share_link(bank, &current.assessment)));
+    let held = row.held_by.map(|gate| format!("Held by: {}", gate.label()));
+    let help: Vec<String> = row.help.iter().map(|a| a.label().to_string()).collect();
+    let latest = if row.date.is_empty() {
+        "No date".to_string()
+    } else {
+        row.date.to_string()
+    };
+    let history = (row.results > 1).then(|| format!("{} results", row.results));
+    view! {
+        <tr>
+            <th scope="row">{row.label.clone()}</th>
+            <td>{row.stands.clone()}{held.map(|h| view! { <br /><span class="hint">{h}</span> })}</td>
+            <td>{row.phase_words()}</td>
+            <td>{row.findings.join("; ")}</td>
+            <td>{help.join("; ")}</td>
+            <td>{latest}<br /><span class="hint">{row.bank_words(bank)}</span>{history.map(|h| view! { <br /><span class="hint">{h}</span> })}</td>
+            <td>
+                {link.map(|href| view! { <a href=href>{format!("Open the report of {label}")}</a> })}
+                " "
+                <button type="button" class="button danger" on:click=move |_| desk.send(PortfolioEvent::Remove(key))>
+                    {format!("Remove {label}")}
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// The partnership removed last, with a way to bring it back.
+#[component]
+fn Undo() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    move || {
+        desk.0.with(|d| {
+            d.removed().map(|row| {
+                let label = row.label();
+                view! {
+                    <div class="notice" role="status">
+                        <p>{format!("Removed \"{label}\" from the portfolio.")}</p>
+                        <button type="button" class="button" on:click=move |_| desk.send(PortfolioEvent::UndoRemove)>
+                            "Undo"
+                        </button>
+                    </div>
+                }
+            })
+        })
+    }
+}
+
+crate::chunk::chunk!(
+    /// The Portfolio screen.
+    portfolio: fn portfolio_chunk() -> crate::chunk::DrawScreen, prefetch_portfolio =>
+        || crate::widgets::later_style::with_later_style(|| view! { <PortfolioScreen /> }.into_any())
+);

@@ -84,13 +84,12 @@ fn our_keys(storage: &web_sys::Storage) -> Vec<String> {
         .collect()
 }
 
-/// Every key of ours in local storage under `prefix` with its text, in storage order, except
-/// those under `but` (the portfolio's, which start-up does not read).
-fn read_all(prefix: &str, but: Option<&str>) -> Result<Vec<(String, String)>, StorageError> {
+/// Every key of ours in local storage under `prefix` with its text, in storage order.
+fn read_all(prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
     let storage = local()?;
     Ok(our_keys(&storage)
         .into_iter()
-        .filter(|key| key.starts_with(prefix) && but.is_none_or(|but| !key.starts_with(but)))
+        .filter(|key| key.starts_with(prefix))
         .filter_map(|key| {
             let text = storage.get_item(&key).ok().flatten()?;
             Some((key, text))
@@ -134,8 +133,8 @@ fn forget_all() -> Result<(), StorageError> {
 pub fn run(effect: Effect) -> Option<Event> {
     match effect {
         Effect::LoadLinkFormats => None,
-        Effect::ReadAll => Some(Event::AllRead(read_all(KEY_PREFIX, Some(PORTFOLIO_PREFIX)))),
-        Effect::ReadPortfolio => Some(Event::AllRead(read_all(PORTFOLIO_PREFIX, None))),
+        Effect::ReadAll => Some(Event::AllRead(read_all(KEY_PREFIX))),
+        Effect::ReadPortfolio => Some(Event::AllRead(read_all(PORTFOLIO_PREFIX))),
         Effect::Read { key, purpose } => {
             let text = local().and_then(|storage| {
                 storage

@@ -1,0 +1,88 @@
+// The Portfolio screen: a TA provider pastes the share links of 30 partnerships (with two
+// damaged lines), reads the counts and the heat map, filters, opens one report, takes the CSV
+// and the portfolio file out and the file back in on a fresh device, and finds everything kept
+// after a reload.
+import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { test, expect, expectAccessible, openApp } from "./fixtures.js";
+import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
+
+/** Share links of `count` made-up partnerships, one result each, one a line. */
+function partnershipLinks(count) {
+  return execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", String(count), "partnerships"],
+    { encoding: "utf8" },
+  );
+}
+
+test("thirty partnerships pasted in one block are counted, mapped, filtered, opened, taken out and back in", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const links = partnershipLinks(30).trim().split("\n");
+  const damaged = links[0].slice(0, -12);
+  const block = ["Dear team, the regions' results:", ...links, damaged, "https://example.org/#s=%%%", "Thanks!"].join("\n");
+
+  await openApp(page, "./?screen=portfolio");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+  await page.getByLabel("Share links, or a whole email that holds them").fill(block);
+  await page.getByRole("button", { name: "Add to portfolio" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Added 30 results: 30 new partnerships.");
+  const problems = page.getByRole("alert");
+  await expect(problems.getByRole("listitem")).toHaveCount(2);
+  await expect(problems.getByRole("listitem").first()).toContainText("Line 32: ");
+  await expect(problems.getByRole("listitem").nth(1)).toContainText("Line 33: ");
+
+  await expect(page.locator(".portfolio-counts").first()).toContainText("30 partnerships (30 results)");
+  const heat = page.locator("table.portfolio-heat");
+  await expect(heat.locator("tbody tr")).toHaveCount(30);
+  await expect(heat.locator("tbody td").first()).toHaveText(/%|blocked|confirm\?|not enough answers/);
+  const rows = page.locator("table.portfolio-rows tbody tr");
+  await expect(rows).toHaveCount(30);
+  await expectAccessible(page);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(brokenWordsInTableCells), `words broken at ${width} px`).toEqual([]);
+    expect(await page.evaluate(tableScrollProblems), `page at ${width} px`).toEqual([]);
+  }
+
+  // Only the blocked ones, then every one again.
+  await page.getByLabel("Blocked only").check();
+  const blocked = await rows.count();
+  expect(blocked).toBeLessThan(30);
+  await expect(page.getByText(`Showing ${blocked} of 30 partnerships`)).toBeVisible();
+  await page.getByLabel("Blocked only").uncheck();
+  await expect(rows).toHaveCount(30);
+  await page.getByLabel("Sort by").selectOption("region");
+  await expect(rows.first().locator("th")).toHaveText(/^Region 1 · /);
+
+  // The CSV and the portfolio file.
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const csv = await readFile(await (await csvDownload).path(), "utf8");
+  expect(csv.trim().split("\r\n")).toHaveLength(31);
+  expect(csv).toMatch(/^partnership,region,sector,step,/);
+  const fileDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the portfolio file" }).click();
+  const filePath = await (await fileDownload).path();
+  expect(JSON.parse(await readFile(filePath, "utf8")).partnerships).toHaveLength(30);
+
+  // A reload keeps everything.
+  await page.reload();
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expect(page.locator("table.portfolio-rows tbody tr")).toHaveCount(30);
+
+  // The portfolio file, opened on another device, brings every partnership.
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await openApp(fresh, "./?screen=portfolio");
+  await expect(fresh.getByText("No partnerships yet")).toBeVisible();
+  await fresh.locator("#portfolio-files").setInputFiles(filePath);
+  await expect(fresh.locator("table.portfolio-rows tbody tr")).toHaveCount(30);
+  await expect(fresh.getByRole("status").filter({ hasText: "Added" })).toContainText("30 new partnerships");
+  await other.close();
+
+  // One report opens from its row.
+  await page.getByRole("link", { name: /^Open the report of Region 1 · / }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/report/i);
+  await expect(page.locator("main")).toContainText("Region 1");
+});

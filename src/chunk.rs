@@ -1,12 +1,17 @@
-//! The screens that start-up does not need, the last step of an assessment, the device
-//! notices, the file reader and the link formats, each in a chunk of its own in the release
-//! build.
+//! Chunks: code start-up does not need, in a wasm module of its own in the release build.
+//! `chunk!` defines a split point; each screen in a chunk (the start list, the last step of
+//! an assessment, the device notices, the report, Compare, the coach's form, session mode,
+//! About) defines its own beside its component, and this module holds the two that are not
+//! screens (the file reader and the link formats) and the way a chunk is drawn once it is
+//! here ([`from_chunk`], [`notice_from_chunk`]). It names no screen and not the store, so the
+//! screens and the store use it and nothing here uses them.
 //!
-//! With the `split` feature (release builds only), each function here is a split point: its
+//! With the `split` feature (release builds only), each such function is a split point: its
 //! body, and all code only it reaches, moves into a separate wasm module that the browser
 //! fetches the first time it is needed, or before, from three seconds after start when the page
-//! is idle ([`prefetch_when_idle`]). Without the feature (trunk serve, the component tests) the same
-//! functions are plain async functions in the one module, so both builds draw the same views.
+//! is idle (the app's `prefetch_when_idle`). Without the feature (trunk serve, the component
+//! tests) the same functions are plain async functions in the one module, so both builds draw
+//! the same views.
 //!
 //! Leptos's `#[lazy]` expects every load to succeed and panics when one fails, and a panic stops
 //! the whole app. The split points here are the same attribute underneath (`wasm_split`, which
@@ -20,8 +25,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use readiness_core::{decode_export, Bank, Imported, LinkFormats};
-
-use crate::{ui, Store};
 
 /// A screen's chunk did not arrive.
 #[derive(Debug, Clone, Copy)]
@@ -53,59 +56,19 @@ macro_rules! chunk {
             fallible,
             preload(#[allow(dead_code)] $prefetch)
         )]
-        pub fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
+        pub fn $name($($arg: $ty),*) -> Result<$out, $crate::chunk::NotLoaded> {
             Ok($body)
         }
 
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
+        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::chunk::NotLoaded> {
             Ok($body)
         }
     };
 }
+pub(crate) use chunk;
 
-chunk!(
-    /// The start list: the assessments on this device, a new one or a coach's invitation, a
-    /// file to open, and the device controls.
-    start: fn start() -> DrawScreen, prefetch_start =>
-        || ui::later_style::with_later_style(|| view! { <ui::start::Start /> }.into_any())
-);
-chunk!(
-    /// The last step of an assessment: where the region wants help.
-    help_request: fn help_request() -> DrawScreen, prefetch_help_request =>
-        || ui::later_style::with_later_style(|| view! { <ui::help_request::HelpRequest /> }.into_any())
-);
-chunk!(
-    /// The notices about saving on this device, shown only when one has something to say.
-    device_notices: fn device_notices() -> DrawScreen, prefetch_device_notices =>
-        || view! { <ui::device_notices::DeviceNoticeList /> }.into_any()
-);
-chunk!(
-    /// The readiness report, with its exports, QR code and mail drafts.
-    report: fn report() -> DrawScreen, prefetch_report =>
-        || ui::later_style::with_later_style(|| view! { <ui::report_screen::ReportScreen /> }.into_any())
-);
-chunk!(
-    /// The group view and progress over time.
-    compare: fn compare() -> DrawScreen, prefetch_compare =>
-        || ui::later_style::with_later_style(|| view! { <ui::compare::CompareScreen /> }.into_any())
-);
-chunk!(
-    /// Building a coach link.
-    coach: fn coach() -> DrawScreen, prefetch_coach =>
-        || ui::later_style::with_later_style(|| view! { <ui::coach::CoachScreen /> }.into_any())
-);
-chunk!(
-    /// Session mode.
-    present: fn present() -> DrawScreen, prefetch_present =>
-        || ui::later_style::with_later_style(|| view! { <ui::session::SessionMode /> }.into_any())
-);
-chunk!(
-    /// Where the questions come from.
-    about: fn about() -> DrawScreen, prefetch_about =>
-        || ui::later_style::with_later_style(|| view! { <ui::about::About /> }.into_any())
-);
 chunk!(
     /// Reads a readiness file's text (an export, or answers saved when storage failed) into an
     /// assessment, or the sentence that says why it cannot be opened: the JSON reader and the
@@ -120,70 +83,14 @@ chunk!(
     link_formats: fn link_formats() -> LinkFormats, prefetch_link_formats => LinkFormats::all()
 );
 
-/// A screen's chunk, with the link formats in the workspace before it draws: for the screens
-/// that read links or the group, and the report while a share link waits to open. Both chunks
-/// come at once.
-pub async fn with_link_formats<F>(store: Store, screen: F) -> Result<DrawScreen, NotLoaded>
-where
-    F: Future<Output = Result<DrawScreen, NotLoaded>>,
-{
-    leptos::task::spawn_local(async move {
-        let _ = store.link_formats().await;
-    });
-    let draw = screen.await?;
-    store.link_formats().await?;
-    Ok(draw)
-}
-
-/// Stands in for what waits for the link formats (a coach's invitation on the start screen):
-/// the waiting placeholder while they come, or the notice with Try again if they do not.
-pub fn link_formats_coming(store: Store) -> AnyView {
-    later(move || async move {
-        store.link_formats().await?;
-        Ok((|| ().into_any()) as DrawScreen)
-    })
-}
-
-/// Loads every chunk, most wanted first, a few seconds after start and each when the browser
-/// is idle, so that a screen opened later draws at once while start-up and the person's first
-/// moves keep the device to themselves. A chunk that fails here is simply loaded again when its
-/// screen opens; one that loaded is never fetched again.
-#[cfg_attr(not(feature = "split"), allow(unused_variables))]
-pub fn prefetch_when_idle(store: Store) {
-    #[cfg(feature = "split")]
-    leptos::task::spawn_local(async move {
-        pause(PREFETCH_AFTER_MS).await;
-        idle().await;
-        let _ = prefetch_start().await;
-        idle().await;
-        let _ = prefetch_device_notices().await;
-        idle().await;
-        let _ = prefetch_help_request().await;
-        idle().await;
-        let _ = prefetch_report().await;
-        idle().await;
-        let _ = store.link_formats().await;
-        idle().await;
-        let _ = prefetch_compare().await;
-        idle().await;
-        let _ = prefetch_coach().await;
-        idle().await;
-        let _ = prefetch_present().await;
-        idle().await;
-        let _ = prefetch_about().await;
-        idle().await;
-        let _ = prefetch_file_reader().await;
-    });
-}
-
 /// How long after start the chunks begin to come: past the first screen's drawing and the
 /// first seconds a person spends reading it.
 #[cfg(feature = "split")]
-const PREFETCH_AFTER_MS: i32 = 3_000;
+pub(crate) const PREFETCH_AFTER_MS: i32 = 3_000;
 
 /// Resolves after `ms` milliseconds.
 #[cfg(feature = "split")]
-async fn pause(ms: i32) {
+pub(crate) async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
@@ -193,7 +100,7 @@ async fn pause(ms: i32) {
 /// Resolves when the browser is idle, or after a moment where it cannot say (Safari has no
 /// `requestIdleCallback`).
 #[cfg(feature = "split")]
-async fn idle() {
+pub(crate) async fn idle() {
     use wasm_bindgen::{JsCast, JsValue};
     let window = window();
     let request_idle_callback =
@@ -219,42 +126,45 @@ async fn idle() {
 /// suspense after its chunk came kept effects that outlived the screen and read its disposed
 /// signals when the person moved on; here the screen is drawn like any other, and a task that
 /// finishes after the person left sets a signal that is gone, which does nothing.
-pub fn later<F>(screen: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+pub fn from_chunk<F>(screen: impl Fn() -> F + Send + Sync + 'static) -> AnyView
 where
     F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
 {
-    drawn_later(
-        Arc::new(move || Box::pin(screen()) as Coming),
-        Stands::Screen,
+    drawn_from_chunk(
+        Arc::new(move || Box::pin(screen()) as ScreenLoad),
+        Placeholder::Screen,
     )
 }
 
 /// A notice whose chunk may still be on its way: nothing holds its place meanwhile, and one that
 /// does not come is said so in a line of its own, with a way to try again.
-pub fn later_notice<F>(notice: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+pub fn notice_from_chunk<F>(notice: impl Fn() -> F + Send + Sync + 'static) -> AnyView
 where
     F: Future<Output = Result<DrawScreen, NotLoaded>> + 'static,
 {
-    drawn_later(
-        Arc::new(move || Box::pin(notice()) as Coming),
-        Stands::Notice,
+    drawn_from_chunk(
+        Arc::new(move || Box::pin(notice()) as ScreenLoad),
+        Placeholder::Notice,
     )
 }
 
-/// A chunk on its way. Boxed, so that one `drawn_later` serves every chunk rather than one
+/// A chunk on its way. Boxed, so that one `drawn_from_chunk` serves every chunk rather than one
 /// copy of it per screen in the main module.
-type Coming = Pin<Box<dyn Future<Output = Result<DrawScreen, NotLoaded>>>>;
+type ScreenLoad = Pin<Box<dyn Future<Output = Result<DrawScreen, NotLoaded>>>>;
 
 /// What a view waiting for its chunk stands in.
 #[derive(Clone, Copy)]
-enum Stands {
+enum Placeholder {
     /// The main region, whose height it holds.
     Screen,
     /// A notice above the screen.
     Notice,
 }
 
-fn drawn_later(load: Arc<dyn Fn() -> Coming + Send + Sync>, stands: Stands) -> AnyView {
+fn drawn_from_chunk(
+    load: Arc<dyn Fn() -> ScreenLoad + Send + Sync>,
+    stands: Placeholder,
+) -> AnyView {
     let loaded = RwSignal::new(None::<Result<DrawScreen, NotLoaded>>);
     let start = Callback::new(move |()| {
         let coming = load();
@@ -269,15 +179,15 @@ fn drawn_later(load: Arc<dyn Fn() -> Coming + Send + Sync>, stands: Stands) -> A
         start.run(());
     };
     (move || match (loaded.get(), stands) {
-        (None, Stands::Screen) => {
+        (None, Placeholder::Screen) => {
             view! { <div class="screen-coming" aria-busy="true"></div> }.into_any()
         }
-        (None, Stands::Notice) => ().into_any(),
+        (None, Placeholder::Notice) => ().into_any(),
         (Some(Ok(draw)), _) => draw(),
-        (Some(Err(NotLoaded)), Stands::Screen) => {
+        (Some(Err(NotLoaded)), Placeholder::Screen) => {
             view! { <NotLoadedNotice try_again /> }.into_any()
         }
-        (Some(Err(NotLoaded)), Stands::Notice) => view! {
+        (Some(Err(NotLoaded)), Placeholder::Notice) => view! {
             <div class="notice warning" role="alert">
                 <p>
                     "A notice about saving on this device could not be shown, because part of "

@@ -154,7 +154,7 @@ pub fn App() -> impl IntoView {
     });
 
     // The screens start-up left out load once the page has nothing else to do.
-    chunk::prefetch_when_idle(store);
+    prefetch_when_idle(store);
 
     Effect::new(move |_| {
         let screen = shell.screen();
@@ -184,21 +184,53 @@ pub fn App() -> impl IntoView {
         <Frame presenting=presenting>
             {move || match drawn.with(|address| address.screen) {
                 Screen::Home => view! { <ui::home::Home /> }.into_any(),
-                Screen::About => chunk::later(chunk::about),
+                Screen::About => chunk::from_chunk(ui::about::about_chunk),
                 Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
                 Screen::Report => {
-                    chunk::later(move || chunk::with_link_formats(store, chunk::report()))
+                    chunk::from_chunk(move || store::with_link_formats(store, ui::report_screen::report_chunk()))
                 }
-                Screen::Coach => chunk::later(chunk::coach),
+                Screen::Coach => chunk::from_chunk(ui::coach::coach_chunk),
                 Screen::Compare => {
-                    chunk::later(move || chunk::with_link_formats(store, chunk::compare()))
+                    chunk::from_chunk(move || store::with_link_formats(store, ui::compare::compare_chunk()))
                 }
                 Screen::Present => {
-                    chunk::later(move || chunk::with_link_formats(store, chunk::present()))
+                    chunk::from_chunk(move || store::with_link_formats(store, ui::session::present_chunk()))
                 }
             }}
         </Frame>
     }
+}
+
+/// Loads every chunk, most wanted first, a few seconds after start and each when the browser
+/// is idle, so that a screen opened later draws at once while start-up and the person's first
+/// moves keep the device to themselves. A chunk that fails here is simply loaded again when its
+/// screen opens; one that loaded is never fetched again.
+#[cfg_attr(not(feature = "split"), allow(unused_variables))]
+fn prefetch_when_idle(store: Store) {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async move {
+        chunk::pause(chunk::PREFETCH_AFTER_MS).await;
+        chunk::idle().await;
+        let _ = ui::start::prefetch_start().await;
+        chunk::idle().await;
+        let _ = ui::device_notices::prefetch_device_notices().await;
+        chunk::idle().await;
+        let _ = ui::help_request::prefetch_help_request().await;
+        chunk::idle().await;
+        let _ = ui::report_screen::prefetch_report().await;
+        chunk::idle().await;
+        let _ = store.link_formats().await;
+        chunk::idle().await;
+        let _ = ui::compare::prefetch_compare().await;
+        chunk::idle().await;
+        let _ = ui::coach::prefetch_coach().await;
+        chunk::idle().await;
+        let _ = ui::session::prefetch_present().await;
+        chunk::idle().await;
+        let _ = ui::about::prefetch_about().await;
+        chunk::idle().await;
+        let _ = chunk::prefetch_file_reader().await;
+    });
 }
 
 /// The page around the screen on show: the skip link, the header and the notices about this

@@ -5,9 +5,11 @@
 use std::collections::VecDeque;
 
 use leptos::prelude::*;
-use readiness_core::{Bank, Edit, Effect, Event, Moment, StoredAssessment, Workspace};
+use readiness_core::{Bank, Edit, Effect, Event, Stamp, StoredAssessment, Workspace};
 
-use crate::chunk::{self, NotLoaded};
+use std::future::Future;
+
+use crate::chunk::{self, from_chunk, DrawScreen, NotLoaded};
 use crate::storage;
 
 /// The workspace, provided by `App` and read by the screens.
@@ -99,11 +101,11 @@ fn now_ms() -> u64 {
 
 /// What only the browser knows, for an event that makes something new: the time, today's date
 /// in the person's time zone, and an id no other assessment on this device has.
-pub fn moment() -> Moment {
+pub fn stamp() -> Stamp {
     let date = js_sys::Date::new_0();
     let now = now_ms();
     let random = (js_sys::Math::random() * 1e12) as u64;
-    Moment {
+    Stamp {
         now_ms: now,
         today: format!(
             "{:04}-{:02}-{:02}",
@@ -113,4 +115,28 @@ pub fn moment() -> Moment {
         ),
         fresh_id: format!("a{now:x}{random:x}"),
     }
+}
+
+/// A screen's chunk, with the link formats in the workspace before it draws: for the screens
+/// that read links or the group, and the report while a share link waits to open. Both chunks
+/// come at once.
+pub async fn with_link_formats<F>(store: Store, screen: F) -> Result<DrawScreen, NotLoaded>
+where
+    F: Future<Output = Result<DrawScreen, NotLoaded>>,
+{
+    leptos::task::spawn_local(async move {
+        let _ = store.link_formats().await;
+    });
+    let draw = screen.await?;
+    store.link_formats().await?;
+    Ok(draw)
+}
+
+/// Stands in for what waits for the link formats (a coach's invitation on the start screen):
+/// the waiting placeholder while they come, or the notice with Try again if they do not.
+pub fn link_formats_coming(store: Store) -> AnyView {
+    from_chunk(move || async move {
+        store.link_formats().await?;
+        Ok((|| ().into_any()) as DrawScreen)
+    })
 }

@@ -183,11 +183,11 @@ fn the_storage_effects_keep_the_stored_text_byte_for_byte() {
 /// and on the page until a later write sends it.
 #[wasm_bindgen_test]
 fn a_full_quota_keeps_the_edit_pending_and_the_next_write_sends_it() {
-    use readiness_check::store::{moment, Store};
+    use readiness_check::store::{stamp, Store};
     use readiness_core::{Answer, Bank, Edit, Event, Meta, SaveStatus, ScalePoint, StorageError};
 
     let store = Store::start(Bank::builtin());
-    let at = moment();
+    let at = stamp();
     let id = at.fresh_id.clone();
     store.dispatch(Event::Create {
         meta: Box::new(Meta {

@@ -1,100 +1,15 @@
 //! Answering one assessment: the list of sections, the questions of one section, and the live
-//! score, progress and save status beside them.
+//! score, progress and save status beside them, laid out from the core's answering model.
 
 use leptos::prelude::*;
-use readiness_core::{
-    phase_profile, section_scores, Assessment, Band, Bank, Section, SectionKind, WhereYouAre,
-};
+use readiness_core::screens::answering::{live, SectionLive, Steps, HELP_STEP, HELP_STEP_SCORE};
+use readiness_core::{Bank, Section};
 
 use super::coach_message::CoachMessage;
 use super::question::QuestionView;
 use super::save_status::SaveStatusLine;
 use super::screen_link::PlaceLink;
 use crate::{chunk, Address, Screen, Shell, Store};
-
-/// The id of the last screen of an assessment, where the region says where it wants help.
-pub const HELP_STEP: &str = "help";
-
-/// What the page shows of one section's score; owned, so it can live in a memo.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct LiveScore {
-    answered: u32,
-    total: u32,
-    dont_know: u32,
-    readiness: Option<u8>,
-    coverage: u8,
-    band: Option<Band>,
-    blocked_by: Vec<String>,
-    /// Gates not confirmed yet, once the section has answers.
-    to_confirm: Vec<String>,
-}
-
-/// Everything the page shows that is computed from the answers, computed once per change.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Live {
-    sections: Vec<LiveScore>,
-    where_you_are: String,
-    leading_phase: Option<&'static str>,
-}
-
-fn live(bank: &'static Bank, assessment: &Assessment) -> Live {
-    let scores = section_scores(bank, assessment);
-    let sections: Vec<LiveScore> = scores
-        .iter()
-        .map(|score| LiveScore {
-            answered: score.answered,
-            total: score.total,
-            dont_know: score.dont_know,
-            readiness: score.readiness_pct(),
-            coverage: score.coverage_pct(),
-            band: score.band(),
-            blocked_by: score
-                .blocked_by
-                .iter()
-                .map(|q| q.gate_label().to_string())
-                .collect(),
-            to_confirm: if score.answered == 0 {
-                Vec::new()
-            } else {
-                score
-                    .unconfirmed
-                    .iter()
-                    .map(|q| q.gate_label().to_string())
-                    .collect()
-            },
-        })
-        .collect();
-    Live {
-        sections,
-        where_you_are: WhereYouAre::for_assessment(&scores, assessment).sentence(),
-        leading_phase: phase_profile(bank, assessment).leading.map(|p| p.name()),
-    }
-}
-
-/// The position of a section id in the bank, or the help step after the last section.
-fn position(bank: &Bank, section: &str) -> usize {
-    bank.sections()
-        .iter()
-        .position(|s| s.id() == section)
-        .unwrap_or(bank.sections().len())
-}
-
-/// The sections before and after the one at bank index `index`, among those in scope; the
-/// help step follows the last section.
-fn neighbours(
-    in_scope: &[(usize, &'static Section)],
-    index: usize,
-) -> (Option<&'static str>, Option<&'static str>) {
-    let at = in_scope.iter().position(|(i, _)| *i == index);
-    match at {
-        Some(at) => (
-            at.checked_sub(1).map(|before| in_scope[before].1.id()),
-            Some(in_scope.get(at + 1).map_or(HELP_STEP, |(_, s)| s.id())),
-        ),
-        // The help step: back to the last section in scope.
-        None => (in_scope.last().map(|(_, s)| s.id()), None),
-    }
-}
 
 /// Answering the open assessment, one section per screen.
 #[component]
@@ -112,30 +27,11 @@ pub fn Answering(
             .assessment(&id)
             .and_then(|stored| stored.assessment.coach.clone())
     });
-    // A coach's link limits the sections to those in its scope; the bank's index of each is
-    // kept, since the live scores are in bank order.
-    let in_scope: Vec<(usize, &'static Section)> = bank
-        .sections()
-        .iter()
-        .enumerate()
-        .filter(|(_, section)| coach.as_ref().is_none_or(|c| c.in_scope(section.id())))
-        .collect();
-    let in_scope = StoredValue::new(in_scope);
-    let first = in_scope
-        .with_value(|list| list.first().map(|(_, s)| s.id()))
-        .unwrap_or(bank.sections()[0].id());
+    let steps = StoredValue::new(Steps::new(bank, coach.as_ref()));
     let current = Memo::new(move |_| {
-        shell.address.with(|address| {
-            address
-                .section
-                .clone()
-                .filter(|s| {
-                    s == HELP_STEP
-                        || in_scope
-                            .with_value(|list| list.iter().any(|(_, section)| section.id() == s))
-                })
-                .unwrap_or_else(|| first.to_string())
-        })
+        shell
+            .address
+            .with(|address| steps.with_value(|steps| steps.current(address.section.as_deref())))
     });
     let live = Memo::new(move |_| {
         aid.with_value(|aid| {
@@ -159,13 +55,11 @@ pub fn Answering(
     };
 
     let coach_panel = coach.map(|session| {
-        let limited = in_scope.with_value(|list| list.len()) < bank.sections().len();
+        let note = steps.with_value(Steps::scope_note);
         view! {
             <aside class="notice invitation" aria-label="From your coach">
                 <CoachMessage session=session />
-                {limited.then(|| view! {
-                    <p class="details">"Your coach asked for the sections listed here; the others are left out."</p>
-                })}
+                {note.map(|note| view! { <p class="details">{note}</p> })}
             </aside>
         }
     });
@@ -175,28 +69,13 @@ pub fn Answering(
             <nav class="section-list" aria-label="Sections">
                 <p class="assessment-title">{move || title.get()}</p>
                 <ol>
-                    {in_scope
-                        .get_value()
+                    {steps
+                        .with_value(|steps| steps.sections().to_vec())
                         .into_iter()
                         .map(|(index, section)| {
                             let sid = section.id();
                             let status = move || {
-                                live.get()
-                                    .and_then(|live| live.sections.get(index).cloned())
-                                    .map(|score| {
-                                        let band = match section.kind() {
-                                            SectionKind::Phases => String::new(),
-                                            _ => score.band.map(|b| format!(", {}", b.label())).unwrap_or_default(),
-                                        };
-                                        let blocked = if !score.blocked_by.is_empty() {
-                                            ", blocked"
-                                        } else if !score.to_confirm.is_empty() {
-                                            ", gate to confirm"
-                                        } else {
-                                            ""
-                                        };
-                                        format!("{} of {} answered{band}{blocked}", score.answered, score.total)
-                                    })
+                                live.with(|live| live.as_ref().and_then(|live| live.section(index)).map(SectionLive::status))
                             };
                             view! {
                                 <li>
@@ -224,12 +103,12 @@ pub fn Answering(
             <div class="section-body">
                 {move || {
                     let section_id = current.get();
-                    let index = position(bank, &section_id);
-                    let body = match bank.sections().get(index) {
+                    let section = bank.sections().iter().find(|s| s.id() == section_id);
+                    let body = match section {
                         Some(section) => view! { <SectionView assessment=aid.get_value() section=section /> }.into_any(),
-                        None => chunk::later(chunk::help_request),
+                        None => chunk::from_chunk(super::help_request::help_request_chunk),
                     };
-                    let (previous, next) = neighbours(&in_scope.get_value(), index);
+                    let (previous, next) = steps.with_value(|steps| steps.neighbours(&section_id));
                     view! {
                         {body}
                         <nav class="step-nav" aria-label="Previous and next section">
@@ -249,21 +128,17 @@ pub fn Answering(
             </div>
             <aside class="score-panel" aria-label="Progress and score">
                 {move || {
-                    let index = position(bank, &current.get());
+                    let section_id = current.get();
+                    let index = bank.sections().iter().position(|s| s.id() == section_id);
                     live.get().map(|live| {
-                        let section = bank.sections().get(index);
-                        let score = live.sections.get(index).cloned();
-                        let (answered, total) = in_scope.with_value(|list| {
-                            list.iter()
-                                .filter_map(|(at, _)| live.sections.get(*at))
-                                .fold((0, 0), |(a, t), s| (a + s.answered, t + s.total))
-                        });
+                        let score = index.and_then(|index| live.section(index)).cloned();
+                        let (answered, total, words) = steps.with_value(|steps| live.overall(steps));
                         view! {
-                            <SectionScoreView section=section score=score leading_phase=live.leading_phase />
+                            <SectionScoreView score=score leading_phase=live.leading_phase />
                             <h2>"Overall"</h2>
                             <p>
                                 <progress max=total value=answered aria-label="Questions answered"></progress>
-                                " " {answered} " of " {total} " questions answered"
+                                " " {words}
                             </p>
                             <h2>"Where you are"</h2>
                             <p class="where">{live.where_you_are}</p>
@@ -279,38 +154,23 @@ pub fn Answering(
 /// The live score of the section on show.
 #[component]
 fn SectionScoreView(
-    section: Option<&'static Section>,
-    score: Option<LiveScore>,
+    score: Option<SectionLive>,
     leading_phase: Option<&'static str>,
 ) -> impl IntoView {
-    let (Some(section), Some(score)) = (section, score) else {
-        return view! { <p>"Choose the areas where you want help, then see your report."</p> }
-            .into_any();
-    };
-    let headline = match (section.kind(), score.readiness, score.band) {
-        (SectionKind::Phases, _, _) => match leading_phase {
-            Some(phase) => format!("Leading phase so far: {phase}"),
-            None => "No phase stands out yet".to_string(),
-        },
-        (_, Some(pct), Some(band)) => format!("{pct}% · {}", band.label()),
-        (_, _, Some(band)) => band.label().to_string(),
-        _ => "No answers yet".to_string(),
+    let Some(score) = score else {
+        return view! { <p>{HELP_STEP_SCORE}</p> }.into_any();
     };
     view! {
         <h2>"This section"</h2>
         <div aria-live="polite" aria-atomic="true">
-            <p class="score-headline">{headline}</p>
-            <p class="details">
-                {format!("{} of {} answered ({}% coverage)", score.answered, score.total, score.coverage)}
-            </p>
-            {(score.dont_know > 0).then(|| view! {
-                <p class="details">{format!("{} answered Don't know: worth discussing with your coach.", score.dont_know)}</p>
+            <p class="score-headline">{score.headline(leading_phase)}</p>
+            <p class="details">{score.coverage_line()}</p>
+            {score.dont_know_line().map(|line| view! { <p class="details">{line}</p> })}
+            {score.blocked().map(|gates| view! {
+                <p class="blocked"><strong>"Blocked: "</strong>{gates}</p>
             })}
-            {(!score.blocked_by.is_empty()).then(|| view! {
-                <p class="blocked"><strong>"Blocked: "</strong>{score.blocked_by.join("; ")}</p>
-            })}
-            {(!score.to_confirm.is_empty()).then(|| view! {
-                <p class="to-confirm"><strong>"To confirm: "</strong>{score.to_confirm.join("; ")}</p>
+            {score.to_confirm().map(|gates| view! {
+                <p class="to-confirm"><strong>"To confirm: "</strong>{gates}</p>
             })}
         </div>
     }

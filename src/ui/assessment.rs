@@ -20,6 +20,6 @@ pub fn AssessmentScreen() -> impl IntoView {
     });
     move || match (open_id.get(), exists.get()) {
         (Some(id), true) => view! { <Answering id=id /> }.into_any(),
-        _ => chunk::later(chunk::start),
+        _ => chunk::from_chunk(super::start::start_chunk),
     }
 }

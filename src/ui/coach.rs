@@ -1,12 +1,7 @@
 //! The coach screen: a short form about a session that gives a link to send ahead of it.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
-use readiness_core::{
-    encode_coach_link, Bank, CoachSession, SessionField, SessionProblem, MAX_COACH_MESSAGE_CHARS,
-    MAX_META_CHARS,
-};
+use readiness_core::{encode_coach_link, Bank, CoachForm, MAX_COACH_MESSAGE_CHARS};
 
 use super::meta_field::MetaField;
 use super::qr_code::qr_figure;
@@ -25,56 +20,25 @@ pub fn CoachScreen() -> impl IntoView {
     let sector = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     let return_email = RwSignal::new(String::new());
-    let scope = RwSignal::new(
-        bank.sections()
-            .iter()
-            .map(|section| section.id().to_string())
-            .collect::<BTreeSet<_>>(),
-    );
+    let scope = RwSignal::new(CoachForm::new(bank).scope);
     let tried = RwSignal::new(false);
     let made = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
     let show_qr = RwSignal::new(false);
 
-    let session = move || CoachSession {
-        coach_name: coach_name.get().trim().to_string(),
-        session_name: session_name.get().trim().to_string(),
-        session_date: session_date.get().trim().to_string(),
-        region: region.get().trim().to_string(),
-        sector: sector.get().trim().to_string(),
-        message: message.get().trim().to_string(),
-        return_email: return_email.get().trim().to_string(),
-        // Every section in scope is written as none chosen, which old and new versions
-        // alike read as the whole assessment.
-        scope: scope.with(|chosen| {
-            if chosen.len() == bank.sections().len() {
-                BTreeSet::new()
-            } else {
-                chosen.clone()
-            }
-        }),
+    let form = move || CoachForm {
+        coach_name: coach_name.get(),
+        session_name: session_name.get(),
+        session_date: session_date.get(),
+        date_unreadable: date_unreadable.get(),
+        region: region.get(),
+        sector: sector.get(),
+        message: message.get(),
+        return_email: return_email.get(),
+        scope: scope.get(),
     };
-    let problem = move || {
-        let session = session();
-        if session.coach_name.is_empty() {
-            return Some("Enter your name, so the region knows who the link is from.".to_string());
-        }
-        if scope.with(|chosen| chosen.is_empty()) {
-            return Some("Choose at least one part of the assessment.".to_string());
-        }
-        if date_unreadable.get() {
-            return Some(
-                "The session's date is not a whole date: enter the day, month and year again, or clear it."
-                    .to_string(),
-            );
-        }
-        if let Some(year) = unlikely_year(&session.session_date) {
-            return Some(format!(
-                "The session's date is in the year {year}. Check the year, or clear the date."
-            ));
-        }
-        session.problem().map(form_sentence)
-    };
+    let session = move || form().session(bank);
+    let problem = move || form().problem(bank);
     // The link follows the form once made, so a correction never leaves a stale link on show.
     let link = move || {
         (made.get() && problem().is_none()).then(|| link_to_app(&encode_coach_link(&session())))
@@ -252,75 +216,8 @@ pub fn CoachScreen() -> impl IntoView {
     }
 }
 
-/// A session's problem in words for the coach filling in the form.
-fn form_sentence(problem: SessionProblem) -> String {
-    let field = |field: SessionField| match field {
-        SessionField::CoachName => "Your name",
-        SessionField::SessionName => "The session's name",
-        SessionField::SessionDate => "The session's date",
-        SessionField::Region => "The region",
-        SessionField::Sector => "The sector",
-    };
-    match problem {
-        SessionProblem::TooLong {
-            field: which,
-            chars,
-        } => format!(
-            "{} is {chars} characters long; keep it to {MAX_META_CHARS}.",
-            field(which)
-        ),
-        SessionProblem::MessageTooLong { chars } => {
-            format!("The message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}.")
-        }
-        SessionProblem::NotAnEmail => {
-            "The return email does not look like an email address (name@example.org).".to_string()
-        }
-        SessionProblem::UnknownScope(id) => {
-            format!("There is no section \"{id}\" to put in scope.")
-        }
-    }
-}
-
-/// The year of a session date (`YYYY-MM-DD`, as a date field gives it) when it cannot be the
-/// year of a coming session, such as 0004 from a date typed in the wrong order.
-fn unlikely_year(date: &str) -> Option<&str> {
-    let year = date
-        .split('-')
-        .next()
-        .filter(|year| !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()))?;
-    match year.parse::<u32>() {
-        Ok(2000..=2099) => None,
-        _ => Some(year),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unlikely_year;
-
-    #[test]
-    fn the_form_says_what_is_wrong_in_a_sentence_for_the_coach() {
-        use readiness_core::{SessionField, SessionProblem};
-        assert_eq!(
-            super::form_sentence(SessionProblem::TooLong {
-                field: SessionField::SessionName,
-                chars: 201
-            }),
-            "The session's name is 201 characters long; keep it to 200."
-        );
-        assert_eq!(
-            super::form_sentence(SessionProblem::UnknownScope("s9".into())),
-            "There is no section \"s9\" to put in scope."
-        );
-    }
-
-    #[test]
-    fn a_session_date_in_an_unlikely_year_is_named() {
-        assert_eq!(unlikely_year("2026-12-04"), None);
-        assert_eq!(unlikely_year(""), None);
-        assert_eq!(unlikely_year("0004-12-12"), Some("0004"));
-        assert_eq!(unlikely_year("275760-09-13"), Some("275760"));
-        // Text from a browser without a date field is left to the coach.
-        assert_eq!(unlikely_year("next Tuesday"), None);
-    }
-}
+crate::chunk::chunk!(
+    /// Building a coach link.
+    coach: fn coach_chunk() -> crate::chunk::DrawScreen, prefetch_coach =>
+        || super::later_style::with_later_style(|| view! { <CoachScreen /> }.into_any())
+);

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use readiness_core::{
-    file_stem, group_csv, group_json, group_view, percent_text, Arrival, Bank, Event, GroupView,
-    Member, Respondent, MAX_RESPONDENT_LABEL_CHARS,
+    file_stem, group_csv, group_json, group_view, percent_text, Bank, Event, GroupView,
+    IncomingResult, Member, Respondent, Unmatched, MAX_RESPONDENT_LABEL_CHARS,
 };
 
 use super::charts::{bar_key, distribution_bar, heat_map, step_shades};
@@ -49,7 +49,7 @@ fn AddResults() -> impl IntoView {
 
     // What the workspace says the last addition did, shown until the next one.
     let tell = move || {
-        let news = store.with_untracked(|workspace| workspace.group_news().clone());
+        let news = store.with_untracked(|workspace| workspace.group_addition().clone());
         said.set(news.added_sentence().into_iter().collect());
         problems.set(news.problems);
     };
@@ -66,7 +66,7 @@ fn AddResults() -> impl IntoView {
             let mut problems = Vec::new();
             for file in files {
                 match read_file(&file).await {
-                    Ok(imported) => arrivals.push(Arrival {
+                    Ok(imported) => arrivals.push(IncomingResult {
                         assessment: imported.assessment,
                         origin: file.name(),
                         skipped: imported.skipped,
@@ -218,53 +218,41 @@ fn MemberRow(
         respondent: member,
     } = member;
     let input_id = format!("label-{key}");
-    let meta = &member.assessment.meta;
-    let details = [
-        meta.region.as_str(),
-        meta.sector.as_str(),
-        meta.date.as_str(),
-    ]
-    .into_iter()
-    .filter(|text| !text.trim().is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
     let hidden = member.hidden;
     view! {
-        <li class="member" class:hidden-member=hidden>
-            <div class="field">
-                <label for=input_id.clone()>
-                    "Label"
-                    <span class="visually-hidden">{format!(" of respondent {key}")}</span>
-                </label>
-                <input
-                    id=input_id
-                    type="text"
-                    maxlength=MAX_RESPONDENT_LABEL_CHARS.to_string()
-                    value=member.label.clone()
-                    on:change:target=move |ev| {
-                        store.dispatch(Event::Rename { key, label: ev.target().value() })
-                    }
-                />
-            </div>
-            <p class="details">
-                {format!("From {}", member.origin)}
-                {(!details.is_empty()).then(|| format!(" · {details}"))}
-                {hidden.then_some(" · hidden from the comparison")}
-            </p>
-            <p class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| store.dispatch(Event::SetHidden { key, hidden: !hidden })
-                >
-                    {if hidden { format!("Show {}", member.label) } else { format!("Hide {}", member.label) }}
-                </button>
-                <button type="button" class="button danger" on:click=move |_| store.dispatch(Event::RemoveMember(key))>
-                    {format!("Remove {}", member.label)}
-                </button>
-            </p>
-        </li>
-    }
+            <li class="member" class:hidden-member=hidden>
+                <div class="field">
+                    <label for=input_id.clone()>
+                        "Label"
+                        <span class="visually-hidden">{format!(" of respondent {key}")}</span>
+                    </label>
+                    <input
+                        id=input_id
+                        type="text"
+                        maxlength=MAX_RESPONDENT_LABEL_CHARS.to_string()
+                        value=member.label.clone()
+                        on:change:target=move |ev| {
+                            store.dispatch(Event::Rename { key, label: ev.target().value() })
+                        }
+                    />
+                </div>
+                <p class="details">
+    {member.details_line()}
+                </p>
+                <p class="actions">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| store.dispatch(Event::SetHidden { key, hidden: !hidden })
+                    >
+                        {if hidden { format!("Show {}", member.label) } else { format!("Hide {}", member.label) }}
+                    </button>
+                    <button type="button" class="button danger" on:click=move |_| store.dispatch(Event::RemoveMember(key))>
+                        {format!("Remove {}", member.label)}
+                    </button>
+                </p>
+            </li>
+        }
 }
 
 /// The group view of the visible respondents, with print and downloads.
@@ -297,7 +285,7 @@ fn GroupResults() -> impl IntoView {
         visible.with(|respondents| {
             respondents
                 .iter()
-                .flat_map(|r| r.left_out.iter().map(move |s| format!("{}: {s}", r.label)))
+                .flat_map(Respondent::left_out_lines)
                 .collect::<Vec<_>>()
         })
     };
@@ -339,10 +327,6 @@ fn GroupResults() -> impl IntoView {
 fn answer_cell(bank: &Bank, answer: Option<readiness_core::Answer>) -> String {
     answer.map_or_else(|| "–".to_string(), |a| bank.answer_label(&a))
 }
-
-/// Above this many respondents the tables show one column of tallies instead of one column
-/// per person: a hundred columns cannot be read, printed, or drawn quickly.
-const MOST_COLUMNS: usize = 12;
 
 /// One question of the group view on one line: its text, its distribution bar and its spread
 /// in words, with who answered what on demand. The list of who said what is drawn only once
@@ -468,15 +452,8 @@ fn group_tables(
     skipped: Vec<String>,
 ) -> impl IntoView {
     let bank = view.bank;
-    let compact = view.respondents.len() > MOST_COLUMNS;
-    let labels: Vec<String> = if compact {
-        vec![format!("{} respondents", view.respondents.len())]
-    } else {
-        view.respondents
-            .iter()
-            .map(|r| r.label.to_string())
-            .collect()
-    };
+    let compact = view.tallies_in_one_column();
+    let labels = view.column_heads();
     let head = |first: &'static str, last: &[&'static str]| {
         view! {
             <tr>
@@ -495,12 +472,12 @@ fn group_tables(
                 <tr>
                     <th scope="row">
                         {r.label.to_string()}
-                        {(!r.bank_version.is_empty() && r.bank_version != bank.version()).then(|| {
-                            view! { <span class="question-section">{format!("answered question bank {}", r.bank_version)}</span> }
+                        {bank.answered_with(r.bank_version).map(|line| {
+                            view! { <span class="question-section">{line}</span> }
                         })}
                     </th>
                     <td>{r.where_you_are.sentence()}</td>
-                    <td>{r.leading_phase.map_or("No clear phase yet", |p| p.name())}</td>
+                    <td>{r.phase_words()}</td>
                 </tr>
             }
         })
@@ -511,12 +488,11 @@ fn group_tables(
         .iter()
         .map(|row| {
             let cells = if compact {
-                let scored = row.readiness.iter().flatten().count();
-                let blocked = row.blocked_for.len();
+                let (scored, blocked) = row.tally_in_words();
                 view! {
                     <td>
-                        {format!("{scored} scored")}
-                        {(blocked > 0).then(|| view! { <strong class="blocked">{format!(", {blocked} blocked")}</strong> })}
+                        {scored}
+                        {blocked.map(|blocked| view! { <strong class="blocked">{blocked}</strong> })}
                     </td>
                 }
                 .into_any()
@@ -547,7 +523,6 @@ fn group_tables(
         })
         .collect_view();
 
-    let disagreements = view.questions.iter().filter(|q| q.disagreement).count();
     // The respondents' labels, once for every question's "who said what".
     let labels: Arc<[String]> = view
         .respondents
@@ -560,11 +535,7 @@ fn group_tables(
         .map(|row| question_line(view, row, labels.clone(), only_disagreements))
         .collect_view();
 
-    let mut unmatched: Vec<String> = view
-        .unmatched
-        .iter()
-        .map(|u| format!("{}: question \"{}\"", u.label, u.question_id))
-        .collect();
+    let mut unmatched: Vec<String> = view.unmatched.iter().map(Unmatched::line).collect();
     unmatched.extend(skipped);
     let step_head = head("Step", &["Mean", "Range"]);
 
@@ -600,10 +571,7 @@ fn group_tables(
         </details>
         <h3>"Questions, biggest disagreements first"</h3>
         <p class="disagreement-count">
-            {format!(
-                "{disagreements} question(s) where answers are {} or more scale points apart.",
-                readiness_core::DISAGREEMENT_POINTS
-            )}
+            {view.disagreement_line()}
         </p>
         <p>
             <label class="checkbox">
@@ -627,3 +595,9 @@ fn group_tables(
         })}
     }
 }
+
+crate::chunk::chunk!(
+    /// The group view and progress over time.
+    compare: fn compare_chunk() -> crate::chunk::DrawScreen, prefetch_compare =>
+        || super::later_style::with_later_style(|| view! { <CompareScreen /> }.into_any())
+);

@@ -139,3 +139,9 @@ pub fn DeviceNoticeList() -> impl IntoView {
 
     view! { {failed} {shared} {set_aside} {notices} }
 }
+
+crate::chunk::chunk!(
+    /// The notices about saving on this device, shown only when one has something to say.
+    device_notices: fn device_notices_chunk() -> crate::chunk::DrawScreen, prefetch_device_notices =>
+        || view! { <DeviceNoticeList /> }.into_any()
+);

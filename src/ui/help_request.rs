@@ -94,3 +94,9 @@ pub fn HelpRequest() -> impl IntoView {
         </p>
     }
 }
+
+crate::chunk::chunk!(
+    /// The last step of an assessment: where the region wants help.
+    help_request: fn help_request_chunk() -> crate::chunk::DrawScreen, prefetch_help_request =>
+        || super::later_style::with_later_style(|| view! { <HelpRequest /> }.into_any())
+);

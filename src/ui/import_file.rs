@@ -6,7 +6,7 @@ use readiness_core::{Event, Imported, MAX_IMPORT_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::chunk::NotLoaded;
-use crate::store::moment;
+use crate::store::stamp;
 use crate::Store;
 use crate::{Address, Screen, Shell};
 
@@ -100,13 +100,13 @@ async fn import(file: web_sys::File, store: Store, shell: Shell) -> Result<(), S
     let imported = read_file(&file).await?;
     let mut said: Vec<String> = imported.note.into_iter().collect();
     said.extend(imported.skipped.iter().map(|s| format!("Left out {s}.")));
-    let at = moment();
+    let at = stamp();
     let id = at.fresh_id.clone();
     store.dispatch(Event::KeepCopy {
         assessment: Box::new(imported.assessment),
         at,
     });
-    store.dispatch(Event::Tell(said));
+    store.dispatch(Event::AddNotices(said));
     shell.navigate(Address {
         screen: Screen::Report,
         assessment: Some(id),

@@ -18,7 +18,7 @@ pub fn ProgressOverTime() -> impl IntoView {
             .with(|workspace| workspace.listed())
             .into_iter()
             .map(|listed| {
-                let label = format!("{} ({})", listed.name, listed.date);
+                let label = listed.choice_label();
                 view! { <option value=listed.id>{label}</option> }
             })
             .collect_view()
@@ -85,16 +85,7 @@ fn move_list(title: &'static str, moves: &[QuestionMove<'_>], bank: &Bank) -> im
         let items = moves
             .iter()
             .map(|m| {
-                view! {
-                    <li>
-                        {m.question.label().to_string()}
-                        {format!(
-                            ": {} → {}",
-                            bank.answer_label(&m.before),
-                            bank.answer_label(&m.after)
-                        )}
-                    </li>
-                }
+                view! { <li>{m.words(bank)}</li> }
             })
             .collect_view();
         view! {
@@ -106,42 +97,29 @@ fn move_list(title: &'static str, moves: &[QuestionMove<'_>], bank: &Bank) -> im
 
 /// What changed, in the order a partnership reads it: place, gates, steps, questions.
 fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
-    if change.is_unchanged() {
-        return view! { <p class="notice">"Nothing changed between these two results."</p> }
-            .into_any();
+    if let Some(line) = change.unchanged_line() {
+        return view! { <p class="notice">{line}</p> }.into_any();
     }
     let steps = change
         .steps
         .iter()
         .map(|step| {
-            let delta = match step.change {
-                Some(0) => "no change".to_string(),
-                Some(d) if d > 0 => format!("up {d} points"),
-                Some(d) => format!("down {} points", -d),
-                None => "–".to_string(),
-            };
-            let blocked = match (step.blocked_before, step.blocked_after) {
-                (true, false) => "block cleared",
-                (false, true) => "newly blocked",
-                (true, true) => "still blocked",
-                (false, false) => "",
-            };
             view! {
                 <tr>
                     <th scope="row">{step.section.heading()}</th>
                     <td>{percent_text(step.before)}</td>
                     <td>{percent_text(step.after)}</td>
-                    <td>{delta}</td>
-                    <td>{blocked}</td>
+                    <td>{step.change_words()}</td>
+                    <td>{step.gate_words()}</td>
                 </tr>
             }
         })
         .collect_view();
-    let phase = |p: Option<readiness_core::Phase>| p.map_or("none stands out", |p| p.name());
+    let [before, now] = change.where_lines();
     view! {
-        <p class="where">{format!("Before: {}", change.where_before.sentence())}</p>
-        <p class="where">{format!("Now: {}", change.where_after.sentence())}</p>
-        <p>{format!("Leading phase: {} before, {} now.", phase(change.phase_before), phase(change.phase_after))}</p>
+        <p class="where">{before}</p>
+        <p class="where">{now}</p>
+        <p>{change.phase_line()}</p>
         {question_list("Gates cleared", &change.gates_cleared)}
         {question_list("Gates newly blocking", &change.gates_blocked)}
         <TableScroll label="Change per launch step">

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    percent_text, Assessment, Band, Bank, Finding, Gap, NextStep, Phase, Report, SectionScore,
-    Verdict, PRIVACY_LINE,
+    Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore, PRIVACY_LINE,
 };
 
 use super::charts::shorten;
@@ -13,19 +12,14 @@ use super::table_scroll::TableScroll;
 /// nothing stored or imported is trusted as a score.
 pub fn report_view(report: &Report) -> AnyView {
     let bank = Bank::builtin();
-    let assessment = report.assessment;
     view! {
         <article class="report" aria-labelledby="report-title">
             // The first page answers "where do we stand, and what next?" at a glance, on screen
             // and in print; everything else follows.
             <div class="first-page">
                 <header class="report-lead">
-                    <h1 id="report-title" tabindex="-1">
-                        "Readiness report"
-                        {(!assessment.meta.name.trim().is_empty())
-                            .then(|| format!(": {}", assessment.meta.name.trim()))}
-                    </h1>
-                    {assessed(assessment, bank)}
+                    <h1 id="report-title" tabindex="-1">{report.title()}</h1>
+                    {assessed(report)}
                     <p class="where-you-are">{report.lead()}</p>
                     {report.also_in_the_way().map(|line| view! { <p class="also-in-the-way">{line}</p> })}
                     {report.bank_line().map(|line| view! { <p class="bank-line">{line}</p> })}
@@ -146,40 +140,15 @@ fn gates(report: &Report<'_>) -> impl IntoView {
 }
 
 /// Who and what was assessed, in one block under the title.
-fn assessed(assessment: &Assessment, bank: &'static Bank) -> impl IntoView {
-    let meta = &assessment.meta;
-    // An assessment started from a coach's link says for which session, and what was asked.
-    let coach_rows = assessment.coach.as_ref().map(|coach| {
-        let (session, scope) = (coach.session_line(), coach.scope_line(bank));
-        [("Coach's session", session), ("In scope", scope)]
-    });
-    let rows = [
-        ("Region", meta.region.clone()),
-        ("Industry sector", meta.sector.clone()),
-        ("Respondent role", meta.respondent_role.clone()),
-        ("Date", meta.date.clone()),
-        (
-            "Question bank",
-            if meta.bank_version.is_empty() || meta.bank_version == bank.version() {
-                bank.version().to_string()
-            } else {
-                format!(
-                    "{} (answered against {})",
-                    bank.version(),
-                    meta.bank_version
-                )
-            },
-        ),
-    ];
+fn assessed(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="assessed-block" aria-labelledby="assessed-title">
             <h2 id="assessed-title" class="visually-hidden">"Who and what was assessed"</h2>
             <dl class="assessed">
-                {rows
+                {report
+                    .assessed()
                     .into_iter()
-                    .chain(coach_rows.into_iter().flatten())
                     .map(|(term, value)| {
-                        let value = if value.trim().is_empty() { "Not given".to_string() } else { value };
                         view! {
                             <div>
                                 <dt>{term}</dt>
@@ -278,27 +247,14 @@ fn steps_in_figures(report: &Report<'_>) -> impl IntoView {
     let rows = report
         .launch_steps()
         .map(|score| {
-            let labels = |gates: &[&readiness_core::Question]| -> String {
-                gates
-                    .iter()
-                    .map(|q| q.gate_label())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            let gate_words = if score.is_blocked() {
-                format!("Blocked: {}", labels(&score.blocked_by))
-            } else if !score.unconfirmed.is_empty() {
-                format!("To confirm: {}", labels(&score.unconfirmed))
-            } else {
-                "Met".to_string()
-            };
+            let figures = score.figures();
             view! {
                 <tr>
                     <th scope="row">{score.section.heading()}</th>
-                    <td>{percent_text(score.readiness_pct())}</td>
-                    <td>{score.band().map_or("Not enough answers", Band::label)}</td>
-                    <td>{format!("{}%", score.coverage_pct())}</td>
-                    <td>{gate_words}</td>
+                    <td>{figures.readiness}</td>
+                    <td>{figures.band}</td>
+                    <td>{figures.answered}</td>
+                    <td>{figures.gates}</td>
                 </tr>
             }
         })
@@ -344,7 +300,7 @@ fn phase_chart(report: &Report<'_>) -> impl IntoView {
             let words = match pct {
                 Some(pct) if leading => format!("{pct}% · LEADING"),
                 Some(pct) => format!("{pct}%"),
-                None => "Not answered".to_string(),
+                None => score.agreement_text(),
             };
             view! {
                 <g class="bar" class:leading=leading>
@@ -402,7 +358,7 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
             view! {
                 <tr class:leading=leading>
                     <th scope="row">{Phase::name(score.phase)} " (" {score.phase.nickname()} ")"</th>
-                    <td>{score.pct().map_or("Not answered".to_string(), |p| format!("{p}%"))}</td>
+                    <td>{score.agreement_text()}</td>
                     <td>{score.answered}</td>
                 </tr>
             }
@@ -458,17 +414,11 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
             }
         })
         .collect_view();
-    let concerns = report
-        .table
-        .iter()
-        .filter(|c| c.verdict.is_concern())
-        .count();
-    let unknown = report
-        .table
-        .iter()
-        .filter(|c| c.verdict == Verdict::Unknown)
-        .count();
-    let notes = report.table_notes().count();
+    let has_advice = report
+        .table_concerns()
+        .chain(report.table_notes())
+        .next()
+        .is_some();
     let advice = report
         .table_concerns()
         .chain(report.table_notes())
@@ -490,8 +440,8 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section table-checks" aria-labelledby="table-title">
             <h2 id="table-title">"Who is at the table"</h2>
-            <p>{format!("{concerns} check(s) to act on, {notes} note(s), {unknown} not known yet.")}</p>
-            {(concerns + notes > 0).then(|| view! { <ul class="report-list">{advice}</ul> })}
+            <p>{report.table_line()}</p>
+            {has_advice.then(|| view! { <ul class="report-list">{advice}</ul> })}
             <TableScroll label="Who is at the table">
                 <table class="report-table">
                     <caption>"Checks against what has worked elsewhere"</caption>
@@ -535,10 +485,9 @@ fn pitfalls(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section run-on" aria-labelledby="pitfalls-title">
             <h2 id="pitfalls-title">"Pitfalls flagged"</h2>
-            {if report.pitfalls.is_empty() {
-                view! { <p>"No pitfall was flagged as happening here."</p> }.into_any()
-            } else {
-                view! { <ul class="report-list">{items}</ul> }.into_any()
+            {match report.nothing_in(ReportPart::Pitfalls) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! { <ul class="report-list">{items}</ul> }.into_any(),
             }}
         </section>
     }
@@ -568,10 +517,9 @@ fn gaps(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section" aria-labelledby="gaps-title">
             <h2 id="gaps-title">"Gaps and next steps, by step"</h2>
-            {if report.gaps.is_empty() {
-                view! { <p>"No launch-step question is answered Not yet or Started, and no gate is left to confirm."</p> }.into_any()
-            } else {
-                groups.into_any()
+            {match report.nothing_in(ReportPart::Gaps) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => groups.into_any(),
             }}
         </section>
     }
@@ -597,10 +545,9 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section print-inline" aria-labelledby="strengths-title">
             <h2 id="strengths-title">"Strengths"</h2>
-            {if report.strengths.is_empty() {
-                view! { <p>"No launch-step question is answered Done yet."</p> }.into_any()
-            } else {
-                view! { <ul class="report-list">{items}</ul> }.into_any()
+            {match report.nothing_in(ReportPart::Strengths) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! { <ul class="report-list">{items}</ul> }.into_any(),
             }}
         </section>
     }
@@ -608,7 +555,6 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
 
 /// Questions answered Don't know, to discuss with a coach.
 fn dont_knows(report: &Report<'_>) -> impl IntoView {
-    let count = report.dont_knows.len();
     let items = report
         .dont_knows
         .iter()
@@ -617,15 +563,13 @@ fn dont_knows(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section print-inline" aria-labelledby="dont-know-title">
             <h2 id="dont-know-title">"Don't know yet: discuss with your coach"</h2>
-            {if count == 0 {
-                view! { <p>"No question was answered Don't know."</p> }.into_any()
-            } else {
-                let lead = if count == 1 { "1 answer we don't know yet.".to_string() } else { format!("{count} answers we don't know yet.") };
-                view! {
-                    <p>{lead}</p>
+            {match (report.nothing_in(ReportPart::DontKnows), report.dont_know_count()) {
+                (Some(line), _) => view! { <p>{line}</p> }.into_any(),
+                (None, count) => view! {
+                    <p>{count} "."</p>
                     <ul class="report-list">{items}</ul>
                 }
-                .into_any()
+                .into_any(),
             }}
         </section>
     }
@@ -648,10 +592,9 @@ fn notes(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section print-columns" aria-labelledby="notes-title">
             <h2 id="notes-title">"Notes"</h2>
-            {if report.notes.is_empty() {
-                view! { <p>"No notes."</p> }.into_any()
-            } else {
-                view! { <ul class="report-list">{items}</ul> }.into_any()
+            {match report.nothing_in(ReportPart::Notes) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! { <ul class="report-list">{items}</ul> }.into_any(),
             }}
         </section>
     }
@@ -665,9 +608,7 @@ fn kept_answers(report: &Report<'_>) -> impl IntoView {
             .kept
             .iter()
             .map(|kept| {
-                let answer = kept
-                    .answer
-                    .map_or_else(|| "No answer".to_string(), |a| bank.answer_label(&a));
+                let answer = kept.answer_text(bank);
                 view! {
                     <li>
                         <p>{kept.question.text().to_string()} " (" {answer} ")"</p>
@@ -692,10 +633,9 @@ fn ta_request(report: &Report<'_>) -> impl IntoView {
     view! {
         <section class="report-section" aria-labelledby="ta-title">
             <h2 id="ta-title">"Request for technical assistance"</h2>
-            {if ta.is_empty() {
-                view! { <p>"No help areas chosen yet."</p> }.into_any()
-            } else {
-                view! {
+            {match report.nothing_in(ReportPart::HelpAreas) {
+                Some(line) => view! { <p>{line}</p> }.into_any(),
+                None => view! {
                     <ul class="report-list">
                         {ta.areas.iter().map(|area| view! { <li>{area.label().to_string()}</li> }).collect_view()}
                     </ul>

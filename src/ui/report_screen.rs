@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    answers_csv, encode_export, report, report_draft, report_outputs, Bank, Event, ReportOutputs,
-    URL_WARN_LENGTH,
+    answers_csv, encode_export, link_copied_message, report, report_draft, report_outputs, Bank,
+    Event, ReportOutputs,
 };
 
 use super::qr_code::qr_figure;
 use super::report::report_view;
 use super::screen_link::{PlaceLink, ScreenLink};
 use super::session::present;
-use crate::store::moment;
+use crate::store::stamp;
 use crate::{clipboard, download, link_to_app, Address, Screen, Shell, Store};
 
 /// The report of the open assessment, or a choice of assessment when none is open.
@@ -62,7 +62,7 @@ fn SharedNotice() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let store = expect_context::<Store>();
     let save_copy = move |_| {
-        let at = moment();
+        let at = stamp();
         let id = at.fresh_id.clone();
         store.dispatch(Event::KeepSharedReport(at));
         shell.navigate(Address {
@@ -171,11 +171,7 @@ fn ReportActions(
     let show_qr = RwSignal::new(false);
     let copy_link = move |_| {
         let url = share_url();
-        let copied = if url.len() > URL_WARN_LENGTH {
-            format!("Share link copied, but it is {} characters long: some email and chat programs cut links over {URL_WARN_LENGTH}. Send the JSON file instead if it arrives broken.", url.len())
-        } else {
-            "Share link copied. Whoever opens it sees this report; the answers travel in the link itself, never through a server.".to_string()
-        };
+        let copied = link_copied_message(url.len());
         clipboard::copy_and_tell(
             url,
             copied,
@@ -219,18 +215,11 @@ fn ReportActions(
         coach().map(|session| {
             let to = session.return_email.clone();
             let href = draft(&to, "Results for your session");
-            let whom = session.coach_name.clone();
+            let (heading, line) = (session.send_results_heading(), session.send_results_line());
             view! {
                 <section class="notice invitation send-to-coach" aria-labelledby="send-coach-title">
-                    <h2 id="send-coach-title">{format!("Send your results to {whom}")}</h2>
-                    <p>
-                        {if to.is_empty() {
-                            "Your email program opens a draft with your summary and the share link; add your coach's address. ".to_string()
-                        } else {
-                            format!("Your email program opens a draft to {to} with your summary and the share link. ")
-                        }}
-                        "You can also attach the JSON file, which holds everything."
-                    </p>
+                    <h2 id="send-coach-title">{heading}</h2>
+                    <p>{line}</p>
                     <p class="actions">
                         <a class="button primary" href=href>"Send results to your coach"</a>
                         <button type="button" class="button" on:click=move |_| download_file("json")>
@@ -295,7 +284,7 @@ fn ReportActions(
             <button type="button" class="button" on:click=move |_| {
                 let id = aid.get_value();
                 let taken = store.with_untracked(|w| w.assessment(&id).is_some());
-                store.dispatch(Event::Snapshot { id, at: moment() });
+                store.dispatch(Event::Snapshot { id, at: stamp() });
                 message.set(Some(if taken {
                     "Snapshot saved on this device. Compare it with later answers under Compare, Progress over time.".to_string()
                 } else {
@@ -309,3 +298,9 @@ fn ReportActions(
         {qr}
     }
 }
+
+crate::chunk::chunk!(
+    /// The readiness report, with its exports, QR code and mail drafts.
+    report: fn report_chunk() -> crate::chunk::DrawScreen, prefetch_report =>
+        || super::later_style::with_later_style(|| view! { <ReportScreen /> }.into_any())
+);

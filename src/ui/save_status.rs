@@ -37,7 +37,7 @@ pub fn DeviceNotices() -> impl IntoView {
         Memo::new(move |_| store.with(|workspace| workspace.has_device_notice()));
     view! {
         <div class="device-notices">
-            {move || something_to_say.get().then(|| chunk::later_notice(chunk::device_notices))}
+            {move || something_to_say.get().then(|| chunk::notice_from_chunk(super::device_notices::device_notices_chunk))}
         </div>
     }
 }

@@ -280,3 +280,9 @@ fn slide_view(bank: &'static Bank, people: &[Respondent], step: &SessionStep) ->
     }
     .into_any()
 }
+
+crate::chunk::chunk!(
+    /// Session mode.
+    present: fn present_chunk() -> crate::chunk::DrawScreen, prefetch_present =>
+        || super::later_style::with_later_style(|| view! { <SessionMode /> }.into_any())
+);

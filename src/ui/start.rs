@@ -6,8 +6,8 @@ use readiness_core::{Bank, CoachSession, Edit, Event, LinkKind, Listed, Meta, MA
 
 use super::coach_message::CoachMessage;
 use super::meta_field::MetaField;
-use crate::store::moment;
-use crate::{chunk, Address, Screen, Shell, Store};
+use crate::store::stamp;
+use crate::{Address, Screen, Shell, Store};
 
 /// Opens an assessment at its first section.
 fn open(shell: Shell, id: String) {
@@ -55,7 +55,7 @@ pub fn Start() -> impl IntoView {
         </p>
         <Show
             when=move || !opening_invitation.get()
-            fallback=move || chunk::link_formats_coming(store)
+            fallback=move || crate::store::link_formats_coming(store)
         >
             {move || match invite.get() {
                 Some(Ok(session)) => Some(view! { <Invitation session=session /> }.into_any()),
@@ -101,6 +101,8 @@ fn AssessmentCard(
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let shell = expect_context::<Shell>();
+    let progress_label = listed.progress_line();
+    let open_words = listed.open_words();
     let Listed {
         id,
         name,
@@ -121,7 +123,6 @@ fn AssessmentCard(
             .unwrap_or_default(),
     );
     let title_id = format!("title-{id}");
-    let progress_label = format!("{answered} of {total} questions answered");
 
     let id_open = id.clone();
     let id_rename = id.clone();
@@ -172,7 +173,7 @@ fn AssessmentCard(
                     class="button primary"
                     on:click=move |_| open(shell, id_open.clone())
                 >
-                    {if answered == 0 { "Start answering" } else { "Resume" }}
+                    {open_words}
                 </button>
                 <button type="button" class="button" on:click=move |_| renaming.set(true)>
                     "Rename"
@@ -183,7 +184,7 @@ fn AssessmentCard(
                     on:click=move |_| {
                         store.dispatch(Event::Duplicate {
                             id: id_duplicate.clone(),
-                            at: moment(),
+                            at: stamp(),
                         });
                     }
                 >
@@ -195,7 +196,7 @@ fn AssessmentCard(
                     on:click=move |_| {
                         store.dispatch(Event::Snapshot {
                             id: id_snapshot.clone(),
-                            at: moment(),
+                            at: stamp(),
                         });
                     }
                 >
@@ -282,7 +283,7 @@ fn NewAssessment() -> impl IntoView {
         let Some(meta) = meta_from_form(name.get_untracked(), region, sector, role) else {
             return;
         };
-        let at = moment();
+        let at = stamp();
         let id = at.fresh_id.clone();
         store.dispatch(Event::Create {
             meta: Box::new(meta),
@@ -343,31 +344,17 @@ fn Invitation(session: CoachSession) -> impl IntoView {
     let sector = RwSignal::new(session.sector.clone());
     let role = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let in_scope = bank
-        .sections()
-        .iter()
-        .filter(|section| session.in_scope(section.id()))
-        .map(|section| section.heading())
-        .collect::<Vec<_>>();
-    let scope_line = if in_scope.len() == bank.sections().len() {
-        "The whole assessment is in scope.".to_string()
-    } else {
-        format!("In scope: {}.", in_scope.join("; "))
-    };
+    let scope_line = session.invitation_scope_line(bank);
     let keep = StoredValue::new(session.clone());
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         let session = keep.get_value();
-        let name = [session.session_name.as_str(), session.coach_name.as_str()]
-            .into_iter()
-            .find(|text| !text.is_empty())
-            .map(|text| format!("For {text}"))
-            .unwrap_or_default();
+        let name = session.assessment_name();
         let Some(meta) = meta_from_form(name, region, sector, role) else {
             return;
         };
-        let at = moment();
+        let at = stamp();
         let id = at.fresh_id.clone();
         store.dispatch(Event::Create {
             meta: Box::new(meta),
@@ -485,3 +472,10 @@ fn DeviceControls() -> impl IntoView {
         </section>
     }
 }
+
+crate::chunk::chunk!(
+    /// The start list: the assessments on this device, a new one or a coach's invitation, a
+    /// file to open, and the device controls.
+    start: fn start_chunk() -> crate::chunk::DrawScreen, prefetch_start =>
+        || super::later_style::with_later_style(|| view! { <Start /> }.into_any())
+);

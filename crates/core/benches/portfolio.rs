@@ -11,46 +11,23 @@ use std::hint::black_box;
 mod timing;
 use timing::median;
 
+use readiness_core::made_up::{answer_at_random, Dice};
 use readiness_core::portfolio::view::{portfolio_view, PortfolioFilter, PortfolioSort};
-use readiness_core::{
-    encode_share_link, Agreement, Answer, Assessment, Bank, PitfallLevel, PortfolioEvent,
-    PortfolioWorkspace, QuestionKind, ScalePoint,
-};
+use readiness_core::{encode_share_link, Assessment, Bank, PortfolioEvent, PortfolioWorkspace};
 
 /// A block of `count` share links of made-up partnerships, one a line, as an email holds them:
 /// answers varied by a seeded generator, a note on one question in seven.
 fn pasted_block(bank: &Bank, count: usize) -> String {
-    let mut state: u64 = 0x5eed;
-    let mut next = move |below: u64| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) % below
-    };
+    let mut dice = Dice::new();
     let mut block = String::from("Hello, here are the results the regions sent:\n");
     for partnership in 0..count {
         let mut assessment = Assessment::new(bank);
         assessment.meta.region = format!("Region {}", partnership + 1);
         assessment.meta.sector = "Health care".into();
         assessment.meta.date = "2026-11-23".into();
-        for (at, question) in bank.questions().enumerate() {
-            let answer = match (next(20), question.kind()) {
-                (0 | 1, _) => continue,
-                (2, _) => Answer::DontKnow,
-                (_, QuestionKind::Scale) => Answer::Scale(ScalePoint::ALL[next(4) as usize]),
-                (_, QuestionKind::Agreement(_)) => {
-                    Answer::Agreement(Agreement::ALL[next(4) as usize])
-                }
-                (_, QuestionKind::Count(_)) => Answer::Count(next(40) as u32 + 1),
-                (_, QuestionKind::YesNo { .. }) => Answer::YesNo(next(2) == 0),
-                (_, QuestionKind::Pitfall(_)) => {
-                    Answer::Pitfall(PitfallLevel::ALL[next(3) as usize])
-                }
-            };
-            assessment.set_answer(question.id(), answer);
-            if at % 7 == 0 {
-                assessment.set_note(question.id(), "Agreed at the last meeting.");
-            }
+        answer_at_random(bank, &mut assessment, &mut dice);
+        for question in bank.questions().step_by(7) {
+            assessment.set_note(question.id(), "Agreed at the last meeting.");
         }
         block.push_str(&format!(
             "https://example.org/check/#{}\n",

@@ -6,8 +6,8 @@
 //! The answers are varied with a fixed-seed generator, so every run prints the same links and
 //! each result differs from the others as real ones would.
 
-use readiness_core::{encode_share_link, Agreement, Answer, Assessment, Bank, PitfallLevel};
-use readiness_core::{QuestionKind, ScalePoint};
+use readiness_core::made_up::{answer_at_random, Dice};
+use readiness_core::{encode_share_link, Assessment, Bank};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -15,13 +15,7 @@ fn main() {
     let partnerships = args.get(2).is_some_and(|mode| mode == "partnerships");
     let results_each: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1);
     let bank = Bank::builtin();
-    let mut state: u64 = 0x5eed;
-    let mut next = move |below: u64| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) % below
-    };
+    let mut dice = Dice::new();
     let sectors = [
         "Health care",
         "Advanced manufacturing",
@@ -50,23 +44,7 @@ fn main() {
             assessment.meta.respondent_role = format!("Respondent {}", at + 1);
             assessment.meta.date = "2026-11-23".into();
         }
-        for question in bank.questions() {
-            // About one question in ten is left unanswered, one in twenty is Don't know.
-            let answer = match (next(20), question.kind()) {
-                (0 | 1, _) => continue,
-                (2, _) => Answer::DontKnow,
-                (_, QuestionKind::Scale) => Answer::Scale(ScalePoint::ALL[next(4) as usize]),
-                (_, QuestionKind::Agreement(_)) => {
-                    Answer::Agreement(Agreement::ALL[next(4) as usize])
-                }
-                (_, QuestionKind::Count(_)) => Answer::Count(next(40) as u32 + 1),
-                (_, QuestionKind::YesNo { .. }) => Answer::YesNo(next(2) == 0),
-                (_, QuestionKind::Pitfall(_)) => {
-                    Answer::Pitfall(PitfallLevel::ALL[next(3) as usize])
-                }
-            };
-            assessment.set_answer(question.id(), answer);
-        }
+        answer_at_random(bank, &mut assessment, &mut dice);
         println!("http://127.0.0.1/#{}", encode_share_link(bank, &assessment));
     }
 }

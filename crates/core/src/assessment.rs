@@ -62,6 +62,35 @@ impl Meta {
             .unwrap_or("Untitled assessment")
             .to_string()
     }
+
+    /// The assessment's details as the start list shows them beside its name: "North Valley ·
+    /// Health care · College"; blank ones left out.
+    pub fn listed_details(&self) -> String {
+        details_line([&self.region, &self.sector, &self.respondent_role])
+    }
+
+    /// The assessment's details as the Compare screen shows them beside a respondent: its
+    /// region, sector and date; blank ones left out.
+    pub fn respondent_details(&self) -> String {
+        details_line([&self.region, &self.sector, &self.date])
+    }
+}
+
+/// How much of an assessment is answered, as the start list and the answering screen both
+/// say it: "12 of 80 questions answered".
+pub fn questions_answered(answered: usize, total: usize) -> String {
+    format!("{answered} of {total} questions answered")
+}
+
+/// Texts that are not blank, trimmed, joined by " · ": how the lists show an assessment's
+/// details.
+fn details_line<const N: usize>(texts: [&String; N]) -> String {
+    texts
+        .into_iter()
+        .map(|text| text.trim())
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Where the region wants technical assistance.
@@ -231,8 +260,37 @@ pub enum Edit {
     SetTaText(String),
 }
 
+/// `text` cut to `limit` characters, if it is longer.
+fn clip(text: &mut String, limit: usize) {
+    if let Some((at, _)) = text.char_indices().nth(limit) {
+        text.truncate(at);
+    }
+}
+
 impl Assessment {
-    /// Applies one change.
+    /// Cuts every text to the limits every reader holds a record to ([`MAX_META_CHARS`],
+    /// [`MAX_NOTE_CHARS`], [`MAX_TA_TEXT_CHARS`]), so that what the app writes, it reads back:
+    /// the fields' own limits keep typed text within them; a copy's longer name ("Copy of
+    /// ...") or a shared report's over-long region would otherwise not read back.
+    pub fn clip_to_limits(&mut self) {
+        let meta = &mut self.meta;
+        for text in [
+            &mut meta.name,
+            &mut meta.region,
+            &mut meta.sector,
+            &mut meta.respondent_role,
+            &mut meta.date,
+            &mut meta.bank_version,
+        ] {
+            clip(text, MAX_META_CHARS);
+        }
+        for note in self.notes.values_mut() {
+            clip(note, MAX_NOTE_CHARS);
+        }
+        clip(&mut self.ta_request.text, MAX_TA_TEXT_CHARS);
+    }
+
+    /// Applies one change, within the limits of a record.
     pub fn apply(&mut self, edit: &Edit) {
         match edit {
             Edit::SetAnswer { question, answer } => {
@@ -249,6 +307,7 @@ impl Assessment {
             Edit::SetHelpArea { area, wanted } => self.set_help_area(area.clone(), *wanted),
             Edit::SetTaText(text) => self.ta_request.text = text.clone(),
         }
+        self.clip_to_limits();
     }
 }
 
@@ -256,6 +315,37 @@ impl Assessment {
 mod tests {
     use super::*;
     use crate::answer::ScalePoint;
+
+    /// A coach's invitation names what is in scope and the assessment it starts.
+    #[test]
+    fn an_invitation_names_its_scope_and_its_assessment() {
+        let bank = Bank::builtin();
+        let mut session = CoachSession {
+            coach_name: "Dana".into(),
+            ..CoachSession::default()
+        };
+        assert_eq!(
+            session.invitation_scope_line(bank),
+            "The whole assessment is in scope."
+        );
+        assert_eq!(session.assessment_name(), "For Dana");
+        session.session_name = "Module 3".into();
+        session.scope = ["s2".to_string()].into();
+        assert_eq!(
+            session.invitation_scope_line(bank),
+            "In scope: Step 2, Define the scope of industry focus."
+        );
+        assert_eq!(session.assessment_name(), "For Module 3");
+        assert_eq!(CoachSession::default().assessment_name(), "");
+        assert_eq!(session.send_results_heading(), "Send your results to Dana");
+        assert!(session.send_results_line().ends_with(
+            "add your coach's address. You can also attach the JSON file, which holds everything."
+        ));
+        session.return_email = "dana@example.org".into();
+        assert!(session
+            .send_results_line()
+            .starts_with("Your email program opens a draft to dana@example.org with"));
+    }
 
     #[test]
     fn a_new_assessment_records_the_bank_version_and_nothing_else() {
@@ -286,6 +376,30 @@ mod tests {
             Some(Answer::Scale(ScalePoint::Done))
         );
         assert_eq!(a.answer("s1.convener"), None);
+    }
+
+    #[test]
+    fn what_the_app_writes_stays_within_the_limits_a_reader_holds_it_to() {
+        let mut a = Assessment::default();
+        a.apply(&Edit::SetName("😀".repeat(MAX_META_CHARS + 5)));
+        a.apply(&Edit::SetNote {
+            question: "s1.convener".into(),
+            note: "n".repeat(MAX_NOTE_CHARS + 1),
+        });
+        a.apply(&Edit::SetTaText("t".repeat(MAX_TA_TEXT_CHARS * 2)));
+        assert_eq!(a.meta.name.chars().count(), MAX_META_CHARS);
+        assert_eq!(
+            a.note("s1.convener").map(|n| n.chars().count()),
+            Some(MAX_NOTE_CHARS)
+        );
+        assert_eq!(a.ta_request.text.chars().count(), MAX_TA_TEXT_CHARS);
+        a.meta.region = "r".repeat(MAX_META_CHARS);
+        a.clip_to_limits();
+        assert_eq!(
+            a.meta.region.len(),
+            MAX_META_CHARS,
+            "at the limit, nothing is cut"
+        );
     }
 
     #[test]

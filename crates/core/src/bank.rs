@@ -94,6 +94,15 @@ impl Bank {
         &self.version
     }
 
+    /// What the report, the summary and the group's table say of answers given against
+    /// another bank version: "answered question bank 2025.1"; `None` for this bank's own
+    /// version or none.
+    pub fn answered_with(&self, version: &str) -> Option<String> {
+        let version = version.trim();
+        (!version.is_empty() && version != self.version())
+            .then(|| format!("answered question bank {version}"))
+    }
+
     /// The labels of the answer scales.
     pub fn scales(&self) -> &Scales {
         &self.scales

@@ -17,10 +17,7 @@
 //! form enforces, so a tampered link can neither flood the page nor slip in a return address
 //! that is not one.
 
-use crate::assessment::{
-    CoachSession, SessionField, SessionProblem, MAX_COACH_MESSAGE_CHARS, MAX_META_CHARS,
-    SCOPE_SECTIONS,
-};
+use crate::assessment::{CoachSession, SessionProblem, SCOPE_SECTIONS};
 use crate::codec::envelope::{open, seal, EnvelopeError};
 use crate::codec::{read_text_block, text_block, write_varint, CodecError, Reader};
 
@@ -35,29 +32,7 @@ const TEXT_FIELDS: usize = 7;
 
 /// A session's problem as the end of "The coach link is damaged (...)".
 fn damaged_because(problem: SessionProblem) -> CoachLinkError {
-    let field = |field: SessionField| match field {
-        SessionField::CoachName => "your name",
-        SessionField::SessionName => "the session's name",
-        SessionField::SessionDate => "the session's date",
-        SessionField::Region => "the region",
-        SessionField::Sector => "the sector",
-    };
-    damaged(match problem {
-        SessionProblem::TooLong {
-            field: which,
-            chars,
-        } => format!(
-            "{} is {chars} characters long; keep it to {MAX_META_CHARS}",
-            field(which)
-        ),
-        SessionProblem::MessageTooLong { chars } => {
-            format!("the message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}")
-        }
-        SessionProblem::NotAnEmail => {
-            "the return email does not look like an email address (name@example.org)".to_string()
-        }
-        SessionProblem::UnknownScope(id) => format!("there is no section \"{id}\" to put in scope"),
-    })
+    damaged(problem.clause())
 }
 
 /// Why a coach link could not be opened. Each message says what to do next.
@@ -182,7 +157,7 @@ pub fn decode_coach_link(fragment: &str) -> Result<CoachSession, CoachLinkError>
 pub(crate) mod tests {
     use super::*;
     use crate::assessment::is_email_address;
-    use crate::assessment::MAX_META_CHARS;
+    use crate::assessment::{SessionField, MAX_META_CHARS};
     use crate::codec::envelope::MAX_LINK_CHARS;
     use crate::codec::BASE64;
     use base64::Engine as _;

@@ -54,6 +54,10 @@ pub const MAX_RESPONDENT_LABEL_CHARS: usize = 60;
 /// column per person at a glance; above it the columns are too narrow to label.
 pub const SUMMARISE_FROM: usize = 25;
 
+/// Above this many respondents the group's tables show one column of tallies instead of one
+/// column per person: a hundred columns cannot be read, printed, or drawn quickly.
+pub const MOST_COLUMNS: usize = 12;
+
 /// The shades of readiness the group's pictures use, weakest first: five bands of 20 points.
 pub const READINESS_SHADES: [&str; 5] = ["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"];
 
@@ -79,6 +83,30 @@ pub struct Respondent {
 }
 
 impl Respondent {
+    /// What the respondent's results held that the bank does not have, one line each,
+    /// labelled: "Ana: ...".
+    pub fn left_out_lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.left_out
+            .iter()
+            .map(move |line| format!("{}: {line}", self.label))
+    }
+
+    /// The line under the respondent's label on the Compare screen: where the results came
+    /// from, the assessment's details, and whether it is hidden. "From first.json · North
+    /// Valley · 2026-12-04 · hidden from the comparison".
+    pub fn details_line(&self) -> String {
+        let mut line = format!("From {}", self.origin);
+        let details = self.assessment.meta.respondent_details();
+        if !details.is_empty() {
+            line.push_str(" · ");
+            line.push_str(&details);
+        }
+        if self.hidden {
+            line.push_str(" · hidden from the comparison");
+        }
+        line
+    }
+
     /// A shown respondent with this label, from nowhere in particular.
     pub fn new(label: impl Into<String>, assessment: Assessment) -> Self {
         Self {
@@ -114,6 +142,35 @@ impl GroupView<'_> {
     /// listed person by person.
     pub fn summarises(&self) -> bool {
         self.respondents.len() >= SUMMARISE_FROM
+    }
+
+    /// How many questions people disagree on, in a sentence: "3 question(s) where answers are
+    /// 2 or more scale points apart."
+    pub fn disagreement_line(&self) -> String {
+        let disagreements = self.questions.iter().filter(|q| q.disagreement).count();
+        format!(
+            "{disagreements} question(s) where answers are {DISAGREEMENT_POINTS} or more scale \
+             points apart."
+        )
+    }
+
+    /// Whether the tables show one column of tallies rather than one per respondent (above
+    /// [`MOST_COLUMNS`] respondents).
+    pub fn tallies_in_one_column(&self) -> bool {
+        self.respondents.len() > MOST_COLUMNS
+    }
+
+    /// The heads of the tables' respondent columns: each respondent's label, or one column
+    /// "40 respondents" when the tables tally.
+    pub fn column_heads(&self) -> Vec<String> {
+        if self.tallies_in_one_column() {
+            vec![format!("{} respondents", self.respondents.len())]
+        } else {
+            self.respondents
+                .iter()
+                .map(|r| r.label.to_string())
+                .collect()
+        }
     }
 }
 
@@ -193,6 +250,17 @@ impl StepRow<'_> {
             });
         }
         shares
+    }
+
+    /// The step's tally when the table has one column for everyone: "9 scored", and ", 2
+    /// blocked" when someone's gate blocks it.
+    pub fn tally_in_words(&self) -> (String, Option<String>) {
+        let scored = self.readiness.iter().flatten().count();
+        let blocked = self.blocked_for.len();
+        (
+            format!("{scored} scored"),
+            (blocked > 0).then(|| format!(", {blocked} blocked")),
+        )
     }
 
     /// The lowest and highest readiness in words, "13–77%" (or "–" when nobody has a figure).
@@ -470,6 +538,20 @@ pub struct Unmatched<'a> {
     pub question_id: &'a str,
 }
 
+impl RespondentSummary<'_> {
+    /// The respondent's leading phase by name, or "No clear phase yet".
+    pub fn phase_words(&self) -> &'static str {
+        self.leading_phase.map_or("No clear phase yet", Phase::name)
+    }
+}
+
+impl Unmatched<'_> {
+    /// The answer left out, as the Compare screen lists it: `Ana: question "s9.old"`.
+    pub fn line(&self) -> String {
+        format!("{}: question \"{}\"", self.label, self.question_id)
+    }
+}
+
 /// Where an answer sits on its scale, for comparing respondents (see the module's table):
 /// `None` for counts, Don't know and Not applicable.
 pub fn scale_position(answer: Answer) -> Option<u8> {
@@ -533,8 +615,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                     .collect(),
                 to_confirm: scores
                     .iter()
-                    .filter(|s| s.answered > 0)
-                    .flat_map(|s| s.unconfirmed.iter().copied())
+                    .flat_map(|s| s.gates_to_confirm().iter().copied())
                     .collect(),
                 answered: scores.iter().map(|s| s.answered as usize).sum(),
                 assessment,
@@ -572,7 +653,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                     .enumerate()
                     .filter(|(_, s)| {
                         let step = &s[at];
-                        !step.is_blocked() && step.answered > 0 && !step.unconfirmed.is_empty()
+                        !step.is_blocked() && !step.gates_to_confirm().is_empty()
                     })
                     .map(|(respondent, _)| respondent)
                     .collect(),

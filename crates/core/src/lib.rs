@@ -30,6 +30,8 @@ pub mod golden;
 pub mod group;
 /// The group view's CSV and JSON, and the group a tab keeps.
 pub mod group_files;
+#[doc(hidden)]
+pub mod made_up;
 pub mod mail;
 pub mod outputs;
 /// Many partnerships' results, for TA providers and states: matching, history, the view at a
@@ -42,6 +44,7 @@ pub mod progress;
 pub mod qr;
 pub mod report;
 pub mod scoring;
+pub mod screens;
 /// Share links: the whole assessment, compact and versioned, in the URL fragment.
 pub mod share_link;
 pub mod summary;
@@ -75,7 +78,7 @@ pub use group::session::{
 pub use group::{
     group_view, readiness_shade, scale_position, GateTally, GroupView, QuestionRow, Respondent,
     RespondentSummary, Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS,
-    MAX_RESPONDENT_LABEL_CHARS, READINESS_SHADES, SUMMARISE_FROM,
+    MAX_RESPONDENT_LABEL_CHARS, MOST_COLUMNS, READINESS_SHADES, SUMMARISE_FROM,
 };
 pub use group_files::{
     decode_kept_group, encode_kept_group, group_csv, group_json, GROUP_FORMAT, GROUP_VERSION,
@@ -86,22 +89,25 @@ pub use outputs::{report_outputs, ReportOutputs};
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
-    percent_text, report, Finding, FindingKind, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer,
-    NextStep, NoteLine, PitfallFlag, Report, Strength, TaSummary,
+    report, Finding, FindingKind, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer, NextStep,
+    NoteLine, PitfallFlag, Report, ReportPart, Strength, TaSummary,
 };
 pub use scoring::{
-    advice_for, advice_in, gate_status, phase_profile, section_score, section_scores, table_checks,
-    Band, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck, Verdict, WhereYouAre,
+    advice_for, advice_in, gate_status, percent_text, phase_profile, section_score, section_scores,
+    table_checks, Band, GateState, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck,
+    Verdict, WhereYouAre,
 };
+pub use screens::coach_form::CoachForm;
 pub use share_link::{
-    decode_share_link, encode_share_link, ShareLinkError, SharedAssessment, LINK_FORMAT_VERSION,
-    MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
+    decode_share_link, encode_share_link, link_copied_message, ShareLinkError, SharedAssessment,
+    LINK_FORMAT_VERSION, MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
 pub use summary::PRIVACY_LINE;
 pub use workspace::{
-    assessment_id_of_key, link_kind, read_pasted, Arrival, Effect, Event, GroupNews, LinkFormats,
-    LinkKind, Listed, Member, Moment, PortfolioEvent, PortfolioNews, PortfolioWorkspace, ReadFor,
-    SaveStatus, SetAside, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX, PORTFOLIO_PREFIX,
+    assessment_id_of_key, link_kind, read_pasted, Effect, Event, GroupAddition, IncomingResult,
+    LinkFormats, LinkKind, Listed, Member, PortfolioAddition, PortfolioEvent, PortfolioWorkspace,
+    ReadFor, SaveStatus, SetAside, Stamp, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX,
+    PORTFOLIO_PREFIX,
 };
 
 /// The version of this crate, shown in report footers when the app gives none of its own.

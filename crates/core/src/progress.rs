@@ -75,6 +75,66 @@ impl Progress<'_> {
             && self.where_before == self.where_after
             && self.phase_before == self.phase_after
     }
+
+    /// What the screen says when nothing changed; `None` when something did.
+    pub fn unchanged_line(&self) -> Option<&'static str> {
+        self.is_unchanged()
+            .then_some("Nothing changed between these two results.")
+    }
+
+    /// Where the partnership was and is: "Before: You are at step 2, ..." and "Now: ...".
+    pub fn where_lines(&self) -> [String; 2] {
+        [
+            format!("Before: {}", self.where_before.sentence()),
+            format!("Now: {}", self.where_after.sentence()),
+        ]
+    }
+
+    /// The leading phase before and now: "Leading phase: Storming before, Norming now."
+    pub fn phase_line(&self) -> String {
+        let phase = |p: Option<Phase>| p.map_or("none stands out", Phase::name);
+        format!(
+            "Leading phase: {} before, {} now.",
+            phase(self.phase_before),
+            phase(self.phase_after)
+        )
+    }
+}
+
+impl StepChange<'_> {
+    /// The change in readiness in words: "up 12 points", "down 3 points", "no change", or a
+    /// dash when one side had not enough answers.
+    pub fn change_words(&self) -> String {
+        match self.change {
+            Some(0) => "no change".to_string(),
+            Some(d) if d > 0 => format!("up {d} points"),
+            Some(d) => format!("down {} points", -d),
+            None => "–".to_string(),
+        }
+    }
+
+    /// What happened to the step's gate: "block cleared", "newly blocked", "still blocked",
+    /// or nothing.
+    pub fn gate_words(&self) -> &'static str {
+        match (self.blocked_before, self.blocked_after) {
+            (true, false) => "block cleared",
+            (false, true) => "newly blocked",
+            (true, true) => "still blocked",
+            (false, false) => "",
+        }
+    }
+}
+
+impl QuestionMove<'_> {
+    /// The move in words: "Industry champions: Started → Done".
+    pub fn words(&self, bank: &Bank) -> String {
+        format!(
+            "{}: {} → {}",
+            self.question.label(),
+            bank.answer_label(&self.before),
+            bank.answer_label(&self.after)
+        )
+    }
 }
 
 /// One launch step before and after.

@@ -212,6 +212,14 @@ pub struct KeptAnswer<'a> {
     pub note: Option<&'a str>,
 }
 
+impl KeptAnswer<'_> {
+    /// The answer kept, in words, or "No answer" when only a note was.
+    pub fn answer_text(&self, bank: &Bank) -> String {
+        self.answer
+            .map_or_else(|| "No answer".to_string(), |a| bank.answer_label(&a))
+    }
+}
+
 /// Why part of an assessment was left out of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IgnoredReason {
@@ -232,6 +240,23 @@ pub struct Ignored<'a> {
     pub id: &'a str,
     /// Why it was left out.
     pub reason: IgnoredReason,
+}
+
+/// A part of the report that may have nothing to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportPart {
+    /// Pitfalls flagged as happening.
+    Pitfalls,
+    /// Gaps and next steps, by step.
+    Gaps,
+    /// What the partnership already does well.
+    Strengths,
+    /// Answers to discuss with the coach.
+    DontKnows,
+    /// Notes beside answers.
+    Notes,
+    /// Where the region wants help.
+    HelpAreas,
 }
 
 /// The full report on one assessment.
@@ -479,6 +504,94 @@ impl<'a> Report<'a> {
         Some(line)
     }
 
+    /// What a part of the report says when it has nothing to list, on screen and in the
+    /// summary alike; `None` when it has something.
+    pub fn nothing_in(&self, part: ReportPart) -> Option<&'static str> {
+        let (empty, line) = match part {
+            ReportPart::Pitfalls => (
+                self.pitfalls.is_empty(),
+                "No pitfall was flagged as happening here.",
+            ),
+            ReportPart::Gaps => (
+                self.gaps.is_empty(),
+                "No launch-step question is answered Not yet or Started, and no gate is left to \
+                 confirm.",
+            ),
+            ReportPart::Strengths => (
+                self.strengths.is_empty(),
+                "No launch-step question is answered Done yet.",
+            ),
+            ReportPart::DontKnows => (
+                self.dont_knows.is_empty(),
+                "No question was answered Don't know.",
+            ),
+            ReportPart::Notes => (self.notes.is_empty(), "No notes."),
+            ReportPart::HelpAreas => (self.ta_request.is_empty(), "No help areas chosen yet."),
+        };
+        empty.then_some(line)
+    }
+
+    /// How many answers are Don't know, in words: "1 answer we don't know yet", "3 answers we
+    /// don't know yet"; `None` when there is none.
+    pub fn dont_know_count(&self) -> Option<String> {
+        match self.dont_knows.len() {
+            0 => None,
+            1 => Some("1 answer we don't know yet".to_string()),
+            n => Some(format!("{n} answers we don't know yet")),
+        }
+    }
+
+    /// Who and what was assessed, as the report's first block and the summary's list both
+    /// show it: region, sector, role, date, the question bank (with the one the answers were
+    /// given against, when another), and for a coach's session, which one and what it asked
+    /// about. A value left blank reads "Not given".
+    pub fn assessed(&self) -> Vec<(&'static str, String)> {
+        let meta = &self.assessment.meta;
+        let bank = match self.bank.answered_with(&meta.bank_version) {
+            Some(other) => format!("{} ({other})", self.bank.version()),
+            None => self.bank.version().to_string(),
+        };
+        let mut rows = vec![
+            ("Region", meta.region.clone()),
+            ("Industry sector", meta.sector.clone()),
+            ("Respondent role", meta.respondent_role.clone()),
+            ("Date", meta.date.clone()),
+            ("Question bank", bank),
+        ];
+        if let Some(coach) = &self.assessment.coach {
+            rows.push(("Coach's session", coach.session_line()));
+            rows.push(("In scope", coach.scope_line(self.bank)));
+        }
+        for (_, value) in &mut rows {
+            if value.trim().is_empty() {
+                *value = "Not given".to_string();
+            }
+        }
+        rows
+    }
+
+    /// The report's title: "Readiness report", with the assessment's name when it has one.
+    pub fn title(&self) -> String {
+        match self.assessment.meta.name.trim() {
+            "" => "Readiness report".to_string(),
+            name => format!("Readiness report: {name}"),
+        }
+    }
+
+    /// The table checks in one line: "1 check(s) to act on, 2 note(s), 3 not known yet."
+    pub fn table_line(&self) -> String {
+        let unknown = self
+            .table
+            .iter()
+            .filter(|c| c.verdict == crate::scoring::Verdict::Unknown)
+            .count();
+        format!(
+            "{} check(s) to act on, {} note(s), {unknown} not known yet.",
+            self.table_concerns().count(),
+            self.table_notes().count()
+        )
+    }
+
     /// Table checks that found something to act on.
     pub fn table_concerns(&self) -> impl Iterator<Item = &TableCheck<'a>> {
         self.table.iter().filter(|c| c.verdict.is_concern())
@@ -488,11 +601,6 @@ impl<'a> Report<'a> {
     pub fn table_notes(&self) -> impl Iterator<Item = &TableCheck<'a>> {
         self.table.iter().filter(|c| c.verdict.is_note())
     }
-}
-
-/// A percentage as a table cell shows it, or a dash when there is none.
-pub fn percent_text(value: Option<u8>) -> String {
-    value.map_or_else(|| "–".to_string(), |p| format!("{p}%"))
 }
 
 /// Builds the report of an assessment against a bank.

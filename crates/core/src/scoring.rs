@@ -181,7 +181,7 @@ pub struct SectionScore<'a> {
     pub unconfirmed: Vec<&'a Question>,
 }
 
-impl SectionScore<'_> {
+impl<'a> SectionScore<'a> {
     /// Share of questions answered, as a whole percentage rounded down.
     pub fn coverage_pct(&self) -> u8 {
         percent(self.answered, self.total)
@@ -229,23 +229,79 @@ impl SectionScore<'_> {
         self.is_blocked() || !self.unconfirmed.is_empty()
     }
 
+    /// The gates to confirm, as every screen and summary names them: none in a step nobody
+    /// has answered yet, which is simply not assessed (its gates are named once someone
+    /// answers there). A step's band is held all the same (`is_held`).
+    pub fn gates_to_confirm(&self) -> &[&'a Question] {
+        if self.answered == 0 {
+            &[]
+        } else {
+            &self.unconfirmed
+        }
+    }
+
+    /// Where the step's gates stand, the one reading the step chart and the steps in figures
+    /// share: a gate blocking, then a gate to confirm, then a step nobody has answered, then
+    /// gates met.
+    pub fn gate_state(&self) -> GateState {
+        if self.is_blocked() {
+            GateState::Blocked
+        } else if !self.gates_to_confirm().is_empty() {
+            GateState::ToConfirm
+        } else if self.answered == 0 {
+            GateState::NotAnswered
+        } else {
+            GateState::Met
+        }
+    }
+
     /// The step chart's words for the step: its band and readiness, or, for a step a gate
     /// holds, that first, in words read at once ("Blocked by a gate (67%)", "Held: a gate to
-    /// confirm (100%)"). A step nobody has started has no gate to confirm yet.
+    /// confirm"); a step nobody has answered has not enough answers.
     pub fn chart_words(&self) -> String {
         let pct = self.readiness_pct();
         let held =
             |words: &str| pct.map_or_else(|| words.to_string(), |p| format!("{words} ({p}%)"));
-        let band = self.band().map_or("Not enough answers", Band::label);
-        if self.is_blocked() {
-            held("Blocked by a gate")
-        } else if !self.unconfirmed.is_empty() && self.answered > 0 {
-            held("Held: a gate to confirm")
-        } else {
-            match pct {
-                Some(p) if self.has_enough_answers() => format!("{p}% {band}"),
-                _ => band.to_string(),
+        match self.gate_state() {
+            GateState::Blocked => held("Blocked by a gate"),
+            GateState::ToConfirm => held("Held: a gate to confirm"),
+            GateState::NotAnswered | GateState::Met => {
+                let band = self.band().map_or("Not enough answers", Band::label);
+                match pct {
+                    Some(p) if self.has_enough_answers() => format!("{p}% {band}"),
+                    _ => band.to_string(),
+                }
             }
+        }
+    }
+
+    /// The steps in figures' words for the step's gates: "Blocked: ..." or "To confirm: ..."
+    /// with the gates' labels, "Not answered yet", or "Met"; the same reading as the chart's
+    /// words.
+    pub fn gate_words(&self) -> String {
+        let labels = |gates: &[&Question]| {
+            gates
+                .iter()
+                .map(|q| q.gate_label())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        match self.gate_state() {
+            GateState::Blocked => format!("Blocked: {}", labels(&self.blocked_by)),
+            GateState::ToConfirm => format!("To confirm: {}", labels(self.gates_to_confirm())),
+            GateState::NotAnswered => "Not answered yet".to_string(),
+            GateState::Met => "Met".to_string(),
+        }
+    }
+
+    /// The step's row of "Launch steps in figures", as the report's table and the summary
+    /// both show it.
+    pub fn figures(&self) -> StepFigures {
+        StepFigures {
+            readiness: percent_text(self.readiness_pct()),
+            band: self.band().map_or("Not enough answers", Band::label),
+            answered: format!("{}%", self.coverage_pct()),
+            gates: self.gate_words(),
         }
     }
 
@@ -253,6 +309,37 @@ impl SectionScore<'_> {
     pub fn is_done(&self) -> bool {
         self.band() == Some(Band::Strong) && !self.is_held()
     }
+}
+
+/// A launch step in figures: readiness, band, how much was answered and its gates, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepFigures {
+    /// Readiness, "67%", or a dash when nothing was scored.
+    pub readiness: String,
+    /// The band, or "Not enough answers".
+    pub band: &'static str,
+    /// The share of questions answered, "80%".
+    pub answered: String,
+    /// The gates: `SectionScore::gate_words`.
+    pub gates: String,
+}
+
+/// Where a step's gates stand, as the step chart and the steps in figures both say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateState {
+    /// A gate is answered Not yet or Started.
+    Blocked,
+    /// Someone answered in the step and a gate is not confirmed.
+    ToConfirm,
+    /// Nobody has answered in the step: nothing about it is assessed yet.
+    NotAnswered,
+    /// Every gate is met.
+    Met,
+}
+
+/// A percentage as a table cell shows it, or a dash when there is none.
+pub fn percent_text(value: Option<u8>) -> String {
+    value.map_or_else(|| "–".to_string(), |p| format!("{p}%"))
 }
 
 /// A whole percentage of `part` over `whole`, rounded down, and 0 when `whole` is 0.
@@ -355,11 +442,7 @@ impl WhereYouAre<'_> {
                     blocked_by: score.blocked_by.clone(),
                     // A step nobody has started is simply not scored yet; its gates are
                     // named once someone answers there.
-                    unconfirmed: if score.answered == 0 {
-                        Vec::new()
-                    } else {
-                        score.unconfirmed.clone()
-                    },
+                    unconfirmed: score.gates_to_confirm().to_vec(),
                 }
             })
     }
@@ -486,6 +569,13 @@ impl PhaseScore {
     /// rounded down; `None` when no indicator of the phase was answered.
     pub fn pct(&self) -> Option<u8> {
         (self.possible > 0).then(|| percent(self.earned, self.possible))
+    }
+
+    /// The phase's agreement as the report's chart, table and summary say it: "67%", or
+    /// "Not answered".
+    pub fn agreement_text(&self) -> String {
+        self.pct()
+            .map_or_else(|| "Not answered".to_string(), |p| format!("{p}%"))
     }
 
     /// True when the phase may lead: at least half its statements answered, and at least one

@@ -53,6 +53,21 @@ pub const SHARE_KEY: &str = "s";
 /// programs and chat apps cut longer links.
 pub const URL_WARN_LENGTH: usize = 2000;
 
+/// What the report screen says once a share link of `chars` characters is copied: past
+/// [`URL_WARN_LENGTH`], that some programs cut it and the JSON file travels whole.
+pub fn link_copied_message(chars: usize) -> String {
+    if chars > URL_WARN_LENGTH {
+        format!(
+            "Share link copied, but it is {chars} characters long: some email and chat programs \
+             cut links over {URL_WARN_LENGTH}. Send the JSON file instead if it arrives broken."
+        )
+    } else {
+        "Share link copied. Whoever opens it sees this report; the answers travel in the link \
+         itself, never through a server."
+            .to_string()
+    }
+}
+
 /// The link format version this build writes and the newest it reads.
 pub const LINK_FORMAT_VERSION: u8 = 1;
 

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use crate::answer::PitfallLevel;
 use crate::bank::Phase;
-use crate::report::{NextStep, Report};
-use crate::scoring::{Band, SectionScore};
+use crate::report::{NextStep, Report, ReportPart};
+use crate::scoring::SectionScore;
 use crate::CRATE_VERSION;
 
 /// The privacy line every report ends with.
@@ -25,23 +25,18 @@ fn one_line(text: &str) -> String {
     }
 }
 
+/// A launch step as a line: its figures, as the report's "Launch steps in figures" shows
+/// them.
 fn section_line(score: &SectionScore<'_>) -> String {
-    let mut line = format!("- {}: ", score.section.heading());
-    match (score.readiness_pct(), score.band()) {
-        (Some(pct), Some(band)) if band != Band::NotEnoughAnswers => {
-            let _ = write!(line, "{pct}% ({})", band.label());
-        }
-        (None, Some(band)) => line.push_str(band.label()),
-        _ => line.push_str("not scored"),
-    }
-    let _ = write!(line, ", {} of {} answered", score.answered, score.total);
-    if score.dont_know > 0 {
-        let _ = write!(line, ", {} don't know", score.dont_know);
-    }
-    if score.is_blocked() {
-        line.push_str(", blocked");
-    }
-    line
+    let figures = score.figures();
+    format!(
+        "- {}: {} ({}), {} answered. Gates: {}.",
+        score.section.heading(),
+        figures.band,
+        figures.readiness,
+        figures.answered,
+        figures.gates
+    )
 }
 
 /// One gap as a line: its tag, step, question, answer and advice.
@@ -72,15 +67,6 @@ fn next_step_line(report: &Report<'_>, next: &NextStep<'_, '_>) -> String {
     }
 }
 
-/// "3 answers we don't know yet" with the right plural.
-fn dont_know_count(n: usize) -> String {
-    if n == 1 {
-        "1 answer we don't know yet".to_string()
-    } else {
-        format!("{n} answers we don't know yet")
-    }
-}
-
 impl Report<'_> {
     /// The report as Markdown that reads fine as plain text, crediting this crate's version.
     pub fn to_markdown(&self) -> String {
@@ -101,33 +87,9 @@ impl Report<'_> {
             )
         };
         let _ = writeln!(out, "# {title}\n");
-        let _ = writeln!(out, "- Region: {}", one_line(&meta.region));
-        let _ = writeln!(out, "- Sector: {}", one_line(&meta.sector));
-        let _ = writeln!(
-            out,
-            "- Respondent role: {}",
-            one_line(&meta.respondent_role)
-        );
-        let _ = writeln!(out, "- Date: {}", one_line(&meta.date));
-        let _ = writeln!(out, "- Question bank: {}", self.bank.version());
-        if !meta.bank_version.is_empty() && meta.bank_version != self.bank.version() {
-            let _ = writeln!(
-                out,
-                "- Answered against question bank {}",
-                one_line(&meta.bank_version)
-            );
+        for (term, value) in self.assessed() {
+            let _ = writeln!(out, "- {term}: {}", one_line(&value));
         }
-        if let Some(coach) = &self.assessment.coach {
-            let _ = writeln!(
-                out,
-                "- Coach's session: {}",
-                one_line(&coach.session_line())
-            );
-            if !coach.scope.is_empty() {
-                let _ = writeln!(out, "- In scope: {}", coach.scope_line(self.bank));
-            }
-        }
-
         let _ = writeln!(out, "\n## Where you are\n\n{}", self.lead());
         if let Some(line) = self.also_in_the_way() {
             let _ = writeln!(out, "\n{line}");
@@ -168,10 +130,12 @@ impl Report<'_> {
         let _ = writeln!(out, "\n## Partnership phase\n");
         let _ = writeln!(out, "{}\n", self.phases.sentence());
         for score in &self.phases.phases {
-            let value = score
-                .pct()
-                .map_or_else(|| "not answered".to_string(), |p| format!("{p}%"));
-            let _ = writeln!(out, "- {}: {value}", Phase::name(score.phase));
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                Phase::name(score.phase),
+                score.agreement_text()
+            );
         }
         if !self.phase_advice.is_empty() {
             let _ = writeln!(out, "\nFor this phase:\n");
@@ -208,8 +172,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Pitfalls flagged\n");
-        if self.pitfalls.is_empty() {
-            let _ = writeln!(out, "None flagged.");
+        if let Some(line) = self.nothing_in(ReportPart::Pitfalls) {
+            let _ = writeln!(out, "{line}");
         }
         for flag in &self.pitfalls {
             let level = match flag.level {
@@ -226,8 +190,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Strengths\n");
-        if self.strengths.is_empty() {
-            let _ = writeln!(out, "None yet.");
+        if let Some(line) = self.nothing_in(ReportPart::Strengths) {
+            let _ = writeln!(out, "{line}");
         }
         for strength in &self.strengths {
             let _ = writeln!(
@@ -240,8 +204,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Gaps and next steps, by step\n");
-        if self.gaps.is_empty() {
-            let _ = writeln!(out, "None found.");
+        if let Some(line) = self.nothing_in(ReportPart::Gaps) {
+            let _ = writeln!(out, "{line}");
         }
         let mut step = None;
         for gap in &self.gaps {
@@ -253,14 +217,11 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## To discuss with your coach\n");
-        if self.dont_knows.is_empty() {
-            let _ = writeln!(out, "No answers marked don't know.");
-        } else {
-            let _ = writeln!(
-                out,
-                "{}: discuss with your coach.\n",
-                dont_know_count(self.dont_knows.len())
-            );
+        if let Some(line) = self.nothing_in(ReportPart::DontKnows) {
+            let _ = writeln!(out, "{line}");
+        }
+        if let Some(count) = self.dont_know_count() {
+            let _ = writeln!(out, "{count}: discuss with your coach.\n");
             for question in &self.dont_knows {
                 let _ = writeln!(out, "- {}", question.text());
             }
@@ -276,24 +237,23 @@ impl Report<'_> {
             );
         }
 
-        if !self.notes.is_empty() {
-            let _ = writeln!(out, "\n## Notes\n");
-            for note in &self.notes {
-                let _ = writeln!(
-                    out,
-                    "- {} Note: {}",
-                    note.question.text(),
-                    one_line(note.text)
-                );
-            }
+        let _ = writeln!(out, "\n## Notes\n");
+        if let Some(line) = self.nothing_in(ReportPart::Notes) {
+            let _ = writeln!(out, "{line}");
+        }
+        for note in &self.notes {
+            let _ = writeln!(
+                out,
+                "- {} Note: {}",
+                note.question.text(),
+                one_line(note.text)
+            );
         }
 
         if !self.kept.is_empty() {
             let _ = writeln!(out, "\n## Answers to questions no longer asked\n");
             for kept in &self.kept {
-                let answer = kept
-                    .answer
-                    .map_or_else(|| "no answer".to_string(), |a| self.bank.answer_label(&a));
+                let answer = kept.answer_text(self.bank);
                 let note = kept
                     .note
                     .map(|n| format!(" Note: {}", one_line(n)))
@@ -308,8 +268,8 @@ impl Report<'_> {
         }
 
         let _ = writeln!(out, "\n## Help requested\n");
-        if self.ta_request.is_empty() {
-            let _ = writeln!(out, "No help requested yet.");
+        if let Some(line) = self.nothing_in(ReportPart::HelpAreas) {
+            let _ = writeln!(out, "{line}");
         }
         for area in &self.ta_request.areas {
             let _ = writeln!(out, "- {}", area.label());
@@ -395,6 +355,74 @@ mod tests {
             "{md}"
         );
         assert!(report(bank, &Assessment::new(bank)).bank_line().is_none());
+    }
+
+    /// Who and what was assessed is decided once: the summary lists the report's rows, and
+    /// answers given against another bank are named the way the group's table names them.
+    #[test]
+    fn the_summary_lists_who_and_what_as_the_report_shows_it() {
+        let bank = Bank::builtin();
+        let mut a = Assessment::new(bank);
+        a.meta.region = "North\nValley".into();
+        a.meta.bank_version = "2025.1".into();
+        let r = report(bank, &a);
+        let rows = r.assessed();
+        assert_eq!(rows[0], ("Region", "North\nValley".to_string()));
+        assert_eq!(rows[1], ("Industry sector", "Not given".to_string()));
+        let other = bank.answered_with("2025.1").expect("another bank");
+        assert_eq!(other, "answered question bank 2025.1");
+        assert_eq!(
+            rows[4],
+            ("Question bank", format!("{} ({other})", bank.version()))
+        );
+        let md = r.to_markdown();
+        for (term, value) in rows {
+            assert!(
+                md.contains(&format!("- {term}: {}", super::one_line(&value))),
+                "{md}"
+            );
+        }
+        assert!(bank.answered_with(bank.version()).is_none());
+        assert!(bank.answered_with(" ").is_none());
+        assert_eq!(
+            report(bank, &Assessment::new(bank)).assessed()[4].1,
+            bank.version()
+        );
+    }
+
+    /// An empty part of the report says the same sentence on screen and in the summary: both
+    /// read `Report::nothing_in`, and a phase nobody answered is "Not answered" in both.
+    #[test]
+    fn the_summary_says_what_is_empty_in_the_reports_words() {
+        use crate::report::ReportPart;
+        let bank = Bank::builtin();
+        let empty = Assessment::new(bank);
+        let r = report(bank, &empty);
+        let md = r.to_markdown();
+        let parts = [
+            ReportPart::Pitfalls,
+            ReportPart::Strengths,
+            ReportPart::DontKnows,
+            ReportPart::Notes,
+            ReportPart::HelpAreas,
+        ];
+        for part in parts {
+            let line = r.nothing_in(part).expect("nothing in an empty assessment");
+            assert!(md.contains(&format!("\n{line}\n")), "{part:?}: {md}");
+        }
+        assert!(md.contains("- Forming: Not answered"), "{md}");
+        assert_eq!(r.dont_know_count(), None);
+
+        let mut a = Assessment::new(bank);
+        a.set_answer("s1.roles", Answer::DontKnow);
+        a.set_note("s1.roles", "Ask the college");
+        let r = report(bank, &a);
+        assert_eq!(r.nothing_in(ReportPart::DontKnows), None);
+        assert_eq!(r.nothing_in(ReportPart::Notes), None);
+        assert_eq!(
+            r.dont_know_count().as_deref(),
+            Some("1 answer we don't know yet")
+        );
     }
 
     #[test]

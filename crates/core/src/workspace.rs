@@ -32,10 +32,10 @@ mod portfolio;
 use assessments::newest_first;
 pub use device::assessment_id_of_key;
 use device::assessment_key;
-pub use group::{Arrival, GroupNews, Member};
+pub use group::{GroupAddition, IncomingResult, Member};
 pub use links::{link_kind, LinkFormats, LinkKind};
 pub use portfolio::{
-    read_pasted, PortfolioEvent, PortfolioNews, PortfolioWorkspace, PORTFOLIO_PREFIX,
+    read_pasted, PortfolioAddition, PortfolioEvent, PortfolioWorkspace, PORTFOLIO_PREFIX,
 };
 
 /// The start of every key this app writes; "forget everything" removes exactly these.
@@ -85,7 +85,7 @@ pub struct SetAside {
 
 /// What only the shell knows: the time, today's date and a fresh id for something new.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Moment {
+pub struct Stamp {
     /// Milliseconds since 1970.
     pub now_ms: u64,
     /// Today as `YYYY-MM-DD`, in the person's time zone.
@@ -112,6 +112,28 @@ pub struct Listed {
     pub answered: usize,
     /// Questions in the bank.
     pub total: usize,
+}
+
+impl Listed {
+    /// How far it is, as the start list says it: "12 of 80 questions answered".
+    pub fn progress_line(&self) -> String {
+        crate::assessment::questions_answered(self.answered, self.total)
+    }
+
+    /// The start list's button that opens it: "Start answering" before any answer, then
+    /// "Resume".
+    pub fn open_words(&self) -> &'static str {
+        if self.answered == 0 {
+            "Start answering"
+        } else {
+            "Resume"
+        }
+    }
+
+    /// How a choice of two results names it: its name and date, "North Valley (2026-12-04)".
+    pub fn choice_label(&self) -> String {
+        format!("{} ({})", self.name, self.date)
+    }
 }
 
 /// Why the shell reads one key: to write the pending edits on top of it, or to follow what
@@ -227,30 +249,30 @@ pub enum Event {
         /// The coach's session, when started from an invitation.
         coach: Option<Box<CoachSession>>,
         /// When, and the new assessment's id.
-        at: Moment,
+        at: Stamp,
     },
     /// Keep an assessment from elsewhere (a file) as a new one on this device.
     KeepCopy {
         /// The assessment.
         assessment: Box<Assessment>,
         /// When, and the copy's id.
-        at: Moment,
+        at: Stamp,
     },
     /// Keep the shared report on show as a new assessment on this device.
-    KeepSharedReport(Moment),
+    KeepSharedReport(Stamp),
     /// Copy an assessment under a new name.
     Duplicate {
         /// Which.
         id: String,
         /// When, and the copy's id.
-        at: Moment,
+        at: Stamp,
     },
     /// Keep an assessment as it is now, named with today's date.
     Snapshot {
         /// Which.
         id: String,
         /// When, and the snapshot's id.
-        at: Moment,
+        at: Stamp,
     },
     /// One change to an assessment.
     Edit {
@@ -274,7 +296,7 @@ pub enum Event {
     /// Remove one entry set aside.
     DiscardSetAside(String),
     /// Things the person should know about what was loaded.
-    Tell(Vec<String>),
+    AddNotices(Vec<String>),
     /// The person has read the notices.
     DismissNotices,
     /// The address's fragment holds a share link or a coach link: open it.
@@ -284,7 +306,7 @@ pub enum Event {
     /// Add results to the group, with sentences for those that could not be read.
     AddToGroup {
         /// The results.
-        arrivals: Vec<Arrival>,
+        arrivals: Vec<IncomingResult>,
         /// What could not be read, one sentence each.
         problems: Vec<String>,
     },
@@ -330,7 +352,7 @@ pub struct Workspace {
     notices: Vec<String>,
     deleted: Option<StoredAssessment>,
     members: Vec<Member>,
-    group_news: GroupNews,
+    group_addition: GroupAddition,
     shared_report: Option<Result<SharedAssessment, ShareLinkError>>,
     invitation: Option<Result<CoachSession, CoachLinkError>>,
     formats: Option<LinkFormats>,
@@ -367,7 +389,7 @@ impl Workspace {
             notices: Vec::new(),
             deleted: None,
             members: Vec::new(),
-            group_news: GroupNews::default(),
+            group_addition: GroupAddition::default(),
             shared_report: None,
             invitation: None,
             formats: None,
@@ -403,12 +425,7 @@ impl Workspace {
                 Listed {
                     id: stored.id.clone(),
                     name: meta.display_name(),
-                    details: [&meta.region, &meta.sector, &meta.respondent_role]
-                        .into_iter()
-                        .map(|text| text.trim())
-                        .filter(|text| !text.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · "),
+                    details: meta.listed_details(),
                     date: meta.date.clone(),
                     updated_ms: stored.updated_ms,
                     answered: stored.assessment.answered_count().min(total),
@@ -473,8 +490,8 @@ impl Workspace {
     }
 
     /// What the last attempt to add results to the group did.
-    pub fn group_news(&self) -> &GroupNews {
-        &self.group_news
+    pub fn group_addition(&self) -> &GroupAddition {
+        &self.group_addition
     }
 
     /// The report opened from a share link, or why it could not be opened.
@@ -608,7 +625,7 @@ impl Workspace {
                 self.notices.clear();
                 self.deleted = None;
                 self.members.clear();
-                self.group_news = GroupNews::default();
+                self.group_addition = GroupAddition::default();
                 // A kept group or pasted links still waiting are forgotten too; a link waiting
                 // to open is the address's, not the device's, and still opens.
                 self.held
@@ -624,7 +641,7 @@ impl Workspace {
                     Vec::new()
                 }
             }
-            Event::Tell(lines) => {
+            Event::AddNotices(lines) => {
                 self.tell(lines);
                 Vec::new()
             }
@@ -653,7 +670,7 @@ impl Workspace {
                 let arrivals = ids
                     .iter()
                     .filter_map(|id| self.assessment(id))
-                    .map(|stored| Arrival {
+                    .map(|stored| IncomingResult {
                         assessment: stored.assessment.clone(),
                         origin: "this device".to_string(),
                         skipped: Vec::new(),
@@ -665,7 +682,7 @@ impl Workspace {
                 let Some(Ok(shared)) = &self.shared_report else {
                     return Vec::new();
                 };
-                let mut arrivals = vec![Arrival {
+                let mut arrivals = vec![IncomingResult {
                     assessment: shared.assessment.clone(),
                     origin: "share link".to_string(),
                     skipped: shared.skipped.clone(),
@@ -673,7 +690,7 @@ impl Workspace {
                 // With one assessment on this device it is surely the person's own; with
                 // several, the Compare screen lets them pick.
                 if let [only] = self.assessments.as_slice() {
-                    arrivals.push(Arrival {
+                    arrivals.push(IncomingResult {
                         assessment: only.assessment.clone(),
                         origin: "this device".to_string(),
                         skipped: Vec::new(),

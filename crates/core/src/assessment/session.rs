@@ -67,6 +67,53 @@ impl CoachSession {
             .join("; ")
     }
 
+    /// What the invitation says is in scope: "The whole assessment is in scope." or "In
+    /// scope: Step 2, ...; Step 4, ...".
+    pub fn invitation_scope_line(&self, bank: &crate::bank::Bank) -> String {
+        let in_scope = bank
+            .sections()
+            .iter()
+            .filter(|section| self.in_scope(section.id()))
+            .map(|section| section.heading())
+            .collect::<Vec<_>>();
+        if in_scope.len() == bank.sections().len() {
+            "The whole assessment is in scope.".to_string()
+        } else {
+            format!("In scope: {}.", in_scope.join("; "))
+        }
+    }
+
+    /// The name an assessment started from this invitation takes: "For Module 3", else "For"
+    /// the coach, else none.
+    pub fn assessment_name(&self) -> String {
+        [self.session_name.as_str(), self.coach_name.as_str()]
+            .into_iter()
+            .find(|text| !text.is_empty())
+            .map(|text| format!("For {text}"))
+            .unwrap_or_default()
+    }
+
+    /// The heading of the report's offer to send the results back: "Send your results to
+    /// Dana".
+    pub fn send_results_heading(&self) -> String {
+        format!("Send your results to {}", self.coach_name)
+    }
+
+    /// What sending the results back does, with or without the coach's address.
+    pub fn send_results_line(&self) -> String {
+        let to = &self.return_email;
+        let draft = if to.is_empty() {
+            "Your email program opens a draft with your summary and the share link; add your \
+             coach's address."
+                .to_string()
+        } else {
+            format!(
+                "Your email program opens a draft to {to} with your summary and the share link."
+            )
+        };
+        format!("{draft} You can also attach the JSON file, which holds everything.")
+    }
+
     /// The first thing wrong with this session for a coach link: a text over its limit, a
     /// return address that is not an email address, or a part of the assessment that does not
     /// exist. The coach's form and the coach link each say it in their own words.
@@ -132,6 +179,51 @@ pub enum SessionProblem {
     NotAnEmail,
     /// The scope names a part the assessment does not have.
     UnknownScope(String),
+}
+
+impl SessionField {
+    /// The field as a coach knows it, within a sentence: "the session's name".
+    fn words(self) -> &'static str {
+        match self {
+            SessionField::CoachName => "your name",
+            SessionField::SessionName => "the session's name",
+            SessionField::SessionDate => "the session's date",
+            SessionField::Region => "the region",
+            SessionField::Sector => "the sector",
+        }
+    }
+}
+
+impl SessionProblem {
+    /// The problem in words within a sentence, as the coach link says why it is damaged:
+    /// "the session's name is 201 characters long; keep it to 200".
+    pub fn clause(&self) -> String {
+        match self {
+            SessionProblem::TooLong { field, chars } => format!(
+                "{} is {chars} characters long; keep it to {MAX_META_CHARS}",
+                field.words()
+            ),
+            SessionProblem::MessageTooLong { chars } => format!(
+                "the message is {chars} characters long; keep it to {MAX_COACH_MESSAGE_CHARS}"
+            ),
+            SessionProblem::NotAnEmail => {
+                "the return email does not look like an email address (name@example.org)"
+                    .to_string()
+            }
+            SessionProblem::UnknownScope(id) => {
+                format!("there is no section \"{id}\" to put in scope")
+            }
+        }
+    }
+
+    /// The problem as a sentence of its own, as the coach's form says it: "The session's
+    /// name is 201 characters long; keep it to 200." The same words as [`Self::clause`].
+    pub fn sentence(&self) -> String {
+        let clause = self.clause();
+        let mut chars = clause.chars();
+        let first = chars.next().map(|c| c.to_ascii_uppercase());
+        first.into_iter().chain(chars).chain(['.']).collect()
+    }
 }
 
 /// The texts that are not blank, trimmed, joined by commas.

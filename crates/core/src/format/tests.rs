@@ -146,17 +146,23 @@ fn every_character_survives_being_stored_and_read_back() {
     }
 }
 
-#[test]
-fn a_damaged_record_names_the_field_and_where_it_is() {
-    let stored = |assessment: &str| {
-        format!(
-            r#"{{"format":"readiness-check/stored-assessment","version":1,"id":"x","created_ms":0,"updated_ms":0,"assessment":{assessment}}}"#
-        )
-    };
-    let detail = |text: &str| match error_of(text) {
+/// A stored envelope of version 1 around this assessment record's text.
+fn stored(assessment: &str) -> String {
+    format!(
+        r#"{{"format":"readiness-check/stored-assessment","version":1,"id":"x","created_ms":0,"updated_ms":0,"assessment":{assessment}}}"#
+    )
+}
+
+/// What the reader says is damaged in this text.
+fn detail(text: &str) -> String {
+    match error_of(text) {
         StoredError::Damaged { detail } => detail,
         other => panic!("{other:?}"),
-    };
+    }
+}
+
+#[test]
+fn a_damaged_record_names_the_field_and_where_it_is() {
     assert!(detail(&stored(r#"{"meta":{"region":5}}"#))
         .starts_with("\"assessment.meta.region\" should be text (line 1, column "));
     assert_eq!(
@@ -247,15 +253,6 @@ fn a_coach_session_is_kept_and_a_doubtful_one_dropped() {
 
 #[test]
 fn the_device_reader_holds_a_record_to_the_limits_an_imported_file_is_held_to() {
-    let stored = |assessment: &str| {
-        format!(
-            r#"{{"format":"readiness-check/stored-assessment","version":1,"id":"x","created_ms":0,"updated_ms":0,"assessment":{assessment}}}"#
-        )
-    };
-    let detail = |text: &str| match error_of(text) {
-        StoredError::Damaged { detail } => detail,
-        other => panic!("{other:?}"),
-    };
     let count = u64::from(MAX_COUNT) + 1;
     assert_eq!(
         detail(&stored(&format!(r#"{{"answers":{{"table.champions":{count}}}}}"#))),

@@ -452,6 +452,83 @@ fn from_twenty_five_respondents_the_view_summarises() {
 }
 
 #[test]
+fn above_twelve_respondents_the_tables_tally_in_one_column() {
+    let people: Vec<Respondent> = (0..=MOST_COLUMNS)
+        .map(|at| respondent(&format!("R{at}"), &[]))
+        .collect();
+    let twelve = group_view(bank(), &people[..MOST_COLUMNS]);
+    assert!(!twelve.tallies_in_one_column());
+    assert_eq!(twelve.column_heads().len(), MOST_COLUMNS);
+    assert_eq!(twelve.column_heads()[0], "R0");
+    let thirteen = group_view(bank(), &people);
+    assert!(thirteen.tallies_in_one_column());
+    assert_eq!(thirteen.column_heads(), ["13 respondents"]);
+}
+
+/// The Compare screen's sentences come from the view: the disagreements, a step's tally
+/// in one column, each respondent's phase, and what was left out.
+#[test]
+fn the_group_says_its_tallies_in_words() {
+    let step1 = |answer: Answer| -> Vec<(&str, Answer)> {
+        bank().sections()[0]
+            .questions()
+            .iter()
+            .map(|q| (q.id(), answer))
+            .collect()
+    };
+    let people = respondents(&[&step1(DONE), &step1(STARTED)]);
+    let view = group_view(bank(), &people);
+    let disagreements = view.questions.iter().filter(|q| q.disagreement).count();
+    assert_eq!(
+        view.disagreement_line(),
+        format!(
+            "{disagreements} question(s) where answers are {DISAGREEMENT_POINTS} or more scale points apart."
+        )
+    );
+    let (scored, blocked) = view.steps[0].tally_in_words();
+    assert_eq!(scored, "2 scored");
+    assert_eq!(blocked.as_deref(), Some(", 1 blocked"));
+    assert_eq!(
+        view.steps[1].tally_in_words(),
+        ("0 scored".to_string(), None)
+    );
+    assert_eq!(view.respondents[0].phase_words(), "No clear phase yet");
+
+    let mut ana = respondent("Ana", &[]);
+    ana.left_out = vec!["an answer to s9.old".into()];
+    assert_eq!(
+        ana.left_out_lines().collect::<Vec<_>>(),
+        ["Ana: an answer to s9.old"]
+    );
+    let unmatched = Unmatched {
+        respondent: 0,
+        label: "Ana",
+        question_id: "s9.old",
+    };
+    assert_eq!(unmatched.line(), "Ana: question \"s9.old\"");
+}
+
+#[test]
+fn a_respondent_says_where_it_came_from_and_its_details() {
+    let mut ana = respondent("Ana", &[]);
+    ana.origin = "first.json".into();
+    assert_eq!(ana.details_line(), "From first.json");
+    ana.assessment.meta.region = " North Valley ".into();
+    ana.assessment.meta.date = "2026-12-04".into();
+    ana.assessment.meta.respondent_role = "College".into();
+    ana.hidden = true;
+    assert_eq!(
+        ana.details_line(),
+        "From first.json · North Valley · 2026-12-04 · hidden from the comparison"
+    );
+    // The start list shows the role where the Compare screen shows the date, joined alike.
+    assert_eq!(
+        ana.assessment.meta.listed_details(),
+        "North Valley · College"
+    );
+}
+
+#[test]
 fn respondents_keep_their_order_and_their_phase() {
     // A phase leads only once half its statements are answered and one is agreed with.
     let all_of = crate::scoring::tests::agree_with_all;

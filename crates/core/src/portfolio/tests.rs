@@ -2,6 +2,7 @@ use super::view::*;
 use super::*;
 use crate::answer::{Answer, ScalePoint};
 use crate::bank::{Bank, Phase};
+use crate::made_up::{answer_at_random, Dice};
 use crate::portfolio_file::*;
 
 fn bank() -> &'static Bank {
@@ -431,11 +432,9 @@ fn a_partnership_as_the_device_keeps_it_reads_back() {
     assert!(decode_partnership(bank(), "{", 1, &mut problems).is_err());
 }
 
-/// A made-up partnership's result: answers varied by a fixed-seed generator (about one
-/// question in ten unanswered), ten notes of a sentence or two, two help areas.
-fn made_up(next: &mut impl FnMut(u64) -> u64, partnership: usize, date: &str) -> PortfolioResult {
-    use crate::answer::{Agreement, PitfallLevel};
-    use crate::QuestionKind;
+/// A made-up partnership's result: answers varied by a fixed-seed generator, a note on one
+/// question in seven, two help areas.
+fn made_up(dice: &mut Dice, partnership: usize, date: &str) -> PortfolioResult {
     let mut made = result(
         &format!("Region {partnership}"),
         ["Health care", "Advanced manufacturing", "Construction"][partnership % 3],
@@ -444,26 +443,15 @@ fn made_up(next: &mut impl FnMut(u64) -> u64, partnership: usize, date: &str) ->
     );
     let assessment = &mut made.assessment;
     assessment.meta.respondent_role = "Convener".into();
-    for (at, question) in bank().questions().enumerate() {
-        let answer = match (next(20), question.kind()) {
-            (0 | 1, _) => continue,
-            (2, _) => Answer::DontKnow,
-            (_, QuestionKind::Scale) => Answer::Scale(ScalePoint::ALL[next(4) as usize]),
-            (_, QuestionKind::Agreement(_)) => Answer::Agreement(Agreement::ALL[next(4) as usize]),
-            (_, QuestionKind::Count(_)) => Answer::Count(next(40) as u32 + 1),
-            (_, QuestionKind::YesNo { .. }) => Answer::YesNo(next(2) == 0),
-            (_, QuestionKind::Pitfall(_)) => Answer::Pitfall(PitfallLevel::ALL[next(3) as usize]),
-        };
-        assessment.set_answer(question.id(), answer);
-        if at % 7 == 0 {
-            assessment.set_note(
-                question.id(),
-                format!(
-                    "Discussed at the {date} meeting: the college and two employers agreed, \
-                     the workforce board wants evidence first (item {at})."
-                ),
-            );
-        }
+    answer_at_random(bank(), assessment, dice);
+    for (at, question) in bank().questions().enumerate().step_by(7) {
+        assessment.set_note(
+            question.id(),
+            format!(
+                "Discussed at the {date} meeting: the college and two employers agreed, \
+                 the workforce board wants evidence first (item {at})."
+            ),
+        );
     }
     assessment.set_help_area("facilitation", true);
     assessment.ta_request.text =
@@ -473,17 +461,11 @@ fn made_up(next: &mut impl FnMut(u64) -> u64, partnership: usize, date: &str) ->
 
 #[test]
 fn two_hundred_partnerships_of_three_results_fit_the_storage_quota_with_room_to_spare() {
-    let mut state: u64 = 0x5eed;
-    let mut next = move |below: u64| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) % below
-    };
+    let mut dice = Dice::new();
     let mut portfolio = Portfolio::default();
     for partnership in 0..200 {
         for date in ["2026-01-15", "2026-05-15", "2026-09-15"] {
-            portfolio.add(made_up(&mut next, partnership, date));
+            portfolio.add(made_up(&mut dice, partnership, date));
         }
     }
     assert_eq!(portfolio.partnerships().len(), 200);

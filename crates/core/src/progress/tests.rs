@@ -318,3 +318,39 @@ proptest! {
         prop_assert!(forward.moved_down.iter().all(|m| m.points < 0));
     }
 }
+
+/// The progress screen's words come from the change itself: each step's change and gate, the
+/// place and phase before and now, and each move.
+#[test]
+fn a_change_is_told_in_words() {
+    let (d, s) = (DONE, STARTED);
+    let p = progress(
+        bank(),
+        &assessment(&step1([s; 6])),
+        &assessment(&step1([d; 6])),
+    );
+    assert_eq!(p.unchanged_line(), None);
+    assert_eq!(p.steps[0].change_words(), "up 67 points");
+    assert_eq!(p.steps[0].gate_words(), "block cleared");
+    assert_eq!(p.steps[1].change_words(), "–");
+    assert_eq!(p.steps[1].gate_words(), "");
+    let [before, now] = p.where_lines();
+    assert!(before.starts_with("Before: You are at step 1"), "{before}");
+    assert!(now.starts_with("Now: "), "{now}");
+    assert_eq!(
+        p.phase_line(),
+        "Leading phase: none stands out before, none stands out now."
+    );
+    let first = &p.moved_up[0];
+    assert_eq!(
+        first.words(bank()),
+        format!("{}: Started → Done", first.question.label())
+    );
+
+    let same = assessment(&step1([d; 6]));
+    let p = progress(bank(), &same, &same);
+    assert_eq!(
+        p.unchanged_line(),
+        Some("Nothing changed between these two results.")
+    );
+}

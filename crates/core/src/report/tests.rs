@@ -260,9 +260,83 @@ proptest! {
     }
 }
 
+proptest! {
+    /// The step chart's words and the steps in figures read a step's gates the same way:
+    /// blocked in one is blocked in the other, a gate to confirm in one is one in the other,
+    /// and a step nobody answered is assessed in neither.
+    #[test]
+    fn the_step_chart_and_the_steps_in_figures_agree(a in any_partnership()) {
+        let r = report(bank(), &a);
+        let md = r.to_markdown();
+        for step in r.launch_steps() {
+            let (chart, figures) = (step.chart_words(), step.gate_words());
+            // The table and the summary show the same figures.
+            prop_assert_eq!(&step.figures().gates, &figures);
+            prop_assert!(md.contains(&format!("{}: {} (", step.section.heading(), step.figures().band)), "{}", md);
+            prop_assert!(md.contains(&format!("Gates: {figures}.")), "{}", md);
+            let heading = step.section.heading();
+            prop_assert_eq!(chart.starts_with("Blocked"), figures.starts_with("Blocked: "), "{}: {} / {}", heading, chart, figures);
+            prop_assert_eq!(chart.starts_with("Held: a gate to confirm"), figures.starts_with("To confirm: "), "{}: {} / {}", heading, chart, figures);
+            if step.answered == 0 {
+                prop_assert_eq!(&chart, "Not enough answers");
+                prop_assert_eq!(&figures, "Not answered yet");
+            }
+            if figures == "Met" {
+                prop_assert!(step.answered > 0 && !step.is_held(), "{}", heading);
+            }
+        }
+    }
+}
+
+/// A step nobody has answered is not described as if assessed: not "Met", no gate to
+/// confirm, in the chart, the figures or where you are; once someone answers there, its
+/// unanswered gates are to confirm in both.
+#[test]
+fn a_step_nobody_answered_is_not_described_as_assessed() {
+    let mut a = Assessment::new(bank());
+    for q in bank().sections()[0].questions() {
+        a.set_answer(q.id(), Answer::Scale(ScalePoint::Done));
+    }
+    let r = report(bank(), &a);
+    let step2 = r.launch_steps().nth(1).expect("a second step");
+    assert!(step2.gates_to_confirm().is_empty());
+    assert_eq!(step2.gate_state(), crate::scoring::GateState::NotAnswered);
+    assert_eq!(step2.chart_words(), "Not enough answers");
+    assert_eq!(step2.gate_words(), "Not answered yet");
+
+    a.set_answer("s2.lmi", Answer::Scale(ScalePoint::Done));
+    let r = report(bank(), &a);
+    let step2 = r.launch_steps().nth(1).expect("a second step");
+    assert_eq!(step2.gate_state(), crate::scoring::GateState::ToConfirm);
+    assert_eq!(step2.chart_words(), "Held: a gate to confirm (100%)");
+    assert!(
+        step2.gate_words().starts_with("To confirm: "),
+        "{}",
+        step2.gate_words()
+    );
+}
+
 #[test]
 fn a_percentage_cell_reads_as_a_number_or_a_dash() {
-    assert_eq!(percent_text(Some(75)), "75%");
-    assert_eq!(percent_text(Some(0)), "0%");
-    assert_eq!(percent_text(None), "–");
+    assert_eq!(crate::scoring::percent_text(Some(75)), "75%");
+    assert_eq!(crate::scoring::percent_text(Some(0)), "0%");
+    assert_eq!(crate::scoring::percent_text(None), "–");
+}
+
+#[test]
+fn the_report_is_titled_by_its_name_and_counts_its_table_checks() {
+    let mut a = Assessment::new(bank());
+    assert_eq!(report(bank(), &a).title(), "Readiness report");
+    a.meta.name = "  North Valley health  ".into();
+    let r = report(bank(), &a);
+    assert_eq!(r.title(), "Readiness report: North Valley health");
+    let unknown = r
+        .table
+        .iter()
+        .filter(|c| c.verdict == crate::scoring::Verdict::Unknown)
+        .count();
+    assert_eq!(
+        r.table_line(),
+        format!("0 check(s) to act on, 0 note(s), {unknown} not known yet.")
+    );
 }

@@ -595,3 +595,18 @@ proptest! {
         let _ = decode_share_link(bank(), &seal(SHARE_KEY, LINK_FORMAT_VERSION, &bytes));
     }
 }
+
+/// A copied link past the length some programs cut says so, and offers the file instead.
+#[test]
+fn a_long_link_is_copied_with_a_warning() {
+    assert!(link_copied_message(URL_WARN_LENGTH).starts_with("Share link copied. Whoever"));
+    let long = link_copied_message(URL_WARN_LENGTH + 1);
+    assert!(
+        long.starts_with(&format!(
+            "Share link copied, but it is {} characters long",
+            URL_WARN_LENGTH + 1
+        )),
+        "{long}"
+    );
+    assert!(long.ends_with("Send the JSON file instead if it arrives broken."));
+}

@@ -17,7 +17,9 @@ impl Workspace {
     }
 
     /// Keeps a new assessment on this device, never over an existing one.
-    pub(super) fn keep(&mut self, assessment: Assessment, at: &Moment) -> Vec<Effect> {
+    pub(super) fn keep(&mut self, mut assessment: Assessment, at: &Stamp) -> Vec<Effect> {
+        // A copy's longer name, or a shared report's over-long text, within the record's limits.
+        assessment.clip_to_limits();
         let stored = StoredAssessment {
             id: at.fresh_id.clone(),
             created_ms: at.now_ms,
@@ -32,7 +34,7 @@ impl Workspace {
     pub(super) fn copy_named(
         &mut self,
         id: &str,
-        at: &Moment,
+        at: &Stamp,
         name: impl FnOnce(&str) -> String,
     ) -> Vec<Effect> {
         let Some(mut copy) = self.assessment(id).map(|s| s.assessment.clone()) else {

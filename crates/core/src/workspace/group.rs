@@ -14,7 +14,7 @@ pub struct Member {
 /// Results on their way into the group: an assessment, where it came from, and what of it did
 /// not fit the bank.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Arrival {
+pub struct IncomingResult {
     /// The answers.
     pub assessment: Assessment,
     /// Where they came from, e.g. "share link" or a file's name.
@@ -25,7 +25,7 @@ pub struct Arrival {
 
 /// What the last attempt to add results to the group did, for the Compare screen to say.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct GroupNews {
+pub struct GroupAddition {
     /// The labels of the respondents added.
     pub added: Vec<String>,
     /// A sentence for each result that could not be added.
@@ -35,7 +35,7 @@ pub struct GroupNews {
 /// How many added respondents the news names before it counts the rest.
 pub(super) const NEWS_NAMES: usize = 5;
 
-impl GroupNews {
+impl GroupAddition {
     /// What the last addition did, in one sentence: "Added Ana, Ben." or, for a large group,
     /// "Added 50 respondents: Respondent 1, ..., Respondent 5 and 45 more." `None` when
     /// nothing was added.
@@ -136,7 +136,7 @@ impl Workspace {
 
     pub(super) fn add_to_group(
         &mut self,
-        arrivals: Vec<Arrival>,
+        arrivals: Vec<IncomingResult>,
         problems: Vec<String>,
     ) -> Vec<Effect> {
         let mut added = Vec::with_capacity(arrivals.len());
@@ -156,7 +156,7 @@ impl Workspace {
             });
         }
         let changed = !added.is_empty();
-        self.group_news = GroupNews { added, problems };
+        self.group_addition = GroupAddition { added, problems };
         if changed {
             self.keep_group()
         } else {

@@ -135,7 +135,7 @@ impl Workspace {
         &self,
         formats: LinkFormats,
         text: &str,
-    ) -> (Vec<Arrival>, Vec<String>) {
+    ) -> (Vec<IncomingResult>, Vec<String>) {
         let mut arrivals = Vec::new();
         let mut problems = Vec::new();
         for (at, line) in text.lines().enumerate() {
@@ -151,7 +151,7 @@ impl Workspace {
                 continue;
             };
             match (formats.decode_share_link)(self.bank, fragment) {
-                Ok(shared) => arrivals.push(Arrival {
+                Ok(shared) => arrivals.push(IncomingResult {
                     assessment: shared.assessment,
                     origin: "share link".to_string(),
                     skipped: shared.skipped,

@@ -180,7 +180,7 @@ impl Model {
         (!shown.is_empty()).then(|| shown[pick % shown.len()].id.clone())
     }
 
-    fn moment(&mut self) -> Moment {
+    fn stamp(&mut self) -> Stamp {
         self.ms += 1;
         self.made += 1;
         at(self.ms, &format!("n{}", self.made))
@@ -268,7 +268,7 @@ impl Model {
                 self.perform(&Step::Follow { tab: 1 - tab });
             }
             Step::Create { tab } => {
-                let at = self.moment();
+                let at = self.stamp();
                 let create = Event::Create {
                     meta: Box::new(meta("South Coast")),
                     coach: None,
@@ -278,7 +278,7 @@ impl Model {
             }
             Step::OpenLink { tab } => self.send(tab, Event::OpenLink(link_from("Funder"))),
             Step::KeepShared { tab } => {
-                let at = self.moment();
+                let at = self.stamp();
                 let id = at.fresh_id.clone();
                 self.send(tab, Event::KeepSharedReport(at));
                 self.given_with(tab, &id);

@@ -84,7 +84,7 @@ pub enum PortfolioEvent {
 
 /// What the latest addition did, for the screen to say.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PortfolioNews {
+pub struct PortfolioAddition {
     /// Results that started a row.
     pub new_rows: usize,
     /// Results that joined a row, as its current result or its history.
@@ -95,7 +95,7 @@ pub struct PortfolioNews {
     pub problems: Vec<String>,
 }
 
-impl PortfolioNews {
+impl PortfolioAddition {
     /// The addition in a sentence: "Added 28 results: 27 new partnerships, 1 joined one
     /// already here; 2 were here already."
     pub fn sentence(&self) -> Option<String> {
@@ -160,7 +160,7 @@ pub struct PortfolioWorkspace {
     /// Ids of removed rows whose removal the device refused.
     unremoved: Vec<String>,
     removed: Option<(usize, Partnership, String)>,
-    news: PortfolioNews,
+    addition: PortfolioAddition,
     set_aside: Vec<SetAside>,
     read: bool,
 }
@@ -182,7 +182,7 @@ impl PortfolioWorkspace {
             unsaved: Vec::new(),
             unremoved: Vec::new(),
             removed: None,
-            news: PortfolioNews::default(),
+            addition: PortfolioAddition::default(),
             set_aside: Vec::new(),
             read: false,
         }
@@ -204,8 +204,8 @@ impl PortfolioWorkspace {
     }
 
     /// What the latest addition did.
-    pub fn news(&self) -> &PortfolioNews {
-        &self.news
+    pub fn addition(&self) -> &PortfolioAddition {
+        &self.addition
     }
 
     /// Entries that could not be read, kept aside.
@@ -325,9 +325,9 @@ impl PortfolioWorkspace {
         problems: Vec<String>,
         fresh_ids: Vec<String>,
     ) -> Vec<Effect> {
-        let mut news = PortfolioNews {
+        let mut addition = PortfolioAddition {
             problems,
-            ..PortfolioNews::default()
+            ..PortfolioAddition::default()
         };
         let mut fresh_ids = fresh_ids.into_iter();
         let mut changed = Vec::new();
@@ -338,19 +338,19 @@ impl PortfolioWorkspace {
                         .next()
                         .unwrap_or_else(|| format!("p{key}-{}", self.ids.len()));
                     self.ids.push((key, id));
-                    news.new_rows += 1;
+                    addition.new_rows += 1;
                     changed.push(key);
                 }
                 Added::Joined { key } => {
-                    news.joined += 1;
+                    addition.joined += 1;
                     if !changed.contains(&key) {
                         changed.push(key);
                     }
                 }
-                Added::Already { .. } => news.already += 1,
+                Added::Already { .. } => addition.already += 1,
             }
         }
-        self.news = news;
+        self.addition = addition;
         self.write_rows(&changed)
     }
 
@@ -483,7 +483,7 @@ impl PortfolioWorkspace {
             Ok(Some(row)) => {
                 let key = self.portfolio.insert_row(row);
                 self.ids.push((key, id));
-                self.news.problems.extend(problems);
+                self.addition.problems.extend(problems);
                 Vec::new()
             }
             Ok(None) | Err(_) => {

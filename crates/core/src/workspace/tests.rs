@@ -27,6 +27,19 @@ pub(super) struct Device {
 }
 
 impl Device {
+    /// Every key of local storage under `prefix`, with its text.
+    fn entries_under(&self, prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+        if self.off {
+            return Err(StorageError::Unavailable);
+        }
+        Ok(self
+            .local
+            .iter()
+            .filter(|(key, _)| key.starts_with(prefix))
+            .map(|(key, text)| (key.clone(), text.clone()))
+            .collect())
+    }
+
     /// Runs one effect as `src/storage.rs` does, and answers with what happened.
     pub(super) fn run(&mut self, effect: Effect) -> Option<Event> {
         let refused = || {
@@ -41,26 +54,8 @@ impl Device {
                 self.formats_asked += 1;
                 None
             }
-            Effect::ReadPortfolio => Some(Event::AllRead(if self.off {
-                Err(StorageError::Unavailable)
-            } else {
-                Ok(self
-                    .local
-                    .iter()
-                    .filter(|(key, _)| key.starts_with(PORTFOLIO_PREFIX))
-                    .map(|(key, text)| (key.clone(), text.clone()))
-                    .collect())
-            })),
-            Effect::ReadAll => Some(Event::AllRead(if self.off {
-                Err(StorageError::Unavailable)
-            } else {
-                Ok(self
-                    .local
-                    .iter()
-                    .filter(|(key, _)| key.starts_with(KEY_PREFIX))
-                    .map(|(key, text)| (key.clone(), text.clone()))
-                    .collect())
-            })),
+            Effect::ReadPortfolio => Some(Event::AllRead(self.entries_under(PORTFOLIO_PREFIX))),
+            Effect::ReadAll => Some(Event::AllRead(self.entries_under(KEY_PREFIX))),
             Effect::Read { key, purpose } => Some(Event::Read {
                 text: if self.off {
                     Err(StorageError::Unavailable)
@@ -144,8 +139,8 @@ pub(super) fn dispatch(workspace: &mut Workspace, device: &mut Device, event: Ev
     }
 }
 
-pub(super) fn at(ms: u64, id: &str) -> Moment {
-    Moment {
+pub(super) fn at(ms: u64, id: &str) -> Stamp {
+    Stamp {
         now_ms: ms,
         today: "2026-12-02".to_string(),
         fresh_id: id.to_string(),
@@ -687,7 +682,7 @@ fn the_group_gets_unique_labels_is_kept_for_the_tab_and_restored_after_a_reload(
     let link = encode_share_link(bank(), &shared);
     let text = format!("https://example.org/app/#{link}\n\n  {link}  \nhello\n#s=AAAA");
     dispatch(&mut workspace, &mut device, Event::AddLinksToGroup(text));
-    let news = workspace.group_news();
+    let news = workspace.group_addition();
     assert_eq!(news.added, ["Convener", "Convener (2)"]);
     assert_eq!(news.problems.len(), 2, "{:?}", news.problems);
     assert!(news.problems[0].starts_with("Line 4: this is not a share link"));
@@ -900,8 +895,8 @@ fn links_and_the_kept_group_wait_for_the_link_formats_and_lose_nothing() {
     assert!(!page.awaits_link_formats());
     assert_eq!(page.opening_link(), None);
     assert_eq!(labels(&page), ["Convener", "Convener (2)", "Employer"]);
-    assert_eq!(page.group_news().problems.len(), 1);
-    assert!(page.group_news().problems[0].starts_with("Line 2: "));
+    assert_eq!(page.group_addition().problems.len(), 1);
+    assert!(page.group_addition().problems[0].starts_with("Line 2: "));
     assert!(
         matches!(page.shared_report(), Some(Ok(shared)) if shared.assessment.meta.respondent_role == "Funder")
     );
@@ -994,7 +989,7 @@ fn forgetting_everything_forgets_a_kept_group_that_waited_for_the_link_formats()
 
 #[test]
 fn the_news_of_an_addition_names_a_few_and_counts_the_rest() {
-    let news = |n: usize| GroupNews {
+    let news = |n: usize| GroupAddition {
         added: (1..=n).map(|i| format!("Respondent {i}")).collect(),
         problems: Vec::new(),
     };
@@ -1011,4 +1006,69 @@ fn the_news_of_an_addition_names_a_few_and_counts_the_rest() {
         news(50).added_sentence().as_deref(),
         Some("Added 50 respondents: Respondent 1, Respondent 2, Respondent 3, Respondent 4, Respondent 5 and 45 more.")
     );
+}
+
+#[test]
+fn a_copy_of_an_assessment_with_the_longest_name_reads_back() {
+    let mut device = Device::default();
+    let mut page = started(&mut device);
+    create(&mut page, &mut device, "long", "North Valley");
+    let name = "n".repeat(crate::assessment::MAX_META_CHARS);
+    edit(&mut page, &mut device, "long", Edit::SetName(name), 2_000);
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::Duplicate {
+            id: "long".to_string(),
+            at: at(3_000, "copy"),
+        },
+    );
+    dispatch(
+        &mut page,
+        &mut device,
+        Event::Snapshot {
+            id: "long".to_string(),
+            at: at(4_000, "snapshot"),
+        },
+    );
+    let reloaded = started(&mut device);
+    assert_eq!(
+        reloaded.assessments().len(),
+        3,
+        "{:?}",
+        reloaded.set_aside()
+    );
+    assert!(reloaded.set_aside().is_empty());
+    let copy = reloaded.assessment("copy").expect("the copy reads back");
+    assert!(copy.assessment.meta.name.starts_with("Copy of nnn"));
+}
+
+/// The start list's card reads its words from `Listed`: details, progress and the button
+/// that opens it; the choice of two results names it by name and date.
+#[test]
+fn the_start_list_says_how_far_each_assessment_is() {
+    let mut device = Device::default();
+    let mut workspace = started(&mut device);
+    create(&mut workspace, &mut device, "a1", " North Valley ");
+    let listed = workspace.listed().remove(0);
+    assert_eq!(listed.details, "North Valley · Health care · Convener");
+    assert_eq!(listed.open_words(), "Start answering");
+    assert_eq!(
+        listed.progress_line(),
+        format!("0 of {} questions answered", listed.total)
+    );
+    assert_eq!(
+        listed.choice_label(),
+        format!("North Valley ({})", listed.date)
+    );
+    edit(
+        &mut workspace,
+        &mut device,
+        "a1",
+        answer("s1.roles", ScalePoint::Done),
+        2_000,
+    );
+    let listed = workspace.listed().remove(0);
+    assert_eq!(listed.open_words(), "Resume");
+    assert!(listed.progress_line().starts_with("1 of "));
 }

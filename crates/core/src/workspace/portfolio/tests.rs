@@ -50,6 +50,19 @@ fn paste(page: &mut PortfolioWorkspace, device: &mut Device, text: String, tag: 
     );
 }
 
+/// A device and a page whose portfolio holds partnerships A and B.
+fn with_a_and_b() -> (Device, PortfolioWorkspace) {
+    let mut device = Device::default();
+    let mut page = opened(&mut device, false);
+    paste(
+        &mut page,
+        &mut device,
+        format!("{}\n{}", link("A", "2026-01-01"), link("B", "2026-01-01")),
+        "a",
+    );
+    (device, page)
+}
+
 fn regions(page: &PortfolioWorkspace) -> Vec<String> {
     let mut regions: Vec<String> = page
         .portfolio()
@@ -86,13 +99,13 @@ fn a_pasted_block_adds_every_link_lists_the_damaged_lines_and_is_kept() {
     text.push_str("https://example.org/check/#s=%%%\nThanks!\n");
     paste(&mut page, &mut device, text, "a");
     assert_eq!(page.portfolio().partnerships().len(), 30);
-    assert_eq!(page.news().new_rows, 30);
-    let problems = &page.news().problems;
+    assert_eq!(page.addition().new_rows, 30);
+    let problems = &page.addition().problems;
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].starts_with("Line 33: "), "{problems:?}");
     assert!(problems[1].starts_with("Line 34: "), "{problems:?}");
     assert_eq!(
-        page.news().sentence().as_deref(),
+        page.addition().sentence().as_deref(),
         Some("Added 30 results: 30 new partnerships.")
     );
     assert_eq!(entries(&device), 30);
@@ -103,12 +116,12 @@ fn a_pasted_block_adds_every_link_lists_the_damaged_lines_and_is_kept() {
         .map(|n| link(&format!("Region {n}"), "2026-11-01") + "\n")
         .collect();
     paste(&mut page, &mut device, again, "b");
-    assert_eq!(page.news().already, 3);
+    assert_eq!(page.addition().already, 3);
     assert_eq!(page.portfolio().result_count(), 30);
 
     // A later result of one of them joins its row.
     paste(&mut page, &mut device, link("region 2", "2026-12-01"), "c");
-    assert_eq!(page.news().joined, 1);
+    assert_eq!(page.addition().joined, 1);
     assert_eq!(page.portfolio().partnerships().len(), 30);
 
     // A reload reads back the same portfolio.
@@ -151,14 +164,7 @@ fn a_full_device_keeps_the_additions_on_the_page_says_so_and_writes_them_on_try_
 
 #[test]
 fn an_entry_that_cannot_be_read_is_set_aside_and_the_rest_read() {
-    let mut device = Device::default();
-    let mut page = opened(&mut device, false);
-    paste(
-        &mut page,
-        &mut device,
-        format!("{}\n{}", link("A", "2026-01-01"), link("B", "2026-01-01")),
-        "a",
-    );
+    let (mut device, _) = with_a_and_b();
     device.local.insert(
         format!("{PORTFOLIO_PREFIX}broken"),
         "{\"results\": 5".into(),
@@ -244,14 +250,7 @@ fn forgetting_everything_forgets_the_portfolio_too() {
 
 #[test]
 fn removing_a_partnership_can_be_undone() {
-    let mut device = Device::default();
-    let mut page = opened(&mut device, false);
-    paste(
-        &mut page,
-        &mut device,
-        format!("{}\n{}", link("A", "2026-01-01"), link("B", "2026-01-01")),
-        "a",
-    );
+    let (mut device, mut page) = with_a_and_b();
     let key = page.portfolio().partnerships()[0].key;
     send(&mut page, &mut device, PortfolioEvent::Remove(key));
     assert_eq!(regions(&page), ["B"]);
@@ -315,7 +314,7 @@ fn merged_and_split_rows_are_kept_as_the_person_left_them() {
 
 #[test]
 fn the_news_of_an_addition_reads_as_a_sentence() {
-    let news = |new_rows, joined, already| PortfolioNews {
+    let news = |new_rows, joined, already| PortfolioAddition {
         new_rows,
         joined,
         already,

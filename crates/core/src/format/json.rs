@@ -62,8 +62,9 @@ pub(crate) enum Next {
     Literal,
 }
 
-/// Nested objects and arrays deeper than this are refused, as serde_json refuses them.
-const MAX_DEPTH: usize = 128;
+/// Nested objects and arrays deeper than this are refused, as serde_json refuses them (its
+/// limit of 128 counts the level that is refused).
+const MAX_DEPTH: usize = 127;
 
 /// A reader over one JSON text.
 pub(crate) struct Json<'a> {
@@ -549,5 +550,18 @@ mod tests {
             read_all("{\n  \"é\": tru\n}"),
             Err(JsonSyntaxError { line: 2, column: 8 })
         );
+    }
+
+    /// serde_json refuses its 128th level of nesting; so does this reader.
+    #[test]
+    fn nesting_is_refused_at_the_depth_serde_json_refuses_it() {
+        for depth in [126, 127, 128, 129] {
+            let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(read_all(&text).is_ok(), theirs, "{depth} arrays");
+            let text = format!("{}{}", "{\"a\":".repeat(depth), "0}".repeat(depth));
+            let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(read_all(&text).is_ok(), theirs, "{depth} objects");
+        }
     }
 }

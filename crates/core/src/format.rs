@@ -23,6 +23,8 @@ mod record;
 use serde::Serialize;
 
 use self::json::JsonSyntaxError;
+#[doc(hidden)]
+pub use self::json::{read_json_value, JsonValue};
 use self::reading::{read_one_envelope, Envelope, EnvelopeProblem};
 pub(crate) use self::record::RecordV1;
 

@@ -17,6 +17,8 @@
 use std::fmt;
 
 pub(crate) mod json;
+#[doc(hidden)]
+pub mod json_compare;
 pub(crate) mod reading;
 mod record;
 

@@ -4,7 +4,7 @@
 //
 // Trunk does not split, so the hook redoes the last steps of its Rust pipeline on the module
 // cargo linked (built with the `split` feature, whose build.rs keeps the relocations):
-//   1. wasm-split-cli cuts it at the split points (`src/chunk.rs`) into main.wasm, one chunk per
+//   1. wasm-split-cli cuts it at the split points (`chunk!` in `src/chunk.rs` and beside each screen in a chunk) into main.wasm, one chunk per
 //      split point plus chunks of code they share, and `__wasm_split.js`, which loads them;
 //   2. wasm-bindgen writes the JS glue for main.wasm, keeping the exports the chunks link to;
 //   3. wasm-opt optimises every module for size, as trunk does for the one module;

@@ -7,18 +7,20 @@
 // form of the deepest screens' view types, past the compiler's default depth.
 #![recursion_limit = "256"]
 
+pub mod browser;
 pub mod chunk;
-pub mod clipboard;
-pub mod download;
 pub mod screen;
-pub mod storage;
+pub mod screens;
 pub mod store;
-pub mod ui;
+pub mod widgets;
 
 use leptos::prelude::*;
 use readiness_core::{link_kind, Bank, Event, LinkKind};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::History;
+
+/// The product's name, as shown in the header and the browser tab.
+pub const PRODUCT_NAME: &str = "Sector Partnership Readiness Check";
 
 pub use screen::{Address, Screen};
 pub use store::Store;
@@ -159,8 +161,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let screen = shell.screen();
         let title = match screen {
-            Screen::Home => ui::PRODUCT_NAME.to_string(),
-            other => format!("{} · {}", other.label(), ui::PRODUCT_NAME),
+            Screen::Home => crate::PRODUCT_NAME.to_string(),
+            other => format!("{} · {}", other.label(), crate::PRODUCT_NAME),
         };
         document().set_title(&title);
     });
@@ -183,18 +185,18 @@ pub fn App() -> impl IntoView {
     view! {
         <Frame presenting=presenting>
             {move || match drawn.with(|address| address.screen) {
-                Screen::Home => view! { <ui::home::Home /> }.into_any(),
-                Screen::About => chunk::from_chunk(ui::about::about_chunk),
-                Screen::Assessment => view! { <ui::assessment::AssessmentScreen /> }.into_any(),
+                Screen::Home => view! { <screens::home::Home /> }.into_any(),
+                Screen::About => chunk::from_chunk(screens::about::about_chunk),
+                Screen::Assessment => view! { <screens::assessment::AssessmentScreen /> }.into_any(),
                 Screen::Report => {
-                    chunk::from_chunk(move || store::with_link_formats(store, ui::report_screen::report_chunk()))
+                    chunk::from_chunk(move || store::with_link_formats(store, screens::report_screen::report_chunk()))
                 }
-                Screen::Coach => chunk::from_chunk(ui::coach::coach_chunk),
+                Screen::Coach => chunk::from_chunk(screens::coach::coach_chunk),
                 Screen::Compare => {
-                    chunk::from_chunk(move || store::with_link_formats(store, ui::compare::compare_chunk()))
+                    chunk::from_chunk(move || store::with_link_formats(store, screens::compare::compare_chunk()))
                 }
                 Screen::Present => {
-                    chunk::from_chunk(move || store::with_link_formats(store, ui::session::present_chunk()))
+                    chunk::from_chunk(move || store::with_link_formats(store, screens::session::present_chunk()))
                 }
             }}
         </Frame>
@@ -211,23 +213,23 @@ fn prefetch_when_idle(store: Store) {
     leptos::task::spawn_local(async move {
         chunk::pause(chunk::PREFETCH_AFTER_MS).await;
         chunk::idle().await;
-        let _ = ui::start::prefetch_start().await;
+        let _ = screens::start::prefetch_start().await;
         chunk::idle().await;
-        let _ = ui::device_notices::prefetch_device_notices().await;
+        let _ = widgets::device_notices::prefetch_device_notices().await;
         chunk::idle().await;
-        let _ = ui::help_request::prefetch_help_request().await;
+        let _ = screens::help_request::prefetch_help_request().await;
         chunk::idle().await;
-        let _ = ui::report_screen::prefetch_report().await;
+        let _ = screens::report_screen::prefetch_report().await;
         chunk::idle().await;
         let _ = store.link_formats().await;
         chunk::idle().await;
-        let _ = ui::compare::prefetch_compare().await;
+        let _ = screens::compare::prefetch_compare().await;
         chunk::idle().await;
-        let _ = ui::coach::prefetch_coach().await;
+        let _ = screens::coach::prefetch_coach().await;
         chunk::idle().await;
-        let _ = ui::session::prefetch_present().await;
+        let _ = screens::session::prefetch_present().await;
         chunk::idle().await;
-        let _ = ui::about::prefetch_about().await;
+        let _ = screens::about::prefetch_about().await;
         chunk::idle().await;
         let _ = chunk::prefetch_file_reader().await;
     });
@@ -242,14 +244,14 @@ fn Frame(presenting: Memo<bool>, children: Children) -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_content>
                 "Skip to content"
             </a>
-            <ui::header::Header />
+            <widgets::header::Header />
             <DeviceNotices />
         </Show>
         <main id="main" tabindex="-1">
             {children()}
         </main>
         <Show when=move || !presenting.get()>
-            <ui::footer::Footer />
+            <widgets::footer::Footer />
         </Show>
     }
 }
@@ -257,7 +259,7 @@ fn Frame(presenting: Memo<bool>, children: Children) -> impl IntoView {
 /// The notices about this device; in the pre-rendered page, their empty place, for there is
 /// no device yet to speak of.
 #[cfg(not(feature = "ssr"))]
-use ui::save_status::DeviceNotices;
+use widgets::save_status::DeviceNotices;
 #[cfg(feature = "ssr")]
 #[component]
 fn DeviceNotices() -> impl IntoView {
@@ -277,7 +279,7 @@ pub fn first_screen_html() -> String {
         });
         view! {
             <Frame presenting=Memo::new(|_| false)>
-                <ui::home::Home />
+                <screens::home::Home />
             </Frame>
         }
         .to_html()

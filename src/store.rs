@@ -9,8 +9,8 @@ use readiness_core::{Bank, Edit, Effect, Event, Stamp, StoredAssessment, Workspa
 
 use std::future::Future;
 
+use crate::browser::storage;
 use crate::chunk::{self, from_chunk, DrawScreen, NotLoaded};
-use crate::storage;
 
 /// The workspace, provided by `App` and read by the screens.
 #[derive(Clone, Copy)]

@@ -125,7 +125,7 @@ async fn a_tampered_coach_link_says_so_and_offers_the_ordinary_start() {
 /// stays byte for byte what it was.
 #[wasm_bindgen_test]
 fn the_storage_effects_keep_the_stored_text_byte_for_byte() {
-    use readiness_check::storage;
+    use readiness_check::browser::storage;
     use readiness_core::{Effect, Event, ReadFor, KEY_PREFIX};
 
     let golden = include_str!("../crates/core/golden/stored-v1.json").trim_end();

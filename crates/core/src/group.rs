@@ -541,7 +541,7 @@ pub struct Unmatched<'a> {
 impl RespondentSummary<'_> {
     /// The respondent's leading phase by name, or "No clear phase yet".
     pub fn phase_words(&self) -> &'static str {
-        self.leading_phase.map_or("No clear phase yet", Phase::name)
+        Phase::leading_words(self.leading_phase)
     }
 }
 

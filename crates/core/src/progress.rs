@@ -90,13 +90,12 @@ impl Progress<'_> {
         ]
     }
 
-    /// The leading phase before and now: "Leading phase: Storming before, Norming now."
+    /// The leading phase before and now: "Leading phase before: Storming. Now: Norming."
     pub fn phase_line(&self) -> String {
-        let phase = |p: Option<Phase>| p.map_or("none stands out", Phase::name);
         format!(
-            "Leading phase: {} before, {} now.",
-            phase(self.phase_before),
-            phase(self.phase_after)
+            "Leading phase before: {}. Now: {}.",
+            Phase::leading_words(self.phase_before),
+            Phase::leading_words(self.phase_after)
         )
     }
 }

@@ -20,6 +20,12 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// A leading phase by name, or "No clear phase yet" when none leads: the one wording of
+    /// the screens, the files and the summary.
+    pub fn leading_words(leading: Option<Phase>) -> &'static str {
+        leading.map_or("No clear phase yet", Phase::name)
+    }
+
     /// The phases in the source's order, which is also the tie-break order.
     pub const ALL: [Phase; 4] = [
         Self::Forming,

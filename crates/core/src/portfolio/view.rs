@@ -142,7 +142,7 @@ pub struct PartnershipRow<'a> {
 impl PartnershipRow<'_> {
     /// The leading phase in words.
     pub fn phase_words(&self) -> &'static str {
-        self.leading_phase.map_or("No clear phase yet", Phase::name)
+        Phase::leading_words(self.leading_phase)
     }
 
     /// The bank line: "bank 2026.3", or "answered with bank 2026.1, read with 2026.3".

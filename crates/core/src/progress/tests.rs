@@ -339,7 +339,7 @@ fn a_change_is_told_in_words() {
     assert!(now.starts_with("Now: "), "{now}");
     assert_eq!(
         p.phase_line(),
-        "Leading phase: none stands out before, none stands out now."
+        "Leading phase before: No clear phase yet. Now: No clear phase yet."
     );
     let first = &p.moved_up[0];
     assert_eq!(

@@ -3,7 +3,7 @@
 //! with every line the score panel and the list of sections show.
 
 use crate::assessment::{Assessment, CoachSession};
-use crate::bank::{Bank, Question, Section, SectionKind};
+use crate::bank::{Bank, Phase, Question, Section, SectionKind};
 use crate::scoring::{phase_profile, section_scores, Band, SectionScore, WhereYouAre};
 
 /// The id of the last step of an assessment, where the region says where it wants help.
@@ -137,7 +137,7 @@ impl SectionLive {
         match (self.kind, self.readiness, self.band) {
             (SectionKind::Phases, _, _) => match leading_phase {
                 Some(phase) => format!("Leading phase so far: {phase}"),
-                None => "No phase stands out yet".to_string(),
+                None => Phase::leading_words(None).to_string(),
             },
             (_, Some(pct), Some(band)) => format!("{pct}% · {}", band.label()),
             (_, _, Some(band)) => band.label().to_string(),
@@ -325,7 +325,7 @@ mod tests {
             .position(|s| s.kind() == SectionKind::Phases)
             .expect("phase statements");
         let phases = live(bank(), &a).section(at).cloned().expect("phases");
-        assert_eq!(phases.headline(None), "No phase stands out yet");
+        assert_eq!(phases.headline(None), "No clear phase yet");
         assert_eq!(
             phases.headline(Some("Storming")),
             "Leading phase so far: Storming"

@@ -246,13 +246,47 @@ impl PortfolioWorkspace {
                 let (results, problems) = read_pasted(self.bank, &text, now_ms);
                 self.add(results, problems, fresh_ids)
             }
+            // A portfolio file keeps its rows as the person left them (names, merges): its
+            // partnerships come in whole, or join the rows they match.
             PortfolioEvent::TakeIn { read, fresh_ids } => {
-                let results = read
-                    .partnerships
-                    .into_iter()
-                    .flat_map(|row| row.results)
+                let incoming: usize = read.partnerships.iter().map(|p| p.results.len()).sum();
+                let before: Vec<(u32, usize)> = self
+                    .portfolio
+                    .partnerships()
+                    .iter()
+                    .map(|row| (row.key, row.results.len()))
                     .collect();
-                self.add(results, read.problems, fresh_ids)
+                let added = self.portfolio.take_in(read.partnerships);
+                let mut fresh_ids = fresh_ids.into_iter();
+                let mut changed = Vec::new();
+                let mut new_rows = 0;
+                let mut in_new_rows = 0;
+                for row in self.portfolio.partnerships() {
+                    match before.iter().find(|(key, _)| *key == row.key) {
+                        Some((_, count)) if *count == row.results.len() => {}
+                        Some(_) => changed.push(row.key),
+                        None => {
+                            new_rows += 1;
+                            in_new_rows += row.results.len();
+                            changed.push(row.key);
+                        }
+                    }
+                }
+                for key in &changed {
+                    if self.id_of(*key).is_none() {
+                        let id = fresh_ids
+                            .next()
+                            .unwrap_or_else(|| format!("p{key}-{}", self.ids.len()));
+                        self.ids.push((*key, id));
+                    }
+                }
+                self.addition = PortfolioAddition {
+                    new_rows,
+                    joined: added - in_new_rows,
+                    already: incoming - added,
+                    problems: read.problems,
+                };
+                self.write_rows(&changed)
             }
             PortfolioEvent::Rename { key, name } => {
                 if self.portfolio.rename(key, &name) {

@@ -40,7 +40,7 @@ impl Device {
             .collect())
     }
 
-    /// Runs one effect as `src/storage.rs` does, and answers with what happened.
+    /// Runs one effect as `src/browser/storage.rs` does, and answers with what happened.
     pub(super) fn run(&mut self, effect: Effect) -> Option<Event> {
         let refused = || {
             if self.off {

@@ -330,3 +330,60 @@ fn the_news_of_an_addition_reads_as_a_sentence() {
         Some("1 result was already in the portfolio, kept once.")
     );
 }
+
+#[test]
+fn a_portfolio_file_comes_back_with_its_names_and_merges() {
+    let (mut device, mut page) = with_a_and_b();
+    let (a, b) = (
+        page.portfolio().partnerships()[0].key,
+        page.portfolio().partnerships()[1].key,
+    );
+    send(
+        &mut page,
+        &mut device,
+        PortfolioEvent::Rename {
+            key: a,
+            name: "Alpha and Beta".into(),
+        },
+    );
+    send(
+        &mut page,
+        &mut device,
+        PortfolioEvent::Merge { into: a, from: b },
+    );
+    let file = crate::portfolio_file::encode_portfolio_file(bank(), page.portfolio(), "2026-12-05");
+
+    // Into an empty portfolio on another device: one row, its name and both results.
+    let mut other = Device::default();
+    let mut fresh = opened(&mut other, false);
+    let read = crate::portfolio_file::decode_portfolio_file(bank(), &file).expect("reads");
+    send(
+        &mut fresh,
+        &mut other,
+        PortfolioEvent::TakeIn {
+            read,
+            fresh_ids: vec!["f1".into()],
+        },
+    );
+    assert_eq!(fresh.portfolio().partnerships().len(), 1);
+    assert_eq!(
+        fresh.portfolio().partnerships()[0].label(),
+        "Alpha and Beta"
+    );
+    assert_eq!(fresh.addition().new_rows, 1);
+    assert_eq!(fresh.addition().already, 0);
+    assert_eq!(opened(&mut other, false).portfolio().result_count(), 2);
+
+    // Into the portfolio it came from: nothing new, nothing doubled.
+    let read = crate::portfolio_file::decode_portfolio_file(bank(), &file).expect("reads");
+    send(
+        &mut page,
+        &mut device,
+        PortfolioEvent::TakeIn {
+            read,
+            fresh_ids: Vec::new(),
+        },
+    );
+    assert_eq!(page.addition().already, 2);
+    assert_eq!(page.portfolio().result_count(), 2);
+}

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use readiness_core::{encode_coach_link, Bank, CoachForm, MAX_COACH_MESSAGE_CHARS};
 
-use super::meta_field::MetaField;
-use super::qr_code::qr_figure;
-use super::screen_link::ScreenLink;
-use crate::{clipboard, link_to_app, Screen};
+use crate::widgets::meta_field::MetaField;
+use crate::widgets::qr_code::qr_figure;
+use crate::widgets::screen_link::ScreenLink;
+use crate::{browser::clipboard, link_to_app, Screen};
 
 /// The form, the link it makes, and what to do with the link.
 #[component]
@@ -219,5 +219,5 @@ pub fn CoachScreen() -> impl IntoView {
 crate::chunk::chunk!(
     /// Building a coach link.
     coach: fn coach_chunk() -> crate::chunk::DrawScreen, prefetch_coach =>
-        || super::later_style::with_later_style(|| view! { <CoachScreen /> }.into_any())
+        || crate::widgets::later_style::with_later_style(|| view! { <CoachScreen /> }.into_any())
 );

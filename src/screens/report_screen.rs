@@ -6,12 +6,12 @@ use readiness_core::{
     Event, ReportOutputs,
 };
 
-use super::qr_code::qr_figure;
 use super::report::report_view;
-use super::screen_link::{PlaceLink, ScreenLink};
 use super::session::present;
 use crate::store::stamp;
-use crate::{clipboard, download, link_to_app, Address, Screen, Shell, Store};
+use crate::widgets::qr_code::qr_figure;
+use crate::widgets::screen_link::{PlaceLink, ScreenLink};
+use crate::{browser::clipboard, browser::download, link_to_app, Address, Screen, Shell, Store};
 
 /// The report of the open assessment, or a choice of assessment when none is open.
 #[component]
@@ -302,5 +302,5 @@ fn ReportActions(
 crate::chunk::chunk!(
     /// The readiness report, with its exports, QR code and mail drafts.
     report: fn report_chunk() -> crate::chunk::DrawScreen, prefetch_report =>
-        || super::later_style::with_later_style(|| view! { <ReportScreen /> }.into_any())
+        || crate::widgets::later_style::with_later_style(|| view! { <ReportScreen /> }.into_any())
 );

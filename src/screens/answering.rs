@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use readiness_core::screens::answering::{live, SectionLive, Steps, HELP_STEP, HELP_STEP_SCORE};
 use readiness_core::{Bank, Section};
 
-use super::coach_message::CoachMessage;
-use super::question::QuestionView;
-use super::save_status::SaveStatusLine;
-use super::screen_link::PlaceLink;
+use crate::widgets::coach_message::CoachMessage;
+use crate::widgets::question::QuestionView;
+use crate::widgets::save_status::SaveStatusLine;
+use crate::widgets::screen_link::PlaceLink;
 use crate::{chunk, Address, Screen, Shell, Store};
 
 /// Answering the open assessment, one section per screen.

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::screen_link::ScreenLink;
-use super::PRODUCT_NAME;
 use crate::Screen;
+use crate::PRODUCT_NAME;
 
 /// The product name and the main navigation.
 #[component]

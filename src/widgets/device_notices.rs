@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use readiness_core::{Event, SaveStatus};
 
-use crate::{download, Store};
+use crate::{browser::download, Store};
 
 /// Every assessment in the page, as one file a person can keep when storage fails.
 fn offer_everything(store: Store) -> bool {

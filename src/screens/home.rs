@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::screen_link::ScreenLink;
-use super::PRODUCT_NAME;
-use crate::storage;
+use crate::browser::storage;
+use crate::widgets::screen_link::ScreenLink;
 use crate::Screen;
+use crate::PRODUCT_NAME;
 
 /// What the check is for and a way in.
 #[component]

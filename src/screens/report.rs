@@ -5,8 +5,8 @@ use readiness_core::{
     Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore, PRIVACY_LINE,
 };
 
-use super::charts::shorten;
-use super::table_scroll::TableScroll;
+use crate::widgets::charts::shorten;
+use crate::widgets::table_scroll::TableScroll;
 
 /// The whole report of one assessment. Everything in it is computed from the answers now;
 /// nothing stored or imported is trusted as a score.

@@ -9,7 +9,7 @@ use readiness_core::{
 };
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::charts::{bar_key, distribution_bar, heat_map, shade_key, step_bar};
+use crate::widgets::charts::{bar_key, distribution_bar, heat_map, shade_key, step_bar};
 use crate::{Address, Screen, Shell, Store};
 
 /// Asks the browser to show the whole page full screen. Call it from a click or a key press:
@@ -284,5 +284,5 @@ fn slide_view(bank: &'static Bank, people: &[Respondent], step: &SessionStep) ->
 crate::chunk::chunk!(
     /// Session mode.
     present: fn present_chunk() -> crate::chunk::DrawScreen, prefetch_present =>
-        || super::later_style::with_later_style(|| view! { <SessionMode /> }.into_any())
+        || crate::widgets::later_style::with_later_style(|| view! { <SessionMode /> }.into_any())
 );

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use readiness_core::{Bank, Edit, MAX_TA_TEXT_CHARS};
 
-use super::screen_link::PlaceLink;
+use crate::widgets::screen_link::PlaceLink;
 use crate::{Address, Screen, Shell, Store};
 
 /// The help areas to tick and a free text, saved like every answer, for the assessment the
@@ -98,5 +98,5 @@ pub fn HelpRequest() -> impl IntoView {
 crate::chunk::chunk!(
     /// The last step of an assessment: where the region wants help.
     help_request: fn help_request_chunk() -> crate::chunk::DrawScreen, prefetch_help_request =>
-        || super::later_style::with_later_style(|| view! { <HelpRequest /> }.into_any())
+        || crate::widgets::later_style::with_later_style(|| view! { <HelpRequest /> }.into_any())
 );

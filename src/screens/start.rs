@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use readiness_core::{Bank, CoachSession, Edit, Event, LinkKind, Listed, Meta, MAX_META_CHARS};
 
-use super::coach_message::CoachMessage;
-use super::meta_field::MetaField;
 use crate::store::stamp;
+use crate::widgets::coach_message::CoachMessage;
+use crate::widgets::meta_field::MetaField;
 use crate::{Address, Screen, Shell, Store};
 
 /// Opens an assessment at its first section.
@@ -87,7 +87,7 @@ pub fn Start() -> impl IntoView {
             <Show when=move || !matches!(invite.get(), Some(Ok(_)))>
                 <NewAssessment />
             </Show>
-            <super::import_file::ImportFile />
+            <crate::widgets::import_file::ImportFile />
             <DeviceControls />
         </Show>
     }
@@ -477,5 +477,5 @@ crate::chunk::chunk!(
     /// The start list: the assessments on this device, a new one or a coach's invitation, a
     /// file to open, and the device controls.
     start: fn start_chunk() -> crate::chunk::DrawScreen, prefetch_start =>
-        || super::later_style::with_later_style(|| view! { <Start /> }.into_any())
+        || crate::widgets::later_style::with_later_style(|| view! { <Start /> }.into_any())
 );

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use readiness_core::{percent_text, progress, Bank, Progress, Question, QuestionMove};
 
-use super::table_scroll::TableScroll;
+use crate::widgets::table_scroll::TableScroll;
 use crate::Store;
 
 /// The choice of two results and what changed between them.

@@ -9,12 +9,12 @@ use readiness_core::{
     IncomingResult, Member, Respondent, Unmatched, MAX_RESPONDENT_LABEL_CHARS,
 };
 
-use super::charts::{bar_key, distribution_bar, heat_map, step_shades};
-use super::import_file::{read_file, FileDrop};
 use super::progress::ProgressOverTime;
 use super::session::present;
-use super::table_scroll::TableScroll;
-use crate::{download, Shell, Store};
+use crate::widgets::charts::{bar_key, distribution_bar, heat_map, step_shades};
+use crate::widgets::import_file::{read_file, FileDrop};
+use crate::widgets::table_scroll::TableScroll;
+use crate::{browser::download, Shell, Store};
 
 /// The whole screen.
 #[component]
@@ -599,5 +599,5 @@ fn group_tables(
 crate::chunk::chunk!(
     /// The group view and progress over time.
     compare: fn compare_chunk() -> crate::chunk::DrawScreen, prefetch_compare =>
-        || super::later_style::with_later_style(|| view! { <CompareScreen /> }.into_any())
+        || crate::widgets::later_style::with_later_style(|| view! { <CompareScreen /> }.into_any())
 );

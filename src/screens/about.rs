@@ -44,5 +44,5 @@ pub fn About() -> impl IntoView {
 crate::chunk::chunk!(
     /// Where the questions come from.
     about: fn about_chunk() -> crate::chunk::DrawScreen, prefetch_about =>
-        || super::later_style::with_later_style(|| view! { <About /> }.into_any())
+        || crate::widgets::later_style::with_later_style(|| view! { <About /> }.into_any())
 );

@@ -17,12 +17,16 @@
 use std::fmt;
 
 pub(crate) mod json;
+#[doc(hidden)]
+pub mod json_compare;
 pub(crate) mod reading;
 mod record;
 
 use serde::Serialize;
 
 use self::json::JsonSyntaxError;
+#[doc(hidden)]
+pub use self::json::{read_json_value, JsonValue};
 use self::reading::{read_one_envelope, Envelope, EnvelopeProblem};
 pub(crate) use self::record::RecordV1;
 

@@ -62,8 +62,37 @@ pub(crate) enum Next {
     Literal,
 }
 
-/// Nested objects and arrays deeper than this are refused, as serde_json refuses them.
-const MAX_DEPTH: usize = 128;
+/// A whole JSON text as this reader reads it, for comparing it with another reader (the fuzz
+/// target and the seeds' test do, with serde_json): members in the order written, a name
+/// written twice kept twice. Nothing in the app reads JSON this way.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonValue {
+    Object(Vec<(String, JsonValue)>),
+    Array(Vec<JsonValue>),
+    Text(String),
+    /// A number written without sign, fraction or exponent, within `u64`.
+    Whole(u64),
+    /// Any other number.
+    OtherNumber,
+    Bool(bool),
+    Null,
+}
+
+/// Reads a whole text into a [`JsonValue`], or says where (line, column) it stops being JSON.
+/// For the fuzz target and tests only: nothing in the app calls it.
+#[doc(hidden)]
+pub fn read_json_value(text: &str) -> Result<JsonValue, (usize, usize)> {
+    let mut json = Json::new(text);
+    let value = json.value();
+    value
+        .and_then(|value| json.end().map(|()| value))
+        .map_err(|JsonSyntaxError { line, column }| (line, column))
+}
+
+/// Nested objects and arrays deeper than this are refused, as serde_json refuses them (its
+/// limit of 128 counts the level that is refused).
+const MAX_DEPTH: usize = 127;
 
 /// A reader over one JSON text.
 pub(crate) struct Json<'a> {
@@ -183,12 +212,43 @@ impl<'a> Json<'a> {
         }
     }
 
-    /// `true`, `false` or `null`: whether it was `null`.
-    fn literal(&mut self) -> Result<bool, JsonSyntaxError> {
-        for (word, null) in [("true", false), ("false", false), ("null", true)] {
+    /// Reads the next value, whatever it is, into a tree of its own.
+    fn value(&mut self) -> Result<JsonValue, JsonSyntaxError> {
+        Ok(match self.next()? {
+            Next::Object => {
+                let mut members = Vec::new();
+                self.object(|json, name| {
+                    members.push((name, json.value()?));
+                    Ok(())
+                })?;
+                JsonValue::Object(members)
+            }
+            Next::Array => {
+                let mut items = Vec::new();
+                self.array(|json| {
+                    items.push(json.value()?);
+                    Ok(())
+                })?;
+                JsonValue::Array(items)
+            }
+            Next::Text => JsonValue::Text(self.text()?),
+            Next::Number => match self.number()? {
+                Number::Whole(n) => JsonValue::Whole(n),
+                Number::Negative | Number::Other => JsonValue::OtherNumber,
+            },
+            Next::Literal => match self.literal()? {
+                Some(truth) => JsonValue::Bool(truth),
+                None => JsonValue::Null,
+            },
+        })
+    }
+
+    /// `true`, `false` or `null` (`None`).
+    fn literal(&mut self) -> Result<Option<bool>, JsonSyntaxError> {
+        for (word, value) in [("true", Some(true)), ("false", Some(false)), ("null", None)] {
             if self.text[self.at..].starts_with(word) {
                 self.at += word.len();
-                return Ok(null);
+                return Ok(value);
             }
         }
         Err(self.position())
@@ -549,5 +609,50 @@ mod tests {
             read_all("{\n  \"é\": tru\n}"),
             Err(JsonSyntaxError { line: 2, column: 8 })
         );
+    }
+
+    #[test]
+    fn a_whole_text_reads_into_a_tree_with_its_members_in_the_order_written() {
+        use JsonValue::*;
+        let text = r#" {"b": [1, -1, 2.0, 1e2, 18446744073709551616, true, false, null],
+            "a": "x\u00e9", "b": {}} "#;
+        assert_eq!(
+            read_json_value(text),
+            Ok(Object(vec![
+                (
+                    "b".into(),
+                    Array(vec![
+                        Whole(1),
+                        OtherNumber,
+                        OtherNumber,
+                        OtherNumber,
+                        OtherNumber,
+                        Bool(true),
+                        Bool(false),
+                        Null,
+                    ])
+                ),
+                ("a".into(), Text("xé".into())),
+                ("b".into(), Object(vec![])),
+            ]))
+        );
+        assert_eq!(read_json_value("18446744073709551615"), Ok(Whole(u64::MAX)));
+        assert_eq!(read_json_value("[]"), Ok(Array(vec![])));
+        assert_eq!(read_json_value("[1] x"), Err((1, 5)));
+        assert_eq!(read_json_value("[tru]"), Err((1, 2)));
+        assert_eq!(read_json_value(""), Err((1, 1)));
+    }
+
+    /// serde_json refuses its 128th level of nesting; so does this reader.
+    #[test]
+    fn nesting_is_refused_at_the_depth_serde_json_refuses_it() {
+        for depth in [126, 127, 128, 129] {
+            let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(read_all(&text).is_ok(), theirs, "{depth} arrays");
+            let text = format!("{}{}", "{\"a\":".repeat(depth), "0}".repeat(depth));
+            let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(read_all(&text).is_ok(), theirs, "{depth} objects");
+        }
     }
 }

@@ -197,7 +197,7 @@ fn Members() -> impl IntoView {
                 <ul class="member-list">
                     <For
                         each=move || store.with(|workspace| workspace.members().to_vec())
-                        key=|member| (member.key, member.respondent.hidden)
+                        key=|member| (member.key, member.hidden)
                         children=move |member| view! { <MemberRow member=member /> }
                     />
                 </ul>
@@ -213,12 +213,10 @@ fn MemberRow(
     member: Member,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
-    let Member {
-        key,
-        respondent: member,
-    } = member;
+    let key = member.key;
     let input_id = format!("label-{key}");
     let hidden = member.hidden;
+    let label = member.respondent.label.clone();
     view! {
             <li class="member" class:hidden-member=hidden>
                 <div class="field">
@@ -230,7 +228,7 @@ fn MemberRow(
                         id=input_id
                         type="text"
                         maxlength=MAX_RESPONDENT_LABEL_CHARS.to_string()
-                        value=member.label.clone()
+                        value=label.clone()
                         on:change:target=move |ev| {
                             store.dispatch(Event::Rename { key, label: ev.target().value() })
                         }
@@ -245,10 +243,10 @@ fn MemberRow(
                         class="button"
                         on:click=move |_| store.dispatch(Event::SetHidden { key, hidden: !hidden })
                     >
-                        {if hidden { format!("Show {}", member.label) } else { format!("Hide {}", member.label) }}
+                        {if hidden { format!("Show {label}") } else { format!("Hide {label}") }}
                     </button>
                     <button type="button" class="button danger" on:click=move |_| store.dispatch(Event::RemoveMember(key))>
-                        {format!("Remove {}", member.label)}
+                        {format!("Remove {label}")}
                     </button>
                 </p>
             </li>
@@ -281,11 +279,13 @@ fn GroupResults() -> impl IntoView {
         };
         message.set(Some(download::offer_and_tell(&file, mime, &text)));
     };
+    // Read when the shown respondents change (the tables are drawn again then): what was
+    // left out changes only with who is shown.
     let skipped = move || {
-        visible.with(|respondents| {
-            respondents
-                .iter()
-                .flat_map(Respondent::left_out_lines)
+        store.with_untracked(|workspace| {
+            workspace
+                .shown_members()
+                .flat_map(Member::left_out_lines)
                 .collect::<Vec<_>>()
         })
     };

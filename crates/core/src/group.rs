@@ -66,54 +66,21 @@ pub fn readiness_shade(readiness: u8) -> u8 {
     (readiness / 20).min(4)
 }
 
-/// One respondent of the group: a label the person can edit, the assessment, and what the
-/// Compare screen says about where it came from.
+/// One respondent of the group: a label and the assessment. What the Compare screen says
+/// about them (where the results came from, whether they are hidden) is the workspace's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Respondent {
     /// How the respondent is named in the view, e.g. "Ana (college)".
     pub label: String,
-    /// Hidden respondents stay in the group but leave the group view.
-    pub hidden: bool,
-    /// Where the results came from, e.g. "share link" or a file's name.
-    pub origin: String,
-    /// What their results held that this bank does not have, as sentences.
-    pub left_out: Vec<String>,
     /// Their answers.
     pub assessment: Assessment,
 }
 
 impl Respondent {
-    /// What the respondent's results held that the bank does not have, one line each,
-    /// labelled: "Ana: ...".
-    pub fn left_out_lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.left_out
-            .iter()
-            .map(move |line| format!("{}: {line}", self.label))
-    }
-
-    /// The line under the respondent's label on the Compare screen: where the results came
-    /// from, the assessment's details, and whether it is hidden. "From first.json · North
-    /// Valley · 2026-12-04 · hidden from the comparison".
-    pub fn details_line(&self) -> String {
-        let mut line = format!("From {}", self.origin);
-        let details = self.assessment.meta.respondent_details();
-        if !details.is_empty() {
-            line.push_str(" · ");
-            line.push_str(&details);
-        }
-        if self.hidden {
-            line.push_str(" · hidden from the comparison");
-        }
-        line
-    }
-
-    /// A shown respondent with this label, from nowhere in particular.
+    /// A respondent with this label.
     pub fn new(label: impl Into<String>, assessment: Assessment) -> Self {
         Self {
             label: label.into(),
-            hidden: false,
-            origin: String::new(),
-            left_out: Vec::new(),
             assessment,
         }
     }

@@ -284,7 +284,8 @@ struct KeptGroupFile {
 }
 
 /// One respondent as the app keeps it between reloads of one tab: everything the Compare
-/// screen shows about them, with their answers as a share-link fragment.
+/// screen shows about them, with their answers as a share-link fragment. This shape is the
+/// stored text's: a group kept by an earlier build must still read.
 #[derive(Serialize, Deserialize)]
 struct KeptRespondent {
     label: String,
@@ -295,21 +296,35 @@ struct KeptRespondent {
     link: String,
 }
 
-/// Writes the respondents of the Compare screen so that a reload of the tab keeps them:
+/// One member of the Compare screen's group as a tab keeps it: the respondent and what the
+/// screen says about them. The workspace's member is this with a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptMember {
+    /// The respondent: label and answers.
+    pub respondent: Respondent,
+    /// Hidden members stay in the group but leave the group view.
+    pub hidden: bool,
+    /// Where the results came from, e.g. "share link" or a file's name.
+    pub origin: String,
+    /// What their results held that this bank does not have, as sentences.
+    pub left_out: Vec<String>,
+}
+
+/// Writes the members of the Compare screen's group so that a reload of the tab keeps them:
 /// `{"format": "readiness-check/kept-group", "version": 1, "respondents": [{"label", "hidden",
 /// "origin", "left_out", "link"}]}`, each assessment as its share-link fragment.
-pub fn encode_kept_group(bank: &Bank, respondents: &[Respondent]) -> String {
+pub fn encode_kept_group(bank: &Bank, members: &[KeptMember]) -> String {
     let file = KeptGroupFile {
         format: KEPT_GROUP_FORMAT.to_string(),
         version: GROUP_VERSION,
-        respondents: respondents
+        respondents: members
             .iter()
-            .map(|r| KeptRespondent {
-                label: r.label.clone(),
-                hidden: r.hidden,
-                origin: r.origin.clone(),
-                left_out: r.left_out.clone(),
-                link: encode_share_link(bank, &r.assessment),
+            .map(|m| KeptRespondent {
+                label: m.respondent.label.clone(),
+                hidden: m.hidden,
+                origin: m.origin.clone(),
+                left_out: m.left_out.clone(),
+                link: encode_share_link(bank, &m.respondent.assessment),
             })
             .collect(),
     };
@@ -320,7 +335,7 @@ pub fn encode_kept_group(bank: &Bank, respondents: &[Respondent]) -> String {
 /// Reads what [`encode_kept_group`] wrote. Anything that is not exactly that shape is refused
 /// whole with a sentence saying so: the group is only a working copy of results the person
 /// still has as links or files, so nothing is half-restored.
-pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<Respondent>, String> {
+pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<KeptMember>, String> {
     let damaged =
         |what: &str| format!("The comparison kept in this tab could not be read ({what})");
     let value: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
@@ -341,12 +356,14 @@ pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<Respondent>, Str
                 decode_share_link(bank, &kept.link).map_err(|error| damaged(&error.to_string()))?;
             let mut left_out = kept.left_out;
             left_out.extend(shared.skipped.iter().map(|s| s.to_string()));
-            Ok(Respondent {
-                label: kept.label,
+            Ok(KeptMember {
+                respondent: Respondent {
+                    label: kept.label,
+                    assessment: shared.assessment,
+                },
                 hidden: kept.hidden,
                 origin: kept.origin,
                 left_out,
-                assessment: shared.assessment,
             })
         })
         .collect()

@@ -81,8 +81,8 @@ pub use group::{
     MAX_RESPONDENT_LABEL_CHARS, MOST_COLUMNS, READINESS_SHADES, SUMMARISE_FROM,
 };
 pub use group_files::{
-    decode_kept_group, encode_kept_group, group_csv, group_json, GROUP_FORMAT, GROUP_VERSION,
-    KEPT_GROUP_FORMAT,
+    decode_kept_group, encode_kept_group, group_csv, group_json, KeptMember, GROUP_FORMAT,
+    GROUP_VERSION, KEPT_GROUP_FORMAT,
 };
 pub use mail::{mail_draft, report_draft};
 pub use outputs::{report_outputs, ReportOutputs};

@@ -20,7 +20,7 @@ use crate::coach_link::{decode_coach_link, CoachLinkError, COACH_KEY};
 use crate::codec::{crc32, envelope};
 use crate::format::{decode_stored, encode_stored, Skipped, StoredAssessment};
 use crate::group::{Respondent, MAX_RESPONDENT_LABEL_CHARS};
-use crate::group_files::{decode_kept_group, encode_kept_group};
+use crate::group_files::{decode_kept_group, encode_kept_group, KeptMember};
 use crate::share_link::{decode_share_link, ShareLinkError, SharedAssessment, SHARE_KEY};
 
 mod assessments;
@@ -480,11 +480,14 @@ impl Workspace {
         &self.members
     }
 
-    /// The respondents the group view shows: those not hidden.
+    /// The members the group view shows: those not hidden.
+    pub fn shown_members(&self) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(|member| !member.hidden)
+    }
+
+    /// The respondents the group view shows: those of the members not hidden.
     pub fn shown_respondents(&self) -> Vec<Respondent> {
-        self.members
-            .iter()
-            .filter(|member| !member.respondent.hidden)
+        self.shown_members()
             .map(|member| member.respondent.clone())
             .collect()
     }
@@ -707,10 +710,10 @@ impl Workspace {
                 if label.is_empty() {
                     return Vec::new();
                 }
-                self.change_member(key, |respondent| respondent.label = label)
+                self.change_member(key, |member| member.respondent.label = label)
             }
             Event::SetHidden { key, hidden } => {
-                self.change_member(key, |respondent| respondent.hidden = hidden)
+                self.change_member(key, |member| member.hidden = hidden)
             }
             Event::RemoveMember(key) => {
                 self.members.retain(|member| member.key != key);

@@ -2,13 +2,73 @@
 
 use super::*;
 
-/// One respondent on the Compare screen, with a key that stays the same while the page is open.
+/// One respondent on the Compare screen, with a key that stays the same while the page is open
+/// and what the screen says about them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
     /// Stable within the page, for keyed lists.
     pub key: u32,
-    /// The respondent.
+    /// The respondent: label and answers, all the group view needs.
     pub respondent: Respondent,
+    /// Hidden members stay in the group but leave the group view.
+    pub hidden: bool,
+    /// Where the results came from, e.g. "share link" or a file's name.
+    pub origin: String,
+    /// What their results held that this bank does not have, as sentences.
+    pub left_out: Vec<String>,
+}
+
+impl Member {
+    /// A member with this key, as the tab kept it.
+    pub fn from_kept(key: u32, kept: KeptMember) -> Self {
+        let KeptMember {
+            respondent,
+            hidden,
+            origin,
+            left_out,
+        } = kept;
+        Self {
+            key,
+            respondent,
+            hidden,
+            origin,
+            left_out,
+        }
+    }
+
+    /// The member as the tab keeps it, without its key.
+    pub fn to_kept(&self) -> KeptMember {
+        KeptMember {
+            respondent: self.respondent.clone(),
+            hidden: self.hidden,
+            origin: self.origin.clone(),
+            left_out: self.left_out.clone(),
+        }
+    }
+
+    /// What the member's results held that the bank does not have, one line each, labelled:
+    /// "Ana: ...".
+    pub fn left_out_lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.left_out
+            .iter()
+            .map(move |line| format!("{}: {line}", self.respondent.label))
+    }
+
+    /// The line under the member's label on the Compare screen: where the results came from,
+    /// the assessment's details, and whether it is hidden. "From first.json · North Valley ·
+    /// 2026-12-04 · hidden from the comparison".
+    pub fn details_line(&self) -> String {
+        let mut line = format!("From {}", self.origin);
+        let details = self.respondent.assessment.meta.respondent_details();
+        if !details.is_empty() {
+            line.push_str(" · ");
+            line.push_str(&details);
+        }
+        if self.hidden {
+            line.push_str(" · hidden from the comparison");
+        }
+        line
+    }
 }
 
 /// Results on their way into the group: an assessment, where it came from, and what of it did
@@ -69,15 +129,15 @@ impl Workspace {
                 self.members = kept
                     .into_iter()
                     .zip(1..)
-                    .map(|(respondent, key)| Member { key, respondent })
+                    .map(|(kept, key)| Member::from_kept(key, kept))
                     .collect();
                 if added_meanwhile.is_empty() {
                     return Vec::new();
                 }
-                for Member { mut respondent, .. } in added_meanwhile {
-                    respondent.label = self.unique_label(&respondent.label);
-                    let key = self.next_key();
-                    self.members.push(Member { key, respondent });
+                for mut member in added_meanwhile {
+                    member.respondent.label = self.unique_label(&member.respondent.label);
+                    member.key = self.next_key();
+                    self.members.push(member);
                 }
                 self.keep_group()
             }
@@ -110,12 +170,8 @@ impl Workspace {
             return self.ask_for_link_formats();
         };
         let text = (!self.members.is_empty()).then(|| {
-            let respondents: Vec<Respondent> = self
-                .members
-                .iter()
-                .map(|member| member.respondent.clone())
-                .collect();
-            (formats.encode_kept_group)(self.bank, &respondents)
+            let kept: Vec<KeptMember> = self.members.iter().map(Member::to_kept).collect();
+            (formats.encode_kept_group)(self.bank, &kept)
         });
         vec![Effect::KeepGroup { text }]
     }
@@ -123,11 +179,11 @@ impl Workspace {
     pub(super) fn change_member(
         &mut self,
         key: u32,
-        change: impl FnOnce(&mut Respondent),
+        change: impl FnOnce(&mut Member),
     ) -> Vec<Effect> {
         match self.members.iter_mut().find(|member| member.key == key) {
             Some(member) => {
-                change(&mut member.respondent);
+                change(member);
                 self.keep_group()
             }
             None => Vec::new(),
@@ -146,13 +202,10 @@ impl Workspace {
             added.push(label.clone());
             self.members.push(Member {
                 key,
-                respondent: Respondent {
-                    label,
-                    hidden: false,
-                    origin: arrival.origin,
-                    left_out: arrival.skipped.iter().map(|s| s.to_string()).collect(),
-                    assessment: arrival.assessment,
-                },
+                respondent: Respondent::new(label, arrival.assessment),
+                hidden: false,
+                origin: arrival.origin,
+                left_out: arrival.skipped.iter().map(|s| s.to_string()).collect(),
             });
         }
         let changed = !added.is_empty();

@@ -27,9 +27,9 @@ pub struct LinkFormats {
     /// Reads a coach link's fragment.
     pub decode_coach_link: fn(&str) -> Result<CoachSession, CoachLinkError>,
     /// Reads the group a tab kept.
-    pub decode_kept_group: fn(&Bank, &str) -> Result<Vec<Respondent>, String>,
+    pub decode_kept_group: fn(&Bank, &str) -> Result<Vec<KeptMember>, String>,
     /// Writes the group for the tab to keep.
-    pub encode_kept_group: fn(&Bank, &[Respondent]) -> String,
+    pub encode_kept_group: fn(&Bank, &[KeptMember]) -> String,
 }
 
 impl LinkFormats {

@@ -732,6 +732,38 @@ fn the_group_gets_unique_labels_is_kept_for_the_tab_and_restored_after_a_reload(
 }
 
 #[test]
+fn a_member_says_where_it_came_from_its_details_and_what_was_left_out() {
+    let mut ana = Member {
+        key: 1,
+        respondent: Respondent::new("Ana", Assessment::new(bank())),
+        hidden: false,
+        origin: "first.json".into(),
+        left_out: vec!["an answer to s9.old".into()],
+    };
+    assert_eq!(
+        ana.left_out_lines().collect::<Vec<_>>(),
+        ["Ana: an answer to s9.old"]
+    );
+    assert_eq!(ana.details_line(), "From first.json");
+    let meta = &mut ana.respondent.assessment.meta;
+    meta.region = " North Valley ".into();
+    meta.date = "2026-12-04".into();
+    meta.respondent_role = "College".into();
+    ana.hidden = true;
+    assert_eq!(
+        ana.details_line(),
+        "From first.json · North Valley · 2026-12-04 · hidden from the comparison"
+    );
+    // The start list shows the role where the Compare screen shows the date, joined alike.
+    assert_eq!(
+        ana.respondent.assessment.meta.listed_details(),
+        "North Valley · College"
+    );
+    // What the tab keeps is the member without its key, and comes back with one.
+    assert_eq!(Member::from_kept(1, ana.to_kept()), ana);
+}
+
+#[test]
 fn a_damaged_kept_group_is_forgotten_with_a_notice() {
     let mut device = Device::default();
     device
@@ -789,7 +821,7 @@ fn comparing_a_shared_report_adds_the_only_assessment_of_this_device_too() {
     let origins: Vec<&str> = workspace
         .members()
         .iter()
-        .map(|m| m.respondent.origin.as_str())
+        .map(|m| m.origin.as_str())
         .collect();
     assert_eq!(origins, ["share link", "this device"]);
 }

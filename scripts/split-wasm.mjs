@@ -57,8 +57,9 @@ export function withoutStreamAdapters(glue) {
   return dead;
 }
 
-/** The 16 hex digits a build file is named by: of its content. */
-export const hex = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+/** The 12 hex digits (48 bits) a build file is named by: of its content. Shorter than trunk's 16: each
+ * name is listed in the chunk loader and the service worker, and hex does not compress. */
+export const hex = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 12);
 export const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 /** Whether trunk's glue in the staging folder comes from a wasm with split points. */

@@ -2,6 +2,7 @@
 //! fields, links and tables.
 
 pub mod charts;
+pub mod choose_results;
 pub mod coach_message;
 pub mod device_notices;
 pub mod footer;

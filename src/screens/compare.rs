@@ -12,6 +12,7 @@ use readiness_core::{
 use super::progress::ProgressOverTime;
 use super::session::present;
 use crate::widgets::charts::{bar_key, distribution_bar, heat_map, step_shades};
+use crate::widgets::choose_results::{DeviceChoice, NotAdded};
 use crate::widgets::import_file::{read_file, FileDrop};
 use crate::widgets::table_scroll::TableScroll;
 use crate::{browser::download, Shell, Store};
@@ -83,39 +84,6 @@ fn AddResults() -> impl IntoView {
         chosen.set(Vec::new());
         tell();
     };
-    let device_choice = move || {
-        store
-            .with(|workspace| workspace.listed())
-            .into_iter()
-            .map(|listed| {
-                let id = listed.id.clone();
-                let input_id = format!("pick-{id}");
-                let label_for = input_id.clone();
-                let id_checked = id.clone();
-                view! {
-                    <label class="choice" for=label_for>
-                        <input
-                            type="checkbox"
-                            id=input_id
-                            prop:checked=move || chosen.with(|c| c.contains(&id_checked))
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                let id = id.clone();
-                                chosen.update(|c| {
-                                    c.retain(|x| *x != id);
-                                    if on {
-                                        c.push(id);
-                                    }
-                                });
-                            }
-                        />
-                        <span>{listed.name}</span>
-                    </label>
-                }
-            })
-            .collect_view()
-    };
-
     // Open while the group is empty; once results are in, the group view comes first and the
     // form folds away until the person opens it again.
     let open = RwSignal::new(store.with_untracked(|workspace| workspace.members().is_empty()));
@@ -158,7 +126,7 @@ fn AddResults() -> impl IntoView {
             <Show when=move || store.with(|w| !w.assessments().is_empty())>
                 <fieldset class="help-areas">
                     <legend>"Assessments on this device"</legend>
-                    {device_choice}
+                    <DeviceChoice chosen=chosen id_prefix="pick-" with_date=false />
                 </fieldset>
                 <p>
                     <button type="button" class="button" on:click=add_chosen>
@@ -170,17 +138,7 @@ fn AddResults() -> impl IntoView {
             <div role="status">
                 {move || said.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
             </div>
-            <div role="alert">
-                {move || {
-                    let trouble = problems.get();
-                    (!trouble.is_empty()).then(|| view! {
-                        <div class="notice danger">
-                            <p><strong>"Some results could not be added; nothing else changed:"</strong></p>
-                            <ul>{trouble.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                        </div>
-                    })
-                }}
-            </div>
+            <NotAdded problems=Signal::from(problems) heading="Some results could not be added; nothing else changed:" />
         </section>
     }
 }

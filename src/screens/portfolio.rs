@@ -21,6 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::{download, storage};
 use crate::store::stamp;
+use crate::widgets::choose_results::{DeviceChoice, NotAdded};
 use crate::widgets::import_file::FileDrop;
 use crate::widgets::table_scroll::TableScroll;
 use crate::{link_to_app, Store};
@@ -213,38 +214,6 @@ fn AddToPortfolio() -> impl IntoView {
         });
         chosen.set(Vec::new());
     };
-    let device_choice = move || {
-        store
-            .with(|workspace| workspace.listed())
-            .into_iter()
-            .map(|listed| {
-                let id = listed.id.clone();
-                let input_id = format!("portfolio-pick-{id}");
-                let label_for = input_id.clone();
-                let id_checked = id.clone();
-                view! {
-                    <label class="choice" for=label_for>
-                        <input
-                            type="checkbox"
-                            id=input_id
-                            prop:checked=move || chosen.with(|c| c.contains(&id_checked))
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                let id = id.clone();
-                                chosen.update(|c| {
-                                    c.retain(|x| *x != id);
-                                    if on {
-                                        c.push(id);
-                                    }
-                                });
-                            }
-                        />
-                        <span>{listed.choice_label()}</span>
-                    </label>
-                }
-            })
-            .collect_view()
-    };
     let said = move || desk.0.with(|d| d.addition().sentence());
     let problems = move || {
         let mut all = desk.0.with(|d| d.addition().problems.clone());
@@ -277,7 +246,7 @@ fn AddToPortfolio() -> impl IntoView {
             <Show when=move || store.with(|w| !w.assessments().is_empty())>
                 <fieldset class="help-areas">
                     <legend>"Assessments on this device"</legend>
-                    {device_choice}
+                    <DeviceChoice chosen=chosen id_prefix="portfolio-pick-" with_date=true />
                 </fieldset>
                 <p>
                     <button type="button" class="button" on:click=add_chosen>
@@ -286,17 +255,7 @@ fn AddToPortfolio() -> impl IntoView {
                 </p>
             </Show>
             <div role="status">{move || said().map(|line| view! { <p>{line}</p> })}</div>
-            <div role="alert">
-                {move || {
-                    let trouble = problems();
-                    (!trouble.is_empty()).then(|| view! {
-                        <div class="notice danger">
-                            <p><strong>"These could not be added; everything else was:"</strong></p>
-                            <ul>{trouble.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                        </div>
-                    })
-                }}
-            </div>
+            <NotAdded problems=Signal::derive(problems) heading="These could not be added; everything else was:" />
         </section>
     }
 }

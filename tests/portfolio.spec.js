@@ -86,3 +86,43 @@ test("thirty partnerships pasted in one block are counted, mapped, filtered, ope
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/report/i);
   await expect(page.locator("main")).toContainText("Region 1");
 });
+
+test("a partnership with history shows its progress, and the person renames, splits and merges rows", async ({ page }) => {
+  test.setTimeout(60_000);
+  const links = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "3", "partnerships", "2"],
+    { encoding: "utf8" },
+  );
+  await openApp(page, "./?screen=portfolio");
+  await page.getByLabel("Share links, or a whole email that holds them").fill(links);
+  await page.getByRole("button", { name: "Add to portfolio" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Added 6 results: 3 new partnerships, 3 joined a partnership already here.");
+  const rows = page.locator("table.portfolio-rows tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText("2 results");
+
+  const manage = page.locator(".portfolio-manage");
+  const choice = manage.getByLabel("Partnership", { exact: true });
+  await choice.selectOption({ label: "Region 1 · Health care" });
+  await expect(manage.getByRole("heading", { name: "Progress from 2026-07-23 to 2026-11-23" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A wrong match split off, then merged back.
+  await manage.getByRole("button", { name: "Split off the result of 2026-07-23" }).click();
+  await expect(rows).toHaveCount(4);
+  await choice.selectOption({ label: "Region 1 · Health care" });
+  await manage.getByLabel("The same partnership as").selectOption({ label: "Region 2 · Advanced manufacturing" });
+  await manage.getByRole("button", { name: "Merge them" }).click();
+  await expect(rows).toHaveCount(3);
+
+  // A name of the person's own, kept after a reload.
+  await choice.selectOption({ label: "Region 3 · Construction" });
+  await manage.getByLabel("Name").fill("Coastal builders");
+  await manage.getByRole("button", { name: "Rename" }).click();
+  await expect(page.locator("table.portfolio-rows tbody th").filter({ hasText: "Coastal builders" })).toHaveCount(1);
+  await page.reload();
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expect(page.locator("table.portfolio-rows tbody tr")).toHaveCount(3);
+  await expect(page.locator("table.portfolio-rows tbody th").filter({ hasText: "Coastal builders" })).toHaveCount(1);
+});

@@ -431,6 +431,7 @@ fn Glance() -> impl IntoView {
                 }
             })}
             <Undo />
+            <ManagePartnership />
             <p class="actions">
                 <button type="button" class="button" on:click=download_csv>"Download CSV"</button>
                 " "
@@ -496,6 +497,128 @@ fn partnership_row(
                 </button>
             </td>
         </tr>
+    }
+}
+
+/// One partnership chosen to rename, merge into another, split a wrong match off, or read its
+/// progress between its two latest results.
+#[component]
+fn ManagePartnership() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let bank = Bank::builtin();
+    let chosen = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let into = RwSignal::new(String::new());
+    let rows = move || {
+        desk.0.with(|d| {
+            d.portfolio()
+                .partnerships()
+                .iter()
+                .map(|p| (p.key.to_string(), p.label()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let key = move || chosen.with(|c| c.parse::<u32>().ok());
+    let rename = move |_| {
+        if let Some(key) = key() {
+            desk.send(PortfolioEvent::Rename {
+                key,
+                name: name.get_untracked(),
+            });
+        }
+    };
+    let merge = move |_| {
+        if let (Some(from), Ok(into)) = (key(), into.get_untracked().parse::<u32>()) {
+            desk.send(PortfolioEvent::Merge { into, from });
+            chosen.set(into.to_string());
+        }
+    };
+    let details = move || {
+        let key = key()?;
+        desk.0.with(|d| {
+            let row = d.portfolio().partnership(key)?;
+            let others: Vec<(String, String)> = d
+                .portfolio()
+                .partnerships()
+                .iter()
+                .filter(|p| p.key != key)
+                .map(|p| (p.key.to_string(), p.label()))
+                .collect();
+            let history = row
+                .results
+                .iter()
+                .enumerate()
+                .map(|(index, result)| {
+                    let meta = &result.assessment.meta;
+                    let date = if meta.date.is_empty() { "No date".to_string() } else { meta.date.clone() };
+                    let line = format!("{date} · {} · {}", meta.respondent_role, result.origin);
+                    let split = (row.results.len() > 1).then(|| view! {
+                        " "
+                        <button type="button" class="button" on:click=move |_| {
+                            let fresh_id = fresh_ids(1).remove(0);
+                            desk.send(PortfolioEvent::Split { key, index, fresh_id });
+                        }>{format!("Split off the result of {date}")}</button>
+                    });
+                    view! { <li>{line}{split}</li> }
+                })
+                .collect_view();
+            let progress = match row.results.as_slice() {
+                [.., before, after] => {
+                    let change = readiness_core::progress(bank, &before.assessment, &after.assessment);
+                    Some(view! {
+                        <h4>{format!("Progress from {} to {}", before.assessment.meta.date, after.assessment.meta.date)}</h4>
+                        {super::progress::progress_view(&change, bank)}
+                    })
+                }
+                _ => None,
+            };
+            Some(view! {
+                <div class="field">
+                    <label for="portfolio-rename">"Name"</label>
+                    <span class="hint" id="portfolio-rename-hint">"Leave empty to name it by its region and sector."</span>
+                    <input id="portfolio-rename" type="text" maxlength="200" aria-describedby="portfolio-rename-hint" bind:value=name />
+                </div>
+                <p><button type="button" class="button" on:click=rename>"Rename"</button></p>
+                {(!others.is_empty()).then(|| view! {
+                    <div class="field">
+                        <label for="portfolio-merge">"The same partnership as"</label>
+                        <select id="portfolio-merge" on:change:target=move |ev| into.set(ev.target().value()) prop:value=move || into.get()>
+                            <option value="">"Choose…"</option>
+                            {options(others)}
+                        </select>
+                    </div>
+                    <p><button type="button" class="button" on:click=merge>"Merge them"</button></p>
+                })}
+                <h4>"Results, oldest first"</h4>
+                <ul>{history}</ul>
+                {progress}
+            })
+        })
+    };
+    view! {
+        <section class="portfolio-manage" aria-labelledby="portfolio-manage-title">
+            <h3 id="portfolio-manage-title">"Correct or follow a partnership"</h3>
+            <div class="field">
+                <label for="portfolio-manage-choice">"Partnership"</label>
+                <select
+                    id="portfolio-manage-choice"
+                    on:change:target=move |ev| {
+                        let value = ev.target().value();
+                        let label = value.parse::<u32>().ok().and_then(|key| {
+                            desk.0.with_untracked(|d| d.portfolio().partnership(key).and_then(|p| p.name.clone()))
+                        });
+                        name.set(label.unwrap_or_default());
+                        into.set(String::new());
+                        chosen.set(value);
+                    }
+                    prop:value=move || chosen.get()
+                >
+                    <option value="">"Choose…"</option>
+                    {move || options(rows())}
+                </select>
+            </div>
+            {details}
+        </section>
     }
 }
 

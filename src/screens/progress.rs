@@ -96,7 +96,7 @@ fn move_list(title: &'static str, moves: &[QuestionMove<'_>], bank: &Bank) -> im
 }
 
 /// What changed, in the order a partnership reads it: place, gates, steps, questions.
-fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
+pub(crate) fn progress_view(change: &Progress<'_>, bank: &Bank) -> AnyView {
     if let Some(line) = change.unchanged_line() {
         return view! { <p class="notice">{line}</p> }.into_any();
     }

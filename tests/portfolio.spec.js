@@ -126,3 +126,19 @@ test("a partnership with history shows its progress, and the person renames, spl
   await expect(page.locator("table.portfolio-rows tbody tr")).toHaveCount(3);
   await expect(page.locator("table.portfolio-rows tbody th").filter({ hasText: "Coastal builders" })).toHaveCount(1);
 });
+
+test("a shared report opened from a link is added to the portfolio from the report", async ({ page }) => {
+  const link = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "1", "partnerships"],
+    { encoding: "utf8" },
+  ).trim();
+  await openApp(page, `./${link.slice(link.indexOf("#"))}`);
+  await expect(page.getByText("You are viewing a shared report, read-only.")).toBeVisible();
+  await page.getByRole("button", { name: "Add to my portfolio" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+  await page.getByRole("button", { name: /^Add the shared report you opened/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Added 1 result: 1 new partnership.");
+  await expect(page.locator("table.portfolio-rows tbody tr")).toHaveCount(1);
+  await expectAccessible(page);
+});

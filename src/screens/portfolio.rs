@@ -214,6 +214,42 @@ fn AddToPortfolio() -> impl IntoView {
         });
         chosen.set(Vec::new());
     };
+    // A shared report opened from a link (its "Add to my portfolio" leads here): one button adds it.
+    let shared = move || {
+        store.with(|workspace| match workspace.shared_report() {
+            Some(Ok(shared)) => Some(shared.clone()),
+            _ => None,
+        })
+    };
+    let add_shared = move |_| {
+        if let Some(shared) = shared() {
+            file_problems.set(Vec::new());
+            desk.send(PortfolioEvent::Add {
+                results: vec![PortfolioResult {
+                    assessment: shared.assessment,
+                    origin: "share link".to_string(),
+                    left_out: shared.skipped.iter().map(ToString::to_string).collect(),
+                    added_ms: js_sys::Date::now() as u64,
+                }],
+                problems: Vec::new(),
+                fresh_ids: fresh_ids(1),
+            });
+        }
+    };
+    let shared_offer = move || {
+        shared().map(|shared| {
+            let meta = &shared.assessment.meta;
+            let words = format!(
+                "Add the shared report you opened ({}) to the portfolio",
+                meta.display_name()
+            );
+            view! {
+                <p>
+                    <button type="button" class="button primary" on:click=add_shared>{words}</button>
+                </p>
+            }
+        })
+    };
     let said = move || desk.0.with(|d| d.addition().sentence());
     let problems = move || {
         let mut all = desk.0.with(|d| d.addition().problems.clone());
@@ -223,6 +259,7 @@ fn AddToPortfolio() -> impl IntoView {
     view! {
         <section class="add-results" aria-labelledby="portfolio-add-title">
             <h2 id="portfolio-add-title">"Add results"</h2>
+            {shared_offer}
             <div class="field">
                 <label for="portfolio-links">"Share links, or a whole email that holds them"</label>
                 <span class="hint" id="portfolio-links-hint">

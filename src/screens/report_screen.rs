@@ -88,6 +88,9 @@ fn SharedNotice() -> impl IntoView {
                 <button type="button" class="button" on:click=compare>
                     "Compare with mine"
                 </button>
+                <button type="button" class="button" on:click=move |_| shell.navigate(Address::of(Screen::Portfolio))>
+                    "Add to my portfolio"
+                </button>
             </p>
         </div>
     }

@@ -67,6 +67,7 @@ pub fn PortfolioScreen() -> impl IntoView {
     on_cleanup(move || listener.remove());
     let has_rows = move || desk.0.with(|d| !d.portfolio().partnerships().is_empty());
     view! {
+        <div class="portfolio-screen">
         <h1>"Portfolio"</h1>
         <p class="lead">
             "Many partnerships' results at a glance: where each stands, what holds it, and what help it asks for, so you can plan which module to run for whom."
@@ -79,6 +80,7 @@ pub fn PortfolioScreen() -> impl IntoView {
         <Show when=has_rows fallback=|| view! { <p>"No partnerships yet: add the share links or files the regions sent you."</p> }>
             <Glance />
         </Show>
+        </div>
     }
 }
 
@@ -257,7 +259,7 @@ fn AddToPortfolio() -> impl IntoView {
         all
     };
     view! {
-        <section class="add-results" aria-labelledby="portfolio-add-title">
+        <section class="add-results portfolio-add" aria-labelledby="portfolio-add-title">
             <h2 id="portfolio-add-title">"Add results"</h2>
             {shared_offer}
             <div class="field">
@@ -457,7 +459,7 @@ fn Glance() -> impl IntoView {
                                     <th scope="col">"Also in the way"</th>
                                     <th scope="col">"Help asked for"</th>
                                     <th scope="col">"Latest result"</th>
-                                    <th scope="col">"Report"</th>
+                                    <th scope="col" class="row-actions">"Report"</th>
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
@@ -526,7 +528,7 @@ fn partnership_row(
             <td>{row.findings.join("; ")}</td>
             <td>{help.join("; ")}</td>
             <td>{latest}<br /><span class="hint">{row.bank_words(bank)}</span>{history.map(|h| view! { <br /><span class="hint">{h}</span> })}</td>
-            <td>
+            <td class="row-actions">
                 {link.map(|href| view! { <a href=href>{format!("Open the report of {label}")}</a> })}
                 " "
                 <button type="button" class="button danger" on:click=move |_| desk.send(PortfolioEvent::Remove(key))>

@@ -59,8 +59,8 @@ fn the_app_shows_the_product_name_and_the_navigation() {
         .expect("the navigation can be queried");
     assert_eq!(
         links.length(),
-        5,
-        "Assessment, Report, Coach, Compare and About / Sources"
+        6,
+        "Assessment, Report, Coach, Compare, Portfolio and About / Sources"
     );
     host.remove();
 }

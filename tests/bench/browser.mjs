@@ -202,13 +202,13 @@ async function seed(context) {
   return id;
 }
 
-/** The share links of `count` made-up respondents, one a line, from the core's example. */
-async function respondentLinks(count) {
-  const what = `cargo run -p readiness-core --example bench_links -- ${count} (links of ${count} respondents)`;
+/** The share links of `count` made-up respondents (or partnerships), one a line, from the core's example. */
+async function respondentLinks(count, mode = []) {
+  const what = `cargo run -p readiness-core --example bench_links -- ${[count, ...mode].join(" ")} (links of ${count} ${mode.length ? "partnerships" : "respondents"})`;
   try {
     const { stdout } = await promisify(execFile)(
       "cargo",
-      ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", String(count)],
+      ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", String(count), ...mode],
       { cwd: repo, encoding: "utf8", timeout: LINKS_LIMIT_MS, maxBuffer: 64 << 20 },
     );
     return stdout;
@@ -419,6 +419,59 @@ async function measure() {
       await close(page);
     }
     report(figure, values);
+  }
+
+  // 7. The portfolio: the share links of 200 partnerships pasted in one block, from the click on
+  // "Add to portfolio" until a row per partnership is in the page and laid out (read, matched,
+  // kept on the device and drawn); then the view of 200 redrawn, from a change of the sort
+  // until the first row is the first region's.
+  {
+    const links = await respondentLinks(200, ["partnerships"]);
+    const pasted = [];
+    const redrawn = [];
+    for (let i = 0; i < runs; i += 1) {
+      // A fresh device each run, so each paste adds 200 partnerships.
+      const fresh = await within("a fresh browser context", () => browser.newContext());
+      await within("the page helper to be installed", () => fresh.addInitScript(installUntil));
+      const page = await newTab(fresh);
+      await openAt(page, `${base}?screen=portfolio`, "#portfolio-links");
+      await within("the links to be typed into #portfolio-links", () => page.fill("#portfolio-links", links, { timeout: LIMIT_MS }));
+      await toFront(page);
+      figure = "portfolio: 200 pasted links added and drawn (ms)";
+      pasted.push(
+        await inPage(page, '200 rows of "table.portfolio-rows" after a click on "Add to portfolio"', ({ limit }) => {
+          const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Add to portfolio");
+          if (!button) return { missing: 'no button "Add to portfolio"' };
+          const rows = () => document.querySelectorAll("table.portfolio-rows tbody tr").length;
+          return window.benchUntil(
+            () => button.click(),
+            () => rows() === 200 && document.querySelector("table.portfolio-rows").getBoundingClientRect().height > 0,
+            limit,
+            () => `${rows()} rows`,
+          );
+        }),
+      );
+      figure = "portfolio: view of 200 partnerships redrawn (ms)";
+      redrawn.push(
+        await inPage(page, 'the first row to be "Region 1" after sorting by region', ({ limit }) => {
+          const select = document.querySelector("#portfolio-sort");
+          if (!select) return { missing: "no #portfolio-sort" };
+          const first = () => document.querySelector("table.portfolio-rows tbody th")?.textContent ?? "";
+          return window.benchUntil(
+            () => {
+              select.value = "region";
+              select.dispatchEvent(new Event("change", { bubbles: true }));
+            },
+            () => first().startsWith("Region 1 ") && document.querySelector("table.portfolio-rows").getBoundingClientRect().height > 0,
+            limit,
+            () => `the first row reads "${first()}"`,
+          );
+        }),
+      );
+      await close(fresh);
+    }
+    report("portfolio: 200 pasted links added and drawn (ms)", pasted, 1000);
+    report("portfolio: view of 200 partnerships redrawn (ms)", redrawn, 200);
   }
 }
 

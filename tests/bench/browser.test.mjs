@@ -23,6 +23,8 @@ const FIGURES = [
   "group view of 6 respondents drawn (ms)",
   "group view of 50 respondents drawn (ms)",
   "group view of 200 respondents drawn (ms)",
+  "portfolio: 200 pasted links added and drawn (ms)",
+  "portfolio: view of 200 partnerships redrawn (ms)",
 ];
 
 // The benchmark's own waits give up after 30 s each; this one is for a run that still hangs.

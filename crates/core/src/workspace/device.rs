@@ -13,6 +13,34 @@ pub fn assessment_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(ASSESSMENT_PREFIX)
 }
 
+/// Text that cannot be read, kept aside: the entry the page shows and the move, named by the
+/// text's checksum so setting aside the same text twice keeps one copy (none in
+/// shared-computer mode, which writes nothing: the entry keeps its own key).
+pub(super) fn kept_aside(
+    key: String,
+    raw: String,
+    reason: String,
+    shared_mode: bool,
+) -> (SetAside, Option<Effect>) {
+    if shared_mode {
+        return (SetAside { key, reason, raw }, None);
+    }
+    let to = format!("{SET_ASIDE_PREFIX}{:08x}:{key}", crc32(raw.as_bytes()));
+    let effect = Effect::MoveAside {
+        from: key,
+        to: to.clone(),
+        text: format!("{reason}\n{raw}"),
+    };
+    (
+        SetAside {
+            key: to,
+            reason,
+            raw,
+        },
+        Some(effect),
+    )
+}
+
 /// An entry set aside earlier: the reason on its first line, then the text as it was.
 fn set_aside_entry(key: String, kept: String) -> SetAside {
     let (reason, raw) = kept
@@ -78,24 +106,7 @@ impl Workspace {
         error: &str,
     ) -> (SetAside, Option<Effect>) {
         let reason = format!("A saved assessment could not be read: {error}.");
-        if self.shared_mode {
-            return (SetAside { key, reason, raw }, None);
-        }
-        // Named by the text's checksum, so setting aside the same text twice keeps one copy.
-        let to = format!("{SET_ASIDE_PREFIX}{:08x}:{key}", crc32(raw.as_bytes()));
-        let effect = Effect::MoveAside {
-            from: key,
-            to: to.clone(),
-            text: format!("{reason}\n{raw}"),
-        };
-        (
-            SetAside {
-                key: to,
-                reason,
-                raw,
-            },
-            Some(effect),
-        )
+        kept_aside(key, raw, reason, self.shared_mode)
     }
 
     /// What one key holds now: written over with the pending edits (to save), or shown with

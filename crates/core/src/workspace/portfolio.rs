@@ -225,6 +225,15 @@ impl PortfolioWorkspace {
             .map(|(_, id)| id.as_str())
     }
 
+    /// Gives a new row its id on the device: the next of the ids the shell made, or, should
+    /// it have made too few, one made of the row's key.
+    fn give_id(&mut self, key: u32, fresh_ids: &mut impl Iterator<Item = String>) {
+        let id = fresh_ids
+            .next()
+            .unwrap_or_else(|| format!("p{key}-{}", self.ids.len()));
+        self.ids.push((key, id));
+    }
+
     fn key_of_id(&self, id: &str) -> Option<u32> {
         self.ids.iter().find(|(_, i)| i == id).map(|(key, _)| *key)
     }
@@ -274,10 +283,7 @@ impl PortfolioWorkspace {
                 }
                 for key in &changed {
                     if self.id_of(*key).is_none() {
-                        let id = fresh_ids
-                            .next()
-                            .unwrap_or_else(|| format!("p{key}-{}", self.ids.len()));
-                        self.ids.push((*key, id));
+                        self.give_id(*key, &mut fresh_ids);
                     }
                 }
                 self.addition = PortfolioAddition {
@@ -368,10 +374,7 @@ impl PortfolioWorkspace {
         for result in results {
             match self.portfolio.add(result) {
                 Added::New { key } => {
-                    let id = fresh_ids
-                        .next()
-                        .unwrap_or_else(|| format!("p{key}-{}", self.ids.len()));
-                    self.ids.push((key, id));
+                    self.give_id(key, &mut fresh_ids);
                     addition.new_rows += 1;
                     changed.push(key);
                 }
@@ -527,21 +530,10 @@ impl PortfolioWorkspace {
                         .first()
                         .map_or("its text is damaged", String::as_str)
                 );
-                let set_aside_key =
-                    format!("{SET_ASIDE_PREFIX}{:08x}:{key}", crc32(text.as_bytes()));
-                self.set_aside.push(SetAside {
-                    key: set_aside_key.clone(),
-                    reason: reason.clone(),
-                    raw: text.to_string(),
-                });
-                if self.shared_mode {
-                    return Vec::new();
-                }
-                vec![Effect::MoveAside {
-                    from: key,
-                    to: set_aside_key,
-                    text: format!("{reason}\n{text}"),
-                }]
+                let (entry, effect) =
+                    super::device::kept_aside(key, text.to_string(), reason, self.shared_mode);
+                self.set_aside.push(entry);
+                effect.into_iter().collect()
             }
         }
     }

@@ -12,7 +12,7 @@ use readiness_core::{
 use super::progress::ProgressOverTime;
 use super::session::present;
 use crate::widgets::charts::{bar_key, distribution_bar, heat_map, step_shades};
-use crate::widgets::choose_results::{DeviceChoice, NotAdded};
+use crate::widgets::choose_results::{ChooseFromDevice, NotAdded};
 use crate::widgets::import_file::{read_file, FileDrop};
 use crate::widgets::table_scroll::TableScroll;
 use crate::{browser::download, Shell, Store};
@@ -79,7 +79,7 @@ fn AddResults() -> impl IntoView {
             tell();
         });
     };
-    let add_chosen = move |_| {
+    let add_chosen = move |()| {
         store.dispatch(Event::AddStoredToGroup(chosen.get_untracked()));
         chosen.set(Vec::new());
         tell();
@@ -123,17 +123,7 @@ fn AddResults() -> impl IntoView {
             <FileDrop input_id="compare-files" pick="Choose files" multiple=true on_files=Callback::new(add_files)>
                 <p>"Readiness files (JSON) from respondents: choose several, or drop them here."</p>
             </FileDrop>
-            <Show when=move || store.with(|w| !w.assessments().is_empty())>
-                <fieldset class="help-areas">
-                    <legend>"Assessments on this device"</legend>
-                    <DeviceChoice chosen=chosen id_prefix="pick-" with_date=false />
-                </fieldset>
-                <p>
-                    <button type="button" class="button" on:click=add_chosen>
-                        "Add the chosen assessments"
-                    </button>
-                </p>
-            </Show>
+            <ChooseFromDevice chosen=chosen id_prefix="pick-" with_date=false on_add=Callback::new(add_chosen) />
             </details>
             <div role="status">
                 {move || said.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}

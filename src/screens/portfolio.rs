@@ -21,7 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::{download, storage};
 use crate::store::stamp;
-use crate::widgets::choose_results::{DeviceChoice, NotAdded};
+use crate::widgets::choose_results::{ChooseFromDevice, NotAdded};
 use crate::widgets::import_file::FileDrop;
 use crate::widgets::table_scroll::TableScroll;
 use crate::{link_to_app, Store};
@@ -194,7 +194,7 @@ fn AddToPortfolio() -> impl IntoView {
             file_problems.set(problems);
         });
     };
-    let add_chosen = move |_| {
+    let add_chosen = move |()| {
         let ids = chosen.get_untracked();
         let results: Vec<PortfolioResult> = store.with_untracked(|workspace| {
             ids.iter()
@@ -282,17 +282,7 @@ fn AddToPortfolio() -> impl IntoView {
             <FileDrop input_id="portfolio-files" pick="Choose files" multiple=true on_files=Callback::new(add_files)>
                 <p>"Readiness files (JSON) or a portfolio file: choose several, or drop them here."</p>
             </FileDrop>
-            <Show when=move || store.with(|w| !w.assessments().is_empty())>
-                <fieldset class="help-areas">
-                    <legend>"Assessments on this device"</legend>
-                    <DeviceChoice chosen=chosen id_prefix="portfolio-pick-" with_date=true />
-                </fieldset>
-                <p>
-                    <button type="button" class="button" on:click=add_chosen>
-                        "Add the chosen assessments"
-                    </button>
-                </p>
-            </Show>
+            <ChooseFromDevice chosen=chosen id_prefix="portfolio-pick-" with_date=true on_add=Callback::new(add_chosen) />
             <div role="status">{move || said().map(|line| view! { <p>{line}</p> })}</div>
             <NotAdded problems=Signal::derive(problems) heading="These could not be added; everything else was:" />
         </section>

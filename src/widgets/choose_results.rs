@@ -7,7 +7,7 @@ use crate::Store;
 
 /// A checkbox for each assessment on this device; the ids chosen are in `chosen`.
 #[component]
-pub fn DeviceChoice(
+fn DeviceChoice(
     /// The ids of the assessments chosen.
     chosen: RwSignal<Vec<String>>,
     /// What the checkboxes' ids start with, unique on the page.
@@ -52,6 +52,35 @@ pub fn DeviceChoice(
                 }
             })
             .collect_view()
+    }
+}
+
+/// This device's assessments to choose from, and the button that adds those chosen; nothing
+/// when the device holds none.
+#[component]
+pub fn ChooseFromDevice(
+    /// The ids of the assessments chosen.
+    chosen: RwSignal<Vec<String>>,
+    /// What the checkboxes' ids start with, unique on the page.
+    id_prefix: &'static str,
+    /// Whether each is named with its date too.
+    with_date: bool,
+    /// Adds the chosen assessments.
+    on_add: Callback<()>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <Show when=move || store.with(|w| !w.assessments().is_empty())>
+            <fieldset class="help-areas">
+                <legend>"Assessments on this device"</legend>
+                <DeviceChoice chosen=chosen id_prefix=id_prefix with_date=with_date />
+            </fieldset>
+            <p>
+                <button type="button" class="button" on:click=move |_| on_add.run(())>
+                    "Add the chosen assessments"
+                </button>
+            </p>
+        </Show>
     }
 }
 

@@ -57,8 +57,8 @@ export function withoutStreamAdapters(glue) {
   return dead;
 }
 
-/** The 12 hex digits (48 bits) a build file is named by: of its content. Shorter than trunk's 16: each
- * name is listed in the chunk loader and the service worker, and hex does not compress. */
+/** The 12 hex digits (48 bits) a build file is named by: of its content. Shorter than trunk's 16: the
+ * names are listed in the chunk loader and the service worker, and hex does not compress. */
 export const hex = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 12);
 export const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
@@ -150,27 +150,42 @@ export async function splitRelease(root, rawWasm, { source = process.cwd(), log 
     const optimise = (from, to, passes = []) =>
       run(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", [...passes, "-Oz", ...(process.env.SPLIT_KEEP_NAMES ? ["--debuginfo"] : ["--strip-debug", "--strip-producers"]), from, "-o", to]);
 
-    // Chunks first: their names go into the loader, whose text goes into the shared hash.
     // A chunk that does not come is the app's to report (src/chunk.rs says so on the page), and
     // a fetch cut short by leaving or reloading the page is no error at all: the loader's own
     // report of it goes to the console as a warning, not an error.
     let splitLoader = replaceAllOf(readFileSync(join(split, LOADER), "utf8"), "console.error(e);", "console.warn(e);", "the splitter's loader");
-    const chunks = [];
-    for (const file of readdirSync(split).filter((name) => name.endsWith(".wasm") && name !== "main.wasm").sort()) {
-      const optimised = join(work, file);
-      optimise(join(split, file), optimised);
-      const name = `${chunkStem(file)}-${hex(readFileSync(optimised))}.wasm`;
-      renameSync(optimised, join(root, name));
-      splitLoader = replaceAllOf(splitLoader, `"./${file}"`, `"./${name}"`, "the splitter's loader");
-      chunks.push(name);
-    }
+    const optimisedChunks = readdirSync(split)
+      .filter((name) => name.endsWith(".wasm") && name !== "main.wasm")
+      .sort()
+      .map((file) => {
+        const optimised = join(work, file);
+        optimise(join(split, file), optimised);
+        return { file, optimised, bytes: readFileSync(optimised) };
+      });
 
     optimise(join(work, "bound", "main_bg.wasm"), join(work, "main_bg.wasm"), UNUSED_EXPORTS);
     const mainWasm = readFileSync(join(work, "main_bg.wasm"));
     let glue = readFileSync(join(work, "bound", "main.js"), "utf8");
-    // The three name each other, so they share one hash: of what the tools wrote and of this
-    // script, which rewrites it.
-    const build = hex(Buffer.concat([mainWasm, Buffer.from(glue), Buffer.from(splitLoader), readFileSync(new URL(import.meta.url))]));
+    // The main module, its glue, the loader and the chunks are one build: a chunk's code holds
+    // the main module's addresses and table slots, so it is only ever right beside the main
+    // module it was split from. They share one hash, of what the tools wrote and of this
+    // script, which rewrites it; every file is named by it (a hash per chunk would put sixty
+    // different names in the loader and the service worker: 1 KB brotli more on the first load).
+    const build = hex(
+      Buffer.concat([
+        mainWasm,
+        Buffer.from(glue),
+        Buffer.from(splitLoader),
+        ...optimisedChunks.map((chunk) => chunk.bytes),
+        readFileSync(new URL(import.meta.url)),
+      ]),
+    );
+    const chunks = optimisedChunks.map(({ file, optimised }) => {
+      const name = `${chunkStem(file)}-${build}.wasm`;
+      renameSync(optimised, join(root, name));
+      splitLoader = replaceAllOf(splitLoader, `"./${file}"`, `"./${name}"`, "the splitter's loader");
+      return name;
+    });
     const names = {
       glue: `readiness-check-${build}.js`,
       wasm: `readiness-check-${build}_bg.wasm`,

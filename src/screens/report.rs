@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use readiness_core::{
-    Band, Bank, Finding, Gap, NextStep, Phase, Report, ReportPart, SectionScore, PRIVACY_LINE,
+    Band, Bank, Phase, Report, ReportItem, ReportPart, SectionScore, PRIVACY_LINE,
 };
 
 use crate::widgets::charts::shorten;
@@ -47,44 +47,21 @@ pub fn report_view(report: &Report) -> AnyView {
     .into_any()
 }
 
-/// One gap as the lists show it: its tag, step, question and answer, then its advice.
-fn gap_item(bank: &'static Bank, gap: &Gap<'_>, with_step: bool) -> impl IntoView {
-    let tag = gap.kind.tag();
+/// A gap or a finding as the lists show it: its tag, step, words and answer, then what to do.
+fn item_view(item: ReportItem) -> impl IntoView {
+    let finding = item.answer.is_none();
     view! {
-        <li class:blocking=gap.is_blocking()>
+        <li class:blocking=item.blocking class:finding=finding>
             <p>
-                {tag.map(|tag| view! { <strong class="gate-badge">{tag}</strong> " " })}
-                {with_step.then(|| view! { <span class="gap-step">{gap.section.heading()} ": "</span> })}
-                {gap.question.text().to_string()}
-                " "
-                <span class="gap-answer">"(" {gap.answer_label(bank)} ")"</span>
-            </p>
-            {match gap.waits_line() {
-                Some(line) => view! { <p class="advice">{line}</p> }.into_any(),
-                None => view! {
-                    <p class="advice">
-                        <strong>"Next step: "</strong>
-                        {gap.advice().to_string()}
-                    </p>
-                }
-                .into_any(),
-            }}
-        </li>
-    }
-}
-
-/// A finding as the next steps show it: its tag and words, then its advice.
-fn finding_item(finding: &Finding<'_>) -> impl IntoView {
-    view! {
-        <li class="finding">
-            <p>
-                <strong class="gate-badge">{finding.tag()}</strong>
-                " "
-                {finding.label.clone()}
+                {item.tag.map(|tag| view! { <strong class="gate-badge">{tag}</strong> " " })}
+                {item.step.map(|step| view! { <span class="gap-step">{step} ": "</span> })}
+                {item.what}
+                {item.answer.map(|answer| view! { " " <span class="gap-answer">"(" {answer} ")"</span> })}
             </p>
             <p class="advice">
-                <strong>"Next step: "</strong>
-                {finding.advice.to_string()}
+                <strong>{item.next.lead}</strong>
+                " "
+                {item.next.text}
             </p>
         </li>
     }
@@ -92,18 +69,14 @@ fn finding_item(finding: &Finding<'_>) -> impl IntoView {
 
 /// The three most important things to do, in order, right under where you are.
 fn next_steps(report: &Report<'_>) -> impl IntoView {
-    let bank = Bank::builtin();
     let items = report
-        .next_steps()
+        .next_step_items()
         .into_iter()
-        .map(|next| match next {
-            NextStep::Gap(gap) => gap_item(bank, gap, true).into_any(),
-            NextStep::Finding(finding) => finding_item(finding).into_any(),
-        })
+        .map(item_view)
         .collect_view();
     view! {
         <section class="next-steps" aria-labelledby="next-steps-title">
-            <h2 id="next-steps-title">"Next steps"</h2>
+            <h2 id="next-steps-title">{ReportPart::NextSteps.heading()}</h2>
             {match report.no_next_steps() {
                 Some(line) => view! { <p>{line}</p> }.into_any(),
                 None => view! { <ol class="report-list">{items}</ol> }.into_any(),
@@ -115,25 +88,23 @@ fn next_steps(report: &Report<'_>) -> impl IntoView {
 /// The gates that block a step and the gates to confirm, apart from each other and from the
 /// scores.
 fn gates(report: &Report<'_>) -> impl IntoView {
-    let list = |gates: Vec<&readiness_core::Question>| {
-        gates
-            .iter()
-            .map(|q| view! { <li>{q.gate_label().to_string()}</li> })
-            .collect_view()
-    };
-    let (blocked, to_confirm) = (report.blocked_gates(), report.gates_to_confirm());
-    (!blocked.is_empty() || !to_confirm.is_empty()).then(|| {
+    let lists = report.gate_lists();
+    (!lists.is_empty()).then(|| {
+        let lists = lists
+            .into_iter()
+            .map(|list| {
+                view! {
+                    <h3>{list.heading}</h3>
+                    <ul class="report-list">
+                        {list.gates.into_iter().map(|gate| view! { <li>{gate}</li> }).collect_view()}
+                    </ul>
+                }
+            })
+            .collect_view();
         view! {
             <section class="gates" aria-labelledby="gates-title">
-                <h2 id="gates-title">"Gates"</h2>
-                {(!blocked.is_empty()).then(|| view! {
-                    <h3>"Blocking a step"</h3>
-                    <ul class="report-list">{list(blocked.clone())}</ul>
-                })}
-                {(!to_confirm.is_empty()).then(|| view! {
-                    <h3>"To confirm: find out before the session"</h3>
-                    <ul class="report-list">{list(to_confirm.clone())}</ul>
-                })}
+                <h2 id="gates-title">{ReportPart::Gates.heading()}</h2>
+                {lists}
             </section>
         }
     })
@@ -220,7 +191,7 @@ fn step_chart(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="step-chart" aria-labelledby="steps-title">
-            <h2 id="steps-title">"The six launch steps"</h2>
+            <h2 id="steps-title">{ReportPart::StepChart.heading()}</h2>
             <svg
                 viewBox=format!("0 0 640 {height}")
                 role="img"
@@ -261,10 +232,10 @@ fn steps_in_figures(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section steps-in-figures" aria-labelledby="figures-title">
-            <h2 id="figures-title">"Launch steps in figures"</h2>
-            <TableScroll label="Launch steps in figures">
+            <h2 id="figures-title">{ReportPart::StepFigures.heading()}</h2>
+            <TableScroll label=ReportPart::StepFigures.heading()>
             <table class="report-table">
-                <caption>"Launch steps in figures"</caption>
+                <caption>{ReportPart::StepFigures.heading()}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Step"</th>
@@ -324,7 +295,7 @@ fn phase_chart(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="step-chart phase-chart" aria-labelledby="phase-chart-title">
-            <h2 id="phase-chart-title">"Partnership phase"</h2>
+            <h2 id="phase-chart-title">{ReportPart::PhaseChart.heading()}</h2>
             <svg
                 viewBox=format!("0 0 640 {height}")
                 role="img"
@@ -366,7 +337,7 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section phase-details" aria-labelledby="phase-title">
-            <h2 id="phase-title">"Partnership phase in figures"</h2>
+            <h2 id="phase-title">{ReportPart::PhaseFigures.heading()}</h2>
             <p>{lead}</p>
             {(!report.phase_advice.is_empty()).then(|| view! {
                 <h3>"For this phase"</h3>
@@ -439,10 +410,10 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section table-checks" aria-labelledby="table-title">
-            <h2 id="table-title">"Who is at the table"</h2>
+            <h2 id="table-title">{ReportPart::Table.heading()}</h2>
             <p>{report.table_line()}</p>
             {has_advice.then(|| view! { <ul class="report-list">{advice}</ul> })}
-            <TableScroll label="Who is at the table">
+            <TableScroll label=ReportPart::Table.heading()>
                 <table class="report-table">
                     <caption>"Checks against what has worked elsewhere"</caption>
                     <thead>
@@ -484,7 +455,7 @@ fn pitfalls(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section run-on" aria-labelledby="pitfalls-title">
-            <h2 id="pitfalls-title">"Pitfalls flagged"</h2>
+            <h2 id="pitfalls-title">{ReportPart::Pitfalls.heading()}</h2>
             {match report.nothing_in(ReportPart::Pitfalls) {
                 Some(line) => view! { <p>{line}</p> }.into_any(),
                 None => view! { <ul class="report-list">{items}</ul> }.into_any(),
@@ -496,27 +467,19 @@ fn pitfalls(report: &Report<'_>) -> impl IntoView {
 /// Every gap, grouped by step from the step you are at: blocked gates, gates to confirm, then
 /// the weakest answers, each with its next step.
 fn gaps(report: &Report<'_>) -> impl IntoView {
-    let bank = Bank::builtin();
-    let mut groups: Vec<(String, Vec<&Gap<'_>>)> = Vec::new();
-    for gap in &report.gaps {
-        let heading = gap.section.heading();
-        match groups.last_mut() {
-            Some((last, items)) if *last == heading => items.push(gap),
-            _ => groups.push((heading, vec![gap])),
-        }
-    }
-    let groups = groups
+    let groups = report
+        .gap_groups()
         .into_iter()
-        .map(|(heading, items)| {
+        .map(|group| {
             view! {
-                <h3>{heading}</h3>
-                <ol class="report-list gap-list">{items.into_iter().map(|gap| gap_item(bank, gap, false)).collect_view()}</ol>
+                <h3>{group.heading}</h3>
+                <ol class="report-list gap-list">{group.items.into_iter().map(item_view).collect_view()}</ol>
             }
         })
         .collect_view();
     view! {
         <section class="report-section" aria-labelledby="gaps-title">
-            <h2 id="gaps-title">"Gaps and next steps, by step"</h2>
+            <h2 id="gaps-title">{ReportPart::Gaps.heading()}</h2>
             {match report.nothing_in(ReportPart::Gaps) {
                 Some(line) => view! { <p>{line}</p> }.into_any(),
                 None => groups.into_any(),
@@ -544,7 +507,7 @@ fn strengths(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section print-inline" aria-labelledby="strengths-title">
-            <h2 id="strengths-title">"Strengths"</h2>
+            <h2 id="strengths-title">{ReportPart::Strengths.heading()}</h2>
             {match report.nothing_in(ReportPart::Strengths) {
                 Some(line) => view! { <p>{line}</p> }.into_any(),
                 None => view! { <ul class="report-list">{items}</ul> }.into_any(),
@@ -562,7 +525,7 @@ fn dont_knows(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section print-inline" aria-labelledby="dont-know-title">
-            <h2 id="dont-know-title">"Don't know yet: discuss with your coach"</h2>
+            <h2 id="dont-know-title">{ReportPart::DontKnows.heading()}</h2>
             {match (report.nothing_in(ReportPart::DontKnows), report.dont_know_count()) {
                 (Some(line), _) => view! { <p>{line}</p> }.into_any(),
                 (None, count) => view! {
@@ -591,7 +554,7 @@ fn notes(report: &Report<'_>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section print-columns" aria-labelledby="notes-title">
-            <h2 id="notes-title">"Notes"</h2>
+            <h2 id="notes-title">{ReportPart::Notes.heading()}</h2>
             {match report.nothing_in(ReportPart::Notes) {
                 Some(line) => view! { <p>{line}</p> }.into_any(),
                 None => view! { <ul class="report-list">{items}</ul> }.into_any(),
@@ -620,7 +583,7 @@ fn kept_answers(report: &Report<'_>) -> impl IntoView {
             .collect_view();
         view! {
             <section class="report-section print-columns run-on kept-answers" aria-labelledby="kept-title">
-                <h2 id="kept-title">"Answers to questions no longer asked"</h2>
+                <h2 id="kept-title">{ReportPart::Kept.heading()}</h2>
                 <ul class="report-list">{items}</ul>
             </section>
         }
@@ -632,7 +595,7 @@ fn ta_request(report: &Report<'_>) -> impl IntoView {
     let ta = &report.ta_request;
     view! {
         <section class="report-section" aria-labelledby="ta-title">
-            <h2 id="ta-title">"Request for technical assistance"</h2>
+            <h2 id="ta-title">{ReportPart::HelpAreas.heading()}</h2>
             {match report.nothing_in(ReportPart::HelpAreas) {
                 Some(line) => view! { <p>{line}</p> }.into_any(),
                 None => view! {

@@ -89,8 +89,9 @@ pub use outputs::{report_outputs, ReportOutputs};
 pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
 pub use report::{
-    report, Finding, FindingKind, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer, NextStep,
-    NoteLine, PitfallFlag, Report, ReportPart, Strength, TaSummary,
+    report, Finding, FindingKind, Gap, GapGroup, GapKind, GateList, Ignored, IgnoredReason,
+    ItemNext, KeptAnswer, NextStep, NoteLine, PitfallFlag, Report, ReportItem, ReportPart,
+    Strength, TaSummary,
 };
 pub use scoring::{
     advice_for, advice_in, gate_status, percent_text, phase_profile, section_score, section_scores,

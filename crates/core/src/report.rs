@@ -242,9 +242,26 @@ pub struct Ignored<'a> {
     pub reason: IgnoredReason,
 }
 
-/// A part of the report that may have nothing to list.
+/// A part of the report, with its one heading ([`ReportPart::heading`]); some may have
+/// nothing to list ([`Report::nothing_in`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportPart {
+    /// Where the partnership stands.
+    WhereYouAre,
+    /// The three most important things to do.
+    NextSteps,
+    /// The gates that block a step, and those to confirm.
+    Gates,
+    /// The chart of the six launch steps.
+    StepChart,
+    /// The launch steps' figures.
+    StepFigures,
+    /// The chart of the partnership phases.
+    PhaseChart,
+    /// The phases' figures.
+    PhaseFigures,
+    /// Who is at the table.
+    Table,
     /// Pitfalls flagged as happening.
     Pitfalls,
     /// Gaps and next steps, by step.
@@ -255,6 +272,8 @@ pub enum ReportPart {
     DontKnows,
     /// Notes beside answers.
     Notes,
+    /// Answers to questions the bank no longer asks.
+    Kept,
     /// Where the region wants help.
     HelpAreas,
 }
@@ -527,6 +546,16 @@ impl<'a> Report<'a> {
             ),
             ReportPart::Notes => (self.notes.is_empty(), "No notes."),
             ReportPart::HelpAreas => (self.ta_request.is_empty(), "No help areas chosen yet."),
+            // These parts say something whatever the answers, or are left out when empty.
+            ReportPart::WhereYouAre
+            | ReportPart::NextSteps
+            | ReportPart::Gates
+            | ReportPart::StepChart
+            | ReportPart::StepFigures
+            | ReportPart::PhaseChart
+            | ReportPart::PhaseFigures
+            | ReportPart::Table
+            | ReportPart::Kept => return None,
         };
         empty.then_some(line)
     }
@@ -874,6 +903,10 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
     }
     ignored
 }
+
+mod items;
+
+pub use items::{GapGroup, GateList, ItemNext, ReportItem};
 
 #[cfg(test)]
 mod coach_tests;

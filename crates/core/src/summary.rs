@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::answer::PitfallLevel;
 use crate::bank::Phase;
-use crate::report::{NextStep, Report, ReportPart};
+use crate::report::{Report, ReportPart};
 use crate::scoring::SectionScore;
 use crate::CRATE_VERSION;
 
@@ -39,34 +39,6 @@ fn section_line(score: &SectionScore<'_>) -> String {
     )
 }
 
-/// One gap as a line: its tag, step, question, answer and advice.
-fn gap_line(report: &Report<'_>, gap: &crate::report::Gap<'_>) -> String {
-    let tag = gap.kind.tag().map(|t| format!("{t}. ")).unwrap_or_default();
-    let next = gap.waits_line().map_or_else(
-        || format!("Next step: {}", gap.advice()),
-        |line| format!("{line}."),
-    );
-    format!(
-        "{tag}Step {}: {} ({}). {next}",
-        gap.section.step().unwrap_or_default(),
-        gap.question.text(),
-        gap.answer_label(report.bank),
-    )
-}
-
-/// One next step as a line: a gap's, or a finding's tag, words and advice.
-fn next_step_line(report: &Report<'_>, next: &NextStep<'_, '_>) -> String {
-    match next {
-        NextStep::Gap(gap) => gap_line(report, gap),
-        NextStep::Finding(finding) => format!(
-            "{}: {}. Next step: {}",
-            finding.tag(),
-            finding.label,
-            finding.advice
-        ),
-    }
-}
-
 impl Report<'_> {
     /// The report as Markdown that reads fine as plain text, crediting this crate's version.
     pub fn to_markdown(&self) -> String {
@@ -90,7 +62,12 @@ impl Report<'_> {
         for (term, value) in self.assessed() {
             let _ = writeln!(out, "- {term}: {}", one_line(&value));
         }
-        let _ = writeln!(out, "\n## Where you are\n\n{}", self.lead());
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n{}",
+            ReportPart::WhereYouAre.heading(),
+            self.lead()
+        );
         if let Some(line) = self.also_in_the_way() {
             let _ = writeln!(out, "\n{line}");
         }
@@ -99,35 +76,28 @@ impl Report<'_> {
             let _ = writeln!(out, "\n{line}");
         }
 
-        let _ = writeln!(out, "\n## Next steps\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::NextSteps.heading());
         if let Some(line) = self.no_next_steps() {
             let _ = writeln!(out, "{line}");
         }
-        for (i, next) in self.next_steps().iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, next_step_line(self, next));
+        for (i, item) in self.next_step_items().iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, item.line());
         }
 
-        let blocked = self.blocked_gates();
-        let to_confirm = self.gates_to_confirm();
-        if !blocked.is_empty() || !to_confirm.is_empty() {
-            let _ = writeln!(out, "\n## Gates\n");
-            let labels = |gates: &[&crate::bank::Question]| -> Vec<String> {
-                gates.iter().map(|q| q.gate_label().to_string()).collect()
-            };
-            if !blocked.is_empty() {
-                let _ = writeln!(out, "- Blocking: {}.", labels(&blocked).join("; "));
-            }
-            if !to_confirm.is_empty() {
-                let _ = writeln!(out, "- To confirm: {}.", labels(&to_confirm).join("; "));
+        let gate_lists = self.gate_lists();
+        if !gate_lists.is_empty() {
+            let _ = writeln!(out, "\n## {}\n", ReportPart::Gates.heading());
+            for list in gate_lists {
+                let _ = writeln!(out, "- {}: {}.", list.heading, list.gates.join("; "));
             }
         }
 
-        let _ = writeln!(out, "\n## Launch steps\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::StepFigures.heading());
         for score in self.launch_steps() {
             let _ = writeln!(out, "{}", section_line(score));
         }
 
-        let _ = writeln!(out, "\n## Partnership phase\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::PhaseFigures.heading());
         let _ = writeln!(out, "{}\n", self.phases.sentence());
         for score in &self.phases.phases {
             let _ = writeln!(
@@ -144,7 +114,7 @@ impl Report<'_> {
             }
         }
 
-        let _ = writeln!(out, "\n## Who is at the table\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::Table.heading());
         let mut unanswered = Vec::new();
         for check in &self.table {
             let Some(actual) = check.actual else {
@@ -171,7 +141,7 @@ impl Report<'_> {
             let _ = writeln!(out, "- Not answered yet: {}.", unanswered.join("; "));
         }
 
-        let _ = writeln!(out, "\n## Pitfalls flagged\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::Pitfalls.heading());
         if let Some(line) = self.nothing_in(ReportPart::Pitfalls) {
             let _ = writeln!(out, "{line}");
         }
@@ -189,7 +159,7 @@ impl Report<'_> {
             );
         }
 
-        let _ = writeln!(out, "\n## Strengths\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::Strengths.heading());
         if let Some(line) = self.nothing_in(ReportPart::Strengths) {
             let _ = writeln!(out, "{line}");
         }
@@ -203,20 +173,18 @@ impl Report<'_> {
             );
         }
 
-        let _ = writeln!(out, "\n## Gaps and next steps, by step\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::Gaps.heading());
         if let Some(line) = self.nothing_in(ReportPart::Gaps) {
             let _ = writeln!(out, "{line}");
         }
-        let mut step = None;
-        for gap in &self.gaps {
-            if step != gap.section.step() {
-                step = gap.section.step();
-                let _ = writeln!(out, "{}:", gap.section.heading());
+        for group in self.gap_groups() {
+            let _ = writeln!(out, "{}:", group.heading);
+            for item in &group.items {
+                let _ = writeln!(out, "- {}", item.line());
             }
-            let _ = writeln!(out, "- {}", gap_line(self, gap));
         }
 
-        let _ = writeln!(out, "\n## To discuss with your coach\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::DontKnows.heading());
         if let Some(line) = self.nothing_in(ReportPart::DontKnows) {
             let _ = writeln!(out, "{line}");
         }
@@ -237,7 +205,7 @@ impl Report<'_> {
             );
         }
 
-        let _ = writeln!(out, "\n## Notes\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::Notes.heading());
         if let Some(line) = self.nothing_in(ReportPart::Notes) {
             let _ = writeln!(out, "{line}");
         }
@@ -251,7 +219,7 @@ impl Report<'_> {
         }
 
         if !self.kept.is_empty() {
-            let _ = writeln!(out, "\n## Answers to questions no longer asked\n");
+            let _ = writeln!(out, "\n## {}\n", ReportPart::Kept.heading());
             for kept in &self.kept {
                 let answer = kept.answer_text(self.bank);
                 let note = kept
@@ -267,7 +235,7 @@ impl Report<'_> {
             }
         }
 
-        let _ = writeln!(out, "\n## Help requested\n");
+        let _ = writeln!(out, "\n## {}\n", ReportPart::HelpAreas.heading());
         if let Some(line) = self.nothing_in(ReportPart::HelpAreas) {
             let _ = writeln!(out, "{line}");
         }

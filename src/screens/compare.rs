@@ -191,10 +191,10 @@ fn MemberRow(
                         class="button"
                         on:click=move |_| store.dispatch(Event::SetHidden { key, hidden: !hidden })
                     >
-                        {if hidden { format!("Show {label}") } else { format!("Hide {label}") }}
+                        {member.hide_or_show_words()}
                     </button>
                     <button type="button" class="button danger" on:click=move |_| store.dispatch(Event::RemoveMember(key))>
-                        {format!("Remove {label}")}
+                        {member.remove_words()}
                     </button>
                 </p>
             </li>

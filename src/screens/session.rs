@@ -6,6 +6,7 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use readiness_core::{
     group_view, presented_alone, session_step, step_index, Bank, Respondent, SessionStep,
+    NOTHING_TO_PRESENT,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -199,10 +200,8 @@ pub fn SessionMode() -> impl IntoView {
 fn slide_view(bank: &'static Bank, people: &[Respondent], step: &SessionStep) -> AnyView {
     if people.is_empty() {
         return view! {
-            <h1 id="present-heading">"Nothing to present"</h1>
-            <p class="present-readiness">
-                "There is no one to show: the report is not on this device, or every respondent is hidden or removed. Leave, and add or show respondents on the Compare screen."
-            </p>
+            <h1 id="present-heading">{NOTHING_TO_PRESENT[0]}</h1>
+            <p class="present-readiness">{NOTHING_TO_PRESENT[1]}</p>
         }
         .into_any();
     }

@@ -245,26 +245,19 @@ fn Deleted() -> impl IntoView {
     }
 }
 
-/// Who and what is assessed, from a start form's fields, trimmed; `None` while the region, the
-/// sector or the role is empty (the form then flags them).
+/// Who and what the start form describes, once its required fields are filled in.
 fn meta_from_form(
     name: String,
     region: RwSignal<String>,
     sector: RwSignal<String>,
     role: RwSignal<String>,
 ) -> Option<Meta> {
-    let text = |field: RwSignal<String>| field.with_untracked(|t| t.trim().to_string());
-    let (region, sector, respondent_role) = (text(region), text(sector), text(role));
-    if region.is_empty() || sector.is_empty() || respondent_role.is_empty() {
-        return None;
-    }
-    Some(Meta {
-        name: name.trim().to_string(),
-        region,
-        sector,
-        respondent_role,
-        ..Meta::default()
-    })
+    let (region, sector, role) = (
+        region.get_untracked(),
+        sector.get_untracked(),
+        role.get_untracked(),
+    );
+    Meta::from_form(&name, &region, &sector, &role)
 }
 
 /// The form that starts a new assessment.

@@ -52,6 +52,24 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// Who and what a new assessment is about, from the start form's fields, trimmed; `None`
+    /// while the region, the sector or the role is blank (the form says which, as the
+    /// browser marks them required).
+    pub fn from_form(name: &str, region: &str, sector: &str, role: &str) -> Option<Self> {
+        let [name, region, sector, respondent_role] =
+            [name, region, sector, role].map(|text| text.trim().to_string());
+        if region.is_empty() || sector.is_empty() || respondent_role.is_empty() {
+            return None;
+        }
+        Some(Self {
+            name,
+            region,
+            sector,
+            respondent_role,
+            ..Self::default()
+        })
+    }
+
     /// The name an assessment goes by in lists and messages: its name, else its region, else
     /// its sector, else "Untitled assessment".
     pub fn display_name(&self) -> String {
@@ -313,6 +331,39 @@ impl Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_assessment_needs_its_region_sector_and_role_and_keeps_them_trimmed() {
+        let meta = Meta::from_form(
+            " Spring check ",
+            " North Valley",
+            "Health care ",
+            " College ",
+        )
+        .expect("every required field given");
+        assert_eq!(
+            (
+                meta.name.as_str(),
+                meta.region.as_str(),
+                meta.sector.as_str()
+            ),
+            ("Spring check", "North Valley", "Health care")
+        );
+        assert_eq!(meta.respondent_role, "College");
+        assert_eq!(meta.date, "");
+        assert!(Meta::from_form("", "North Valley", "Health care", "College").is_some());
+        for blank in [
+            ("  ", "Health care", "College"),
+            ("North Valley", "", "College"),
+            ("North Valley", "Health care", " \t"),
+        ] {
+            assert_eq!(
+                Meta::from_form("n", blank.0, blank.1, blank.2),
+                None,
+                "{blank:?}"
+            );
+        }
+    }
     use crate::answer::ScalePoint;
 
     /// A coach's invitation names what is in scope and the assessment it starts.

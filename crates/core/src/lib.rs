@@ -73,7 +73,7 @@ pub use format::{
 };
 pub use group::session::{
     presented_alone, session_step, step_index, DisputedQuestion, GateLine, SessionStep,
-    MOST_DISPUTED,
+    MOST_DISPUTED, NOTHING_TO_PRESENT,
 };
 pub use group::{
     group_view, readiness_shade, scale_position, GateTally, GroupView, QuestionRow, Respondent,

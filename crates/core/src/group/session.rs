@@ -14,6 +14,14 @@ use crate::assessment::Assessment;
 /// The most questions a slide lists: more would not fit a projector at a readable size.
 pub const MOST_DISPUTED: usize = 5;
 
+/// What the presenter shows when no one is left to present: its heading and the reason, with
+/// what to do.
+pub const NOTHING_TO_PRESENT: [&str; 2] = [
+    "Nothing to present",
+    "There is no one to show: the report is not on this device, or every respondent is hidden \
+     or removed. Leave, and add or show respondents on the Compare screen.",
+];
+
 /// One launch step of the group, ready to present.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionStep {

@@ -36,6 +36,18 @@ impl Member {
         }
     }
 
+    /// The words of the button that hides the member from the group's figures, or shows it
+    /// again: "Hide Ana", "Show Ana".
+    pub fn hide_or_show_words(&self) -> String {
+        let verb = if self.hidden { "Show" } else { "Hide" };
+        format!("{verb} {}", self.respondent.label)
+    }
+
+    /// The words of the button that takes the member out of the group: "Remove Ana".
+    pub fn remove_words(&self) -> String {
+        format!("Remove {}", self.respondent.label)
+    }
+
     /// The member as the tab keeps it, without its key.
     pub fn to_kept(&self) -> KeptMember {
         KeptMember {

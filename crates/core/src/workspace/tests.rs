@@ -1104,3 +1104,21 @@ fn the_start_list_says_how_far_each_assessment_is() {
     assert_eq!(listed.open_words(), "Resume");
     assert!(listed.progress_line().starts_with("1 of "));
 }
+
+#[test]
+fn a_members_buttons_name_it_and_say_whether_it_is_hidden() {
+    let bank = Bank::builtin();
+    let kept = |hidden| KeptMember {
+        respondent: Respondent::new("Ana (college)", Assessment::new(bank)),
+        hidden,
+        origin: "share link".to_string(),
+        left_out: Vec::new(),
+    };
+    let shown = Member::from_kept(1, kept(false));
+    assert_eq!(shown.hide_or_show_words(), "Hide Ana (college)");
+    assert_eq!(shown.remove_words(), "Remove Ana (college)");
+    assert_eq!(
+        Member::from_kept(2, kept(true)).hide_or_show_words(),
+        "Show Ana (college)"
+    );
+}

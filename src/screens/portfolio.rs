@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use leptos::prelude::*;
 use readiness_core::portfolio::view::{
-    portfolio_view, PartnershipRow, PortfolioFilter, PortfolioSort, StepFilter,
+    portfolio_view, printed_on, PartnershipRow, PortfolioFilter, PortfolioSort, StepFilter,
 };
 use readiness_core::portfolio::PortfolioResult;
 use readiness_core::portfolio_file::{
@@ -65,10 +65,17 @@ pub fn PortfolioScreen() -> impl IntoView {
         desk.send(PortfolioEvent::Device(Event::OtherTab(event.key())));
     });
     on_cleanup(move || listener.remove());
+    // On paper, the date it was printed (read again as printing starts).
+    let printed = RwSignal::new(printed_on(&stamp().today));
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
+        printed.set(printed_on(&stamp().today));
+    });
+    on_cleanup(move || before_print.remove());
     let has_rows = move || desk.0.with(|d| !d.portfolio().partnerships().is_empty());
     view! {
         <div class="portfolio-screen">
         <h1>"Portfolio"</h1>
+        <p class="portfolio-printed">{move || printed.get()}</p>
         <p class="lead">
             "Many partnerships' results at a glance: where each stands, what holds it, and what help it asks for, so you can plan which module to run for whom."
         </p>
@@ -513,11 +520,11 @@ fn partnership_row(
     view! {
         <tr>
             <th scope="row">{row.label.clone()}</th>
-            <td>{row.stands.clone()}{held.map(|h| view! { <br /><span class="hint">{h}</span> })}</td>
+            <td>{row.stands.clone()}{held.map(|h| view! { " "<span class="hint held">{h}</span> })}</td>
             <td>{row.phase_words()}</td>
             <td>{row.findings.join("; ")}</td>
             <td>{help.join("; ")}</td>
-            <td>{latest}<br /><span class="hint">{row.bank_words(bank)}</span>{history.map(|h| view! { <br /><span class="hint">{h}</span> })}</td>
+            <td>{latest}" "<span class="hint bank-line">{row.bank_words(bank)}</span>{history.map(|h| view! { " "<span class="hint bank-line">{h}</span> })}</td>
             <td class="row-actions">
                 {link.map(|href| view! { <a href=href>{format!("Open the report of {label}")}</a> })}
                 " "

@@ -525,3 +525,8 @@ fn portfolio_files_validate_against_the_shipped_schema() {
     bad["partnerships"] = 5.into();
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn the_printed_portfolio_says_when_it_was_printed() {
+    assert_eq!(printed_on("2026-12-05"), "Printed on 2026-12-05");
+}

@@ -216,6 +216,12 @@ impl PortfolioView<'_> {
     }
 }
 
+/// The line a printed portfolio carries under its title, so the paper says when it was
+/// printed: "Printed on 2026-12-05".
+pub fn printed_on(today: &str) -> String {
+    format!("Printed on {today}")
+}
+
 /// Reads one partnership from its current result; `None` for a row without results.
 fn row_of<'a>(bank: &'a Bank, partnership: &'a Partnership) -> Option<PartnershipRow<'a>> {
     let current = partnership.current()?;

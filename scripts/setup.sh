@@ -105,6 +105,11 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/b
   apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth
 fi
 
+step "Fonts with Arial's widths (the portfolio's print check counts pages set in them)"
+if ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then
+  apt_install fonts-liberation fontconfig
+fi
+
 step "WebKitGTK's Python bindings (print the report to PDF in Safari's engine for the print check)"
 # WebKitWebDriver has no Print Page command, so the engines suite prints through WebKitGTK's own
 # API (tests/engines/webkit-print.py), run by Debian's Python.

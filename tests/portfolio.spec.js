@@ -170,7 +170,7 @@ async function tabTo(page, wanted, { back = false, most = 80 } = {}) {
   throw new Error(`${most} presses of ${back ? "Shift+Tab" : "Tab"} never reached the element wanted; focus is on ${JSON.stringify(await focusNow(page))}`);
 }
 
-/** Checks focus is on the element `id` (or what `wanted` accepts), with a visible outline. */
+/** Checks focus comes to what `wanted` accepts (within 5 s), with a visible outline. */
 async function expectFocus(page, what, wanted) {
   await expect.poll(async () => wanted(await focusNow(page)), { message: `focus on ${what}`, timeout: 5_000 }).toBe(true);
   const now = await focusNow(page);
@@ -301,5 +301,28 @@ test("the Portfolio with the keyboard only: add, filter, sort, open a report, re
   await page.keyboard.press("Enter");
   await expect(rows).toHaveCount(3);
   await expectFocus(page, "the choice of partnership", byId("portfolio-manage-choice"));
+  await expectAccessible(page);
+});
+
+test("the last partnership removed with the keyboard comes back with Undo", async ({ page }) => {
+  const link = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "1", "partnerships"],
+    { encoding: "utf8" },
+  ).trim();
+  const rows = page.locator("table.portfolio-rows tbody tr");
+  await openApp(page, "./?screen=portfolio");
+  await tabTo(page, (now) => now.id === "portfolio-links");
+  await page.keyboard.insertText(link);
+  await tabTo(page, (now) => now.name === "Add to portfolio");
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(1);
+  await tabTo(page, (now) => now.name === "Remove Region 1 · Health care");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("No partnerships yet")).toBeVisible();
+  await expectFocus(page, "Undo", (now) => now.id === "portfolio-undo");
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(1);
+  await expectFocus(page, "the restored row's report link", (now) => now.name === "Open the report of Region 1 · Health care");
   await expectAccessible(page);
 });

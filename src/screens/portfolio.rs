@@ -108,7 +108,8 @@ pub fn PortfolioScreen() -> impl IntoView {
         </p>
         <SaveLine />
         <AddToPortfolio />
-        <Show when=has_rows fallback=|| view! { <p>"No partnerships yet: add the share links or files the regions sent you."</p> }>
+        // Undo stays within reach when the last partnership was removed.
+        <Show when=has_rows fallback=|| view! { <p>"No partnerships yet: add the share links or files the regions sent you."</p> <Undo /> }>
             <Glance />
         </Show>
         </div>
@@ -193,6 +194,9 @@ async fn read_portfolio_file(file: web_sys::File, desk: Desk) -> Result<(), Stri
     Ok(())
 }
 
+/// The notice of what the latest addition added and could not add, where focus goes after it.
+const ADDED: &str = "portfolio-added";
+
 /// Pasted share links, dropped or picked files, and assessments on this device.
 #[component]
 fn AddToPortfolio() -> impl IntoView {
@@ -213,7 +217,7 @@ fn AddToPortfolio() -> impl IntoView {
         if desk.0.with_untracked(|d| d.addition().problems.is_empty()) {
             links.set(String::new());
         }
-        focus_soon(vec!["portfolio-added".to_string()]);
+        focus_soon(vec![ADDED.to_string()]);
     };
     let add_files = move |files: Vec<web_sys::File>| {
         leptos::task::spawn_local(async move {
@@ -224,6 +228,7 @@ fn AddToPortfolio() -> impl IntoView {
                 }
             }
             file_problems.set(problems);
+            focus_soon(vec![ADDED.to_string()]);
         });
     };
     let add_chosen = move |()| {
@@ -247,6 +252,7 @@ fn AddToPortfolio() -> impl IntoView {
             fresh_ids: ids_for_rows,
         });
         chosen.set(Vec::new());
+        focus_soon(vec![ADDED.to_string()]);
     };
     // A shared report opened from a link (its "Add to my portfolio" leads here): one button adds it.
     let shared = move || {
@@ -268,6 +274,7 @@ fn AddToPortfolio() -> impl IntoView {
                 problems: Vec::new(),
                 fresh_ids: fresh_ids(1),
             });
+            focus_soon(vec![ADDED.to_string()]);
         }
     };
     let shared_offer = move || {
@@ -315,7 +322,7 @@ fn AddToPortfolio() -> impl IntoView {
                 <p>"Readiness files (JSON) or a portfolio file: choose several, or drop them here."</p>
             </FileDrop>
             <ChooseFromDevice chosen=chosen id_prefix="portfolio-pick-" with_date=true on_add=Callback::new(add_chosen) />
-            <div id="portfolio-added" class="portfolio-added" tabindex="-1">
+            <div id=ADDED class="portfolio-added" tabindex="-1">
                 <div role="status">{move || said().map(|line| view! { <p>{line}</p> })}</div>
                 <NotAdded problems=Signal::derive(problems) heading="These could not be added; everything else was:" />
             </div>

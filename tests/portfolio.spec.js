@@ -161,11 +161,13 @@ function focusNow(page) {
 
 /** Presses Tab (or Shift+Tab) until focus is on what `wanted` accepts; checks every stop on the way shows its focus. */
 async function tabTo(page, wanted, { back = false, most = 80 } = {}) {
+  let before = await focusNow(page);
   for (let pressed = 1; pressed <= most; pressed += 1) {
     await page.keyboard.press(back ? "Shift+Tab" : "Tab");
     const now = await focusNow(page);
-    expect.soft(now.outlined, `focus is visible on ${JSON.stringify(now)}`).toBe(true);
+    expect.soft(now.outlined, `focus is visible on ${JSON.stringify(now)}, reached from ${JSON.stringify(before)}`).toBe(true);
     if (wanted(now)) return now;
+    before = now;
   }
   throw new Error(`${most} presses of ${back ? "Shift+Tab" : "Tab"} never reached the element wanted; focus is on ${JSON.stringify(await focusNow(page))}`);
 }
@@ -178,12 +180,21 @@ async function expectFocus(page, what, wanted) {
   return now;
 }
 
-/** Presses an arrow key on the focused select until its chosen option's words are `label`. */
-async function chooseWithArrows(page, label, key = "ArrowDown") {
+/**
+ * Presses ArrowDown or ArrowUp on the focused select until its chosen option's words are
+ * `label` (the rows' order after a reload follows their ids on the device, which differ from
+ * run to run).
+ */
+async function chooseWithArrows(page, label) {
   for (let pressed = 0; pressed < 30; pressed += 1) {
-    const chosen = await page.evaluate(() => document.activeElement.selectedOptions?.[0]?.textContent.trim());
-    if (chosen === label) return;
-    await page.keyboard.press(key);
+    const { at, wanted } = await page.evaluate((label) => {
+      const select = document.activeElement;
+      const words = [...(select.options ?? [])].map((option) => option.textContent.trim());
+      return { at: select.selectedIndex, wanted: words.indexOf(label) };
+    }, label);
+    if (wanted === -1) throw new Error(`the focused element has no option "${label}"`);
+    if (at === wanted) return;
+    await page.keyboard.press(at < wanted ? "ArrowDown" : "ArrowUp");
   }
   throw new Error(`the select never showed "${label}"`);
 }
@@ -284,7 +295,7 @@ test("the Portfolio with the keyboard only: add, filter, sort, open a report, re
 
   // Merge Region 1 into Region 2: focus comes back to the choice, on the merged row with
   // the three results.
-  await chooseWithArrows(page, "Region 1 · Health care", "ArrowUp");
+  await chooseWithArrows(page, "Region 1 · Health care");
   await expect(page.locator(".portfolio-manage")).toContainText("Progress from 2026-07-23 to 2026-11-23");
   await tabTo(page, byId("portfolio-merge"));
   await chooseWithArrows(page, "Region 2 · Advanced manufacturing");

@@ -244,3 +244,198 @@ test("thirty partnerships print on at most two pages of A4 and of Letter, every 
   await page.emulateMedia({ media: "print" });
   await expect(page.getByText(`Showing ${blocked} of 30 partnerships`)).toBeVisible();
 });
+
+/**
+ * Where focus is: the focused element's id, tag and name (its label, aria-label or text), and
+ * whether it shows a focus outline a person can see (a style of its own, at least 2 px wide,
+ * not transparent).
+ */
+function focusNow(page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    const labelled = element.id && document.querySelector(`label[for="${element.id}"]`);
+    const name = (element.getAttribute("aria-label") ?? labelled?.textContent ?? element.textContent ?? "").trim().replace(/\s+/g, " ");
+    const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 && !/rgba\(.*,\s*0\)$|transparent/.test(style.outlineColor);
+    return { id: element.id, tag: element.tagName.toLowerCase(), name: name.slice(0, 120), outlined };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until focus is on what `wanted` accepts; checks every stop on the way shows its focus. */
+async function tabTo(page, wanted, { back = false, most = 80 } = {}) {
+  let before = await focusNow(page);
+  for (let pressed = 1; pressed <= most; pressed += 1) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const now = await focusNow(page);
+    expect.soft(now.outlined, `focus is visible on ${JSON.stringify(now)}, reached from ${JSON.stringify(before)}`).toBe(true);
+    if (wanted(now)) return now;
+    before = now;
+  }
+  throw new Error(`${most} presses of ${back ? "Shift+Tab" : "Tab"} never reached the element wanted; focus is on ${JSON.stringify(await focusNow(page))}`);
+}
+
+/** Checks focus comes to what `wanted` accepts (within 5 s), with a visible outline. */
+async function expectFocus(page, what, wanted) {
+  await expect.poll(async () => wanted(await focusNow(page)), { message: `focus on ${what}`, timeout: 5_000 }).toBe(true);
+  const now = await focusNow(page);
+  expect(now.outlined, `focus is visible on ${what}: ${JSON.stringify(now)}`).toBe(true);
+  return now;
+}
+
+/**
+ * Presses ArrowDown or ArrowUp on the focused select until its chosen option's words are
+ * `label` (the rows' order after a reload follows their ids on the device, which differ from
+ * run to run).
+ */
+async function chooseWithArrows(page, label) {
+  for (let pressed = 0; pressed < 30; pressed += 1) {
+    const { at, wanted } = await page.evaluate((label) => {
+      const select = document.activeElement;
+      const words = [...(select.options ?? [])].map((option) => option.textContent.trim());
+      return { at: select.selectedIndex, wanted: words.indexOf(label) };
+    }, label);
+    if (wanted === -1) throw new Error(`the focused element has no option "${label}"`);
+    if (at === wanted) return;
+    await page.keyboard.press(at < wanted ? "ArrowDown" : "ArrowUp");
+  }
+  throw new Error(`the select never showed "${label}"`);
+}
+
+test("the Portfolio with the keyboard only: add, filter, sort, open a report, remove and undo, rename, merge and split", async ({ page }) => {
+  test.setTimeout(90_000);
+  const made = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "3", "partnerships", "2"],
+    { encoding: "utf8" },
+  ).trim().split("\n");
+  // Region 1 with two results (its history), Regions 2 and 3 with one, and one damaged line.
+  const block = ["Results of the autumn round:", made[0], made[1], made[2], made[4], made[5].slice(0, -12)].join("\n");
+  const rows = page.locator("table.portfolio-rows tbody tr");
+  const byId = (id) => (now) => now.id === id;
+  const named = (words) => (now) => now.name === words;
+
+  // From Home to the Portfolio through the navigation; the new screen's content takes focus.
+  await openApp(page, "./");
+  await tabTo(page, (now) => now.tag === "a" && now.name === "Portfolio");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+  await expect.poll(async () => (await focusNow(page)).id).toBe("main");
+
+  // The paste box, then Add: focus goes to what was added and what was not.
+  await tabTo(page, byId("portfolio-links"));
+  await page.keyboard.insertText(block);
+  await tabTo(page, named("Add to portfolio"));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText("Added 4 results: 3 new partnerships, 1 joined a partnership already here.");
+  await expect(page.getByRole("alert").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("alert").getByRole("listitem")).toContainText("Line 6: ");
+  await expect(rows).toHaveCount(3);
+  await expectFocus(page, "the notice of what was added", byId("portfolio-added"));
+
+  // A filter chosen with the arrow keys redraws the rows; focus stays on the filter, and the
+  // line saying how many show is the same live region, so its change is announced.
+  await tabTo(page, byId("portfolio-area"));
+  const showing = page.locator("#portfolio-showing");
+  await expect(showing).toHaveText("3 partnerships");
+  await page.evaluate(() => {
+    window.showingBefore = document.querySelector("#portfolio-showing");
+  });
+  await page.keyboard.press("ArrowDown");
+  await expect(showing).toHaveText(/^Showing [12] of 3 partnerships$/);
+  const shown = Number((await showing.textContent()).split(" ")[1]);
+  await expect(rows).toHaveCount(shown);
+  await expectFocus(page, "the help filter", byId("portfolio-area"));
+  expect(await page.evaluate(() => window.showingBefore === document.querySelector("#portfolio-showing"))).toBe(true);
+  await page.keyboard.press("ArrowUp");
+  await expect(rows).toHaveCount(3);
+
+  // The blocked-only box with Space, twice; then a sort.
+  await tabTo(page, byId("portfolio-blocked"));
+  await page.keyboard.press("Space");
+  await expect(page.locator("#portfolio-blocked")).toBeChecked();
+  await page.keyboard.press("Space");
+  await expect(rows).toHaveCount(3);
+  await tabTo(page, byId("portfolio-sort"));
+  await chooseWithArrows(page, "Region");
+  await expect(rows.first().locator("th")).toHaveText(/^Region 1 · /);
+  await expectFocus(page, "the sort", byId("portfolio-sort"));
+
+  // One report, then back through the navigation: the portfolio is still there.
+  await tabTo(page, named("Open the report of Region 1 · Health care"));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/report/i);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expect(page.locator("main")).toContainText("Region 1");
+  await tabTo(page, (now) => now.tag === "a" && now.name === "Portfolio");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+  await expect(rows).toHaveCount(3);
+  await expect.poll(async () => (await focusNow(page)).id).toBe("main");
+
+  // Remove: focus goes to Undo, which names what was removed; Undo brings the row back and
+  // focus goes to its first control.
+  await tabTo(page, named("Remove Region 2 · Advanced manufacturing"));
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(2);
+  await expectFocus(page, "Undo", byId("portfolio-undo"));
+  await expect(page.locator("#portfolio-undo")).toHaveAccessibleDescription('Removed "Region 2 · Advanced manufacturing" from the portfolio.');
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(3);
+  await expectFocus(page, "the restored row's report link", named("Open the report of Region 2 · Advanced manufacturing"));
+
+  // Rename: choose the row with the arrow keys, type the name, Rename; focus comes back to the
+  // choice of partnership, which now says the new name.
+  await tabTo(page, byId("portfolio-manage-choice"));
+  await chooseWithArrows(page, "Region 3 · Construction");
+  await tabTo(page, byId("portfolio-rename"));
+  await page.keyboard.type("Coastal builders");
+  await tabTo(page, named("Rename"));
+  await page.keyboard.press("Enter");
+  await expect(page.locator("table.portfolio-rows tbody th").filter({ hasText: "Coastal builders" })).toHaveCount(1);
+  await expectFocus(page, "the choice of partnership", byId("portfolio-manage-choice"));
+  await expect(page.locator("#portfolio-manage-choice option:checked")).toHaveText("Coastal builders");
+
+  // Merge Region 1 into Region 2: focus comes back to the choice, on the merged row with
+  // the three results.
+  await chooseWithArrows(page, "Region 1 · Health care");
+  await expect(page.locator(".portfolio-manage")).toContainText("Progress from 2026-07-23 to 2026-11-23");
+  await tabTo(page, byId("portfolio-merge"));
+  await chooseWithArrows(page, "Region 2 · Advanced manufacturing");
+  await tabTo(page, named("Merge them"));
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(2);
+  await expectFocus(page, "the choice of partnership", byId("portfolio-manage-choice"));
+  // The merged row is named by its latest result, which may be either region's.
+  await expect(page.locator("#portfolio-manage-choice option:checked")).toHaveText(/^Region [12] · /);
+  await expect(page.locator(".portfolio-manage h4:text-is(\"Results, oldest first\") + ul > li")).toHaveCount(3);
+
+  // Split the wrong match off again: focus comes back to the choice.
+  await tabTo(page, named("Split off the result of 2026-07-23"));
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(3);
+  await expectFocus(page, "the choice of partnership", byId("portfolio-manage-choice"));
+  await expectAccessible(page);
+});
+
+test("the last partnership removed with the keyboard comes back with Undo", async ({ page }) => {
+  const link = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "1", "partnerships"],
+    { encoding: "utf8" },
+  ).trim();
+  const rows = page.locator("table.portfolio-rows tbody tr");
+  await openApp(page, "./?screen=portfolio");
+  await tabTo(page, (now) => now.id === "portfolio-links");
+  await page.keyboard.insertText(link);
+  await tabTo(page, (now) => now.name === "Add to portfolio");
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(1);
+  await tabTo(page, (now) => now.name === "Remove Region 1 · Health care");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("No partnerships yet")).toBeVisible();
+  await expectFocus(page, "Undo", (now) => now.id === "portfolio-undo");
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(1);
+  await expectFocus(page, "the restored row's report link", (now) => now.name === "Open the report of Region 1 · Health care");
+  await expectAccessible(page);
+});

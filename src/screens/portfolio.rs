@@ -17,6 +17,7 @@ use readiness_core::{
     decode_export, encode_share_link, Bank, Event, Phase, PortfolioEvent, PortfolioWorkspace,
     SaveStatus,
 };
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::{download, storage};
@@ -41,6 +42,36 @@ impl Desk {
             }
         }
     }
+}
+
+/// Moves keyboard and screen-reader focus, once the change just sent is drawn, to the first
+/// element of `ids` on the page: where a keyboard user expects to be after an action whose
+/// button the redraw takes away or gives another meaning (the rows are redrawn in place, so
+/// a row's Remove button would become the next row's).
+fn focus_soon(ids: Vec<String>) {
+    request_animation_frame(move || {
+        let found = ids
+            .iter()
+            .find_map(|id| document().get_element_by_id(id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = found {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The id of a row's link to its report, and of its Remove button, by the row's key.
+fn row_ids(key: u32) -> Vec<String> {
+    vec![
+        format!("portfolio-open-{key}"),
+        format!("portfolio-remove-{key}"),
+    ]
+}
+
+/// The keys of the portfolio's rows.
+fn keys(desk: Desk) -> Vec<u32> {
+    desk.0
+        .with_untracked(|d| d.portfolio().partnerships().iter().map(|p| p.key).collect())
 }
 
 /// Ids no other tab gives, one per result that may start a row.
@@ -84,7 +115,8 @@ pub fn PortfolioScreen() -> impl IntoView {
         </p>
         <SaveLine />
         <AddToPortfolio />
-        <Show when=has_rows fallback=|| view! { <p>"No partnerships yet: add the share links or files the regions sent you."</p> }>
+        // Undo stays within reach when the last partnership was removed.
+        <Show when=has_rows fallback=|| view! { <p>"No partnerships yet: add the share links or files the regions sent you."</p> <Undo /> }>
             <Glance />
         </Show>
         </div>
@@ -169,6 +201,9 @@ async fn read_portfolio_file(file: web_sys::File, desk: Desk) -> Result<(), Stri
     Ok(())
 }
 
+/// The notice of what the latest addition added and could not add, where focus goes after it.
+const ADDED: &str = "portfolio-added";
+
 /// Pasted share links, dropped or picked files, and assessments on this device.
 #[component]
 fn AddToPortfolio() -> impl IntoView {
@@ -189,6 +224,7 @@ fn AddToPortfolio() -> impl IntoView {
         if desk.0.with_untracked(|d| d.addition().problems.is_empty()) {
             links.set(String::new());
         }
+        focus_soon(vec![ADDED.to_string()]);
     };
     let add_files = move |files: Vec<web_sys::File>| {
         leptos::task::spawn_local(async move {
@@ -199,6 +235,7 @@ fn AddToPortfolio() -> impl IntoView {
                 }
             }
             file_problems.set(problems);
+            focus_soon(vec![ADDED.to_string()]);
         });
     };
     let add_chosen = move |()| {
@@ -222,6 +259,7 @@ fn AddToPortfolio() -> impl IntoView {
             fresh_ids: ids_for_rows,
         });
         chosen.set(Vec::new());
+        focus_soon(vec![ADDED.to_string()]);
     };
     // A shared report opened from a link (its "Add to my portfolio" leads here): one button adds it.
     let shared = move || {
@@ -243,6 +281,7 @@ fn AddToPortfolio() -> impl IntoView {
                 problems: Vec::new(),
                 fresh_ids: fresh_ids(1),
             });
+            focus_soon(vec![ADDED.to_string()]);
         }
     };
     let shared_offer = move || {
@@ -290,8 +329,10 @@ fn AddToPortfolio() -> impl IntoView {
                 <p>"Readiness files (JSON) or a portfolio file: choose several, or drop them here."</p>
             </FileDrop>
             <ChooseFromDevice chosen=chosen id_prefix="portfolio-pick-" with_date=true on_add=Callback::new(add_chosen) />
-            <div role="status">{move || said().map(|line| view! { <p>{line}</p> })}</div>
-            <NotAdded problems=Signal::derive(problems) heading="These could not be added; everything else was:" />
+            <div id=ADDED class="portfolio-added" tabindex="-1">
+                <div role="status">{move || said().map(|line| view! { <p>{line}</p> })}</div>
+                <NotAdded problems=Signal::derive(problems) heading="These could not be added; everything else was:" />
+            </div>
         </section>
     }
 }
@@ -355,6 +396,8 @@ fn Glance() -> impl IntoView {
             .map(|p| (p.name().to_string(), p.name().to_string())),
     );
     let said = RwSignal::new(String::new());
+    // How many rows show, in a live region drawn once, so each change of it is announced.
+    let showing = RwSignal::new(String::new());
     let download_csv = move |_| {
         let text = desk.0.with_untracked(|d| {
             portfolio_csv(&portfolio_view(bank, d.portfolio(), &filter(), order()))
@@ -426,10 +469,11 @@ fn Glance() -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <p role="status" id="portfolio-showing">{move || showing.get()}</p>
             {move || desk.0.with(|d| {
                 let view = portfolio_view(bank, d.portfolio(), &filter(), order());
                 let heads = view.steps.iter().map(|s| view! { <th scope="col">{s.short_heading()}</th> }).collect_view();
-                let showing = view.showing();
+                showing.set(view.showing());
                 let rows: Vec<_> = view.rows.iter().map(|row| partnership_row(bank, row, desk, d)).collect();
                 let cells: Vec<_> = view.rows.iter().map(heat_row).collect();
                 let asks = view.asks.iter().map(|asked| {
@@ -437,7 +481,6 @@ fn Glance() -> impl IntoView {
                     view! { <li><strong>{asked.area.label().to_string()}</strong>" ("{asked.by.len()}"): "{names}</li> }
                 }).collect_view();
                 view! {
-                    <p role="status">{showing}</p>
                     <h3>"Readiness by launch step"</h3>
                     <TableScroll label="Readiness by launch step">
                         <table class="portfolio-heat">
@@ -445,7 +488,7 @@ fn Glance() -> impl IntoView {
                             <tbody>{cells}</tbody>
                         </table>
                     </TableScroll>
-                    <h3>"Partnerships"</h3>
+                    <h3 id="portfolio-rows-title" tabindex="-1">"Partnerships"</h3>
                     <TableScroll label="Partnerships">
                         <table class="portfolio-rows">
                             <thead>
@@ -526,15 +569,21 @@ fn partnership_row(
             <td>{help.join("; ")}</td>
             <td>{latest}" "<span class="hint bank-line">{row.bank_words(bank)}</span>{history.map(|h| view! { " "<span class="hint bank-line">{h}</span> })}</td>
             <td class="row-actions">
-                {link.map(|href| view! { <a href=href>{format!("Open the report of {label}")}</a> })}
+                {link.map(|href| view! { <a id=format!("portfolio-open-{key}") href=href>{format!("Open the report of {label}")}</a> })}
                 " "
-                <button type="button" class="button danger" on:click=move |_| desk.send(PortfolioEvent::Remove(key))>
+                <button type="button" class="button danger" id=format!("portfolio-remove-{key}") on:click=move |_| {
+                    desk.send(PortfolioEvent::Remove(key));
+                    focus_soon(vec!["portfolio-undo".to_string()]);
+                }>
                     {format!("Remove {label}")}
                 </button>
             </td>
         </tr>
     }
 }
+
+/// The choice of partnership to correct, where focus comes back after a rename, merge or split.
+const CHOICE: &str = "portfolio-manage-choice";
 
 /// One partnership chosen to rename, merge into another, split a wrong match off, or read its
 /// progress between its two latest results.
@@ -561,12 +610,14 @@ fn ManagePartnership() -> impl IntoView {
                 key,
                 name: name.get_untracked(),
             });
+            focus_soon(vec![CHOICE.to_string()]);
         }
     };
     let merge = move |_| {
         if let (Some(from), Ok(into)) = (key(), into.get_untracked().parse::<u32>()) {
             desk.send(PortfolioEvent::Merge { into, from });
             chosen.set(into.to_string());
+            focus_soon(vec![CHOICE.to_string()]);
         }
     };
     let details = move || {
@@ -593,6 +644,7 @@ fn ManagePartnership() -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| {
                             let fresh_id = fresh_ids(1).remove(0);
                             desk.send(PortfolioEvent::Split { key, index, fresh_id });
+                            focus_soon(vec![CHOICE.to_string()]);
                         }>{format!("Split off the result of {date}")}</button>
                     });
                     view! { <li>{line}{split}</li> }
@@ -635,9 +687,9 @@ fn ManagePartnership() -> impl IntoView {
         <section class="portfolio-manage" aria-labelledby="portfolio-manage-title">
             <h3 id="portfolio-manage-title">"Correct or follow a partnership"</h3>
             <div class="field">
-                <label for="portfolio-manage-choice">"Partnership"</label>
+                <label for=CHOICE>"Partnership"</label>
                 <select
-                    id="portfolio-manage-choice"
+                    id=CHOICE
                     on:change:target=move |ev| {
                         let value = ev.target().value();
                         let label = value.parse::<u32>().ok().and_then(|key| {
@@ -662,21 +714,32 @@ fn ManagePartnership() -> impl IntoView {
 #[component]
 fn Undo() -> impl IntoView {
     let desk = expect_context::<Desk>();
-    move || {
+    // The row comes back under a new key: focus goes to its first control, or, when the
+    // filter hides it, to the rows' heading.
+    let undo = move |_| {
+        let before = keys(desk);
+        desk.send(PortfolioEvent::UndoRemove);
+        let back = keys(desk).into_iter().find(|key| !before.contains(key));
+        let mut ids = back.map(row_ids).unwrap_or_default();
+        ids.push("portfolio-rows-title".to_string());
+        focus_soon(ids);
+    };
+    let notice = move || {
         desk.0.with(|d| {
             d.removed().map(|row| {
                 let label = row.label();
                 view! {
-                    <div class="notice" role="status">
-                        <p>{format!("Removed \"{label}\" from the portfolio.")}</p>
-                        <button type="button" class="button" on:click=move |_| desk.send(PortfolioEvent::UndoRemove)>
+                    <div class="notice">
+                        <p id="portfolio-removed">{format!("Removed \"{label}\" from the portfolio.")}</p>
+                        <button type="button" class="button" id="portfolio-undo" aria-describedby="portfolio-removed" on:click=undo>
                             "Undo"
                         </button>
                     </div>
                 }
             })
         })
-    }
+    };
+    view! { <div role="status">{notice}</div> }
 }
 
 crate::chunk::chunk!(

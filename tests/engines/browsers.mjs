@@ -165,6 +165,35 @@ class Tab {
     return [...new Set(all)];
   }
 
+  /**
+   * Pastes `text` into the field matching `selector`, as a person does with the clipboard: one
+   * insertion at the caret, whatever its length or line breaks (typing a block of share links
+   * key by key takes seconds). The field is clicked first, natively, in each engine.
+   */
+  async paste(selector, text) {
+    await this.click(selector);
+    const pasted = await this.evaluate(
+      (selector, text) => {
+        const field = document.querySelector(selector);
+        field.focus();
+        document.execCommand("insertText", false, text);
+        return field.value === text;
+      },
+      selector,
+      text,
+    );
+    if (!pasted) throw new Error(`${this.engine}: the text pasted into ${selector} is not what the field holds`);
+  }
+
+  /** Waits until the page may be left: only Firefox needs to (see FirefoxTab.settle). */
+  async settle() {}
+
+  /**
+   * Installs what a page loaded by a click (a link that leaves the page) needs: only WebKit
+   * does, whose listeners start after each load (see WebKitTab.afterLoad).
+   */
+  async afterLoad() {}
+
   /** Reads the files the page offered as downloads, oldest first. */
   async downloads() {
     return this.evaluate(async () => Promise.all((window.__engineDownloads ?? []).map((blob) => blob.text())));
@@ -252,6 +281,18 @@ class FirefoxTab extends Tab {
     await (await this.element(selector)).uploadFile(path);
   }
 
+  /** Chooses the option whose value is `value` in the select matching `selector` (input and change events follow). */
+  async select(selector, value) {
+    const chosen = await (await this.element(selector)).select(value);
+    if (!chosen.includes(value)) throw new Error(`firefox: ${selector} has no option "${value}"`);
+  }
+
+  /** Loads the page on show again, once it may be left. */
+  async reload() {
+    await this.settle();
+    await this.page.reload({ waitUntil: "load" });
+  }
+
   /**
    * Prints the page to PDF on `paper` ("A4" or "Letter"), backgrounds included; returns its
    * number of pages. Given no margins, Puppeteer asks for margins of zero, as Playwright's
@@ -322,6 +363,20 @@ class WebKitTab extends Tab {
 
   async upload(selector, path) {
     await (await this.element(selector)).sendKeys(path);
+  }
+
+  /** Chooses the option whose value is `value` in the select matching `selector`, by clicking the option. */
+  async select(selector, value) {
+    await this.click(`${selector} option[value="${value}"]`);
+    const now = await this.evaluate((selector) => document.querySelector(selector).value, selector);
+    if (now !== value) throw new Error(`webkit: ${selector} shows "${now}" after its option "${value}" was clicked`);
+  }
+
+  /** Loads the page on show again. */
+  async reload() {
+    this.seen.push(...(await this.takeProblems()));
+    await this.driver.navigate().refresh();
+    await this.afterLoad();
   }
 
   /**

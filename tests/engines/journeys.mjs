@@ -3,6 +3,7 @@
 // journeys people take after opening a link in whatever browser they have, plus the checks that
 // differ between engines: the date field, what a first visit downloads, and table cells.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +18,24 @@ const GOLDEN_EXPORT = new URL("../../crates/core/golden/export-v1.json", import.
 function goldenShareLink(file, name) {
   const golden = readFileSync(new URL(`../../crates/core/golden/${file}`, import.meta.url), "utf8");
   return golden.split("\n").find((line) => line.startsWith(`${name} `)).split(" ")[1];
+}
+
+/**
+ * Share links of three made-up partnerships (`bench_links`, as tests/portfolio.spec.js uses):
+ * Region 1 with two results, so it has a history, Regions 2 and 3 with one each.
+ */
+function partnershipLinks() {
+  const made = execFileSync(
+    "cargo",
+    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "3", "partnerships", "2"],
+    { encoding: "utf8" },
+  ).trim().split("\n");
+  return [made[0], made[1], made[2], made[4]];
+}
+
+/** How many rows the Portfolio's table of partnerships has. */
+function portfolioRows() {
+  return document.querySelectorAll("table.portfolio-rows tbody tr").length;
 }
 
 /** Starts a new assessment on the assessment screen; returns its id. */
@@ -177,6 +196,56 @@ export const journeys = [
           assert.ok(form.link, `${typed} read as ${form.value}: a link`);
         }
       }
+    },
+  },
+  {
+    name: "the Portfolio: a pasted block of share links is counted, names its damaged line, filters, opens a report, is kept after a reload and scrolls its tables in their own box at 320 px (447 px in WebKit)",
+    async run(engine, { base }) {
+      const links = partnershipLinks();
+      const block = ["Results of the autumn round:", ...links, links[3].slice(0, -12), "Thanks!"].join("\n");
+      const tab = await engine.freshTab();
+      await tab.goto(base);
+      // The pre-rendered Home's links are plain links: wait for the app to take over.
+      await tab.waitFor("the app", () => window.wasmBindings !== undefined);
+      await tab.clickText("Portfolio", 'nav[aria-label="Main"] a');
+      await tab.waitForText("main h1", "Portfolio");
+      await tab.paste("#portfolio-links", block);
+      await tab.clickText("Add to portfolio", "button");
+      await tab.waitForText('[role="status"]', "Added 4 results: 3 new partnerships, 1 joined a partnership already here.");
+      await tab.waitForText('[role="alert"] li', "Line 6: ");
+      await tab.waitForText(".portfolio-counts", "3 partnerships (4 results)");
+      assert.equal(await tab.evaluate(portfolioRows), 3);
+      const history = await tab.evaluate(() => [...document.querySelectorAll("table.portfolio-rows tbody tr")].find((row) => row.textContent.includes("2 results"))?.querySelector("th").textContent);
+      assert.equal(history, "Region 1 · Health care", "the partnership with two results shows its history");
+
+      // The help asked for by Region 1: fewer rows, then every row again.
+      const area = await tab.evaluate(() => document.querySelector("#portfolio-area").options[1].value);
+      await tab.select("#portfolio-area", area);
+      const shown = await tab.waitFor("fewer rows", () => {
+        const rows = document.querySelectorAll("table.portfolio-rows tbody tr").length;
+        return rows < 3 && document.querySelector("#portfolio-showing").textContent === `Showing ${rows} of 3 partnerships` && rows;
+      });
+      assert.ok(shown >= 1, "Region 1 asks for this help");
+      await tab.select("#portfolio-area", "");
+      await tab.waitFor("every row again", () => document.querySelectorAll("table.portfolio-rows tbody tr").length === 3);
+
+      // One report, then back through the navigation, then a reload: the portfolio is kept.
+      await tab.settle();
+      await tab.clickText("Open the report of Region 2 · Advanced manufacturing", "a");
+      await tab.waitForText("main h1", "Readiness report");
+      await tab.waitForText("main", "Region 2");
+      await tab.afterLoad();
+      await tab.clickText("Portfolio", 'nav[aria-label="Main"] a');
+      await tab.waitForText("main h1", "Portfolio");
+      await tab.waitFor("the three rows", () => document.querySelectorAll("table.portfolio-rows tbody tr").length === 3);
+      await tab.reload();
+      await tab.waitForText(".portfolio-counts", "3 partnerships (4 results)");
+      assert.equal(await tab.evaluate(portfolioRows), 3);
+
+      // The wide tables scroll in their own box at 320 px (447 px in WebKit).
+      const width = await tab.setWidth(320);
+      assert.deepEqual(await tab.evaluate(tableScrollProblems), [], `page scrolls sideways at ${width} px`);
+      assert.deepEqual(await tab.evaluate(brokenWordsInTableCells), [], `words broken at ${width} px`);
     },
   },
   {

@@ -22,7 +22,7 @@ pub mod assessment;
 pub mod bank;
 /// Coach links: a coach's session context in the URL fragment, with no answers.
 pub mod coach_link;
-pub mod codec;
+pub use readiness_codec as codec;
 /// The JSON export file and its import, and the CSV of answers.
 pub mod export;
 pub mod format;
@@ -199,31 +199,6 @@ mod tests {
             names.push(name);
         }
         assert!(names.len() >= 4, "fuzz targets: {names:?}");
-    }
-
-    /// The codec is the bottom layer: bytes, varints, the checksum, text blocks, base64url and
-    /// dates. Its files may name nothing else of this crate, neither the domain nor the formats
-    /// built on it.
-    #[test]
-    fn the_codec_names_neither_the_domain_nor_the_formats() {
-        let codec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codec");
-        let mut read = 0;
-        for entry in std::fs::read_dir(&codec).expect("src/codec") {
-            let path = entry.expect("a codec file").path();
-            let text = std::fs::read_to_string(&path).expect("a readable codec file");
-            let is_root = path.file_name().is_some_and(|name| name == "mod.rs");
-            for (number, line) in text.lines().enumerate() {
-                let code = line.split("//").next().unwrap_or_default();
-                let place = format!("{}:{}: {line}", path.display(), number + 1);
-                for (at, _) in code.match_indices("crate::") {
-                    assert!(code[at..].starts_with("crate::codec"), "{place}");
-                }
-                // The codec's own root is a child of the crate's: `super::` there is the crate.
-                assert!(!(is_root && code.contains("super::")), "{place}");
-            }
-            read += 1;
-        }
-        assert!(read >= 3, "src/codec has its files");
     }
 
     /// Which of the crate's top-level modules each one names in its code (comments, doc links

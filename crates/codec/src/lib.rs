@@ -5,14 +5,16 @@
 //! links): it reads and writes bytes, never trusts a length, and reports every failure as a
 //! [`CodecError`], which each format turns into a message of its own.
 
+#![warn(missing_docs)]
+
 mod crc32;
-pub(crate) mod envelope;
+pub mod envelope;
 mod text_code;
 
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 
-pub(crate) use crc32::crc32;
+pub use crc32::crc32;
 use text_code::TextCode;
 
 /// The most text a deflated or coded text block may expand to, so that a hostile link
@@ -51,19 +53,22 @@ pub enum CodecError {
 
 /// The base64url engine: no padding written; padding tolerated when reading, since some
 /// programs add it.
-pub(crate) const BASE64: GeneralPurpose = GeneralPurpose::new(
+pub const BASE64: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::URL_SAFE,
     GeneralPurposeConfig::new()
         .with_encode_padding(false)
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-pub(crate) const TEXT_PLAIN: u8 = 0;
-pub(crate) const TEXT_DEFLATE: u8 = 1;
-pub(crate) const TEXT_CODED: u8 = 2;
+/// A text block's mode: the strings as they are.
+pub const TEXT_PLAIN: u8 = 0;
+/// A text block's mode: the strings deflated.
+pub const TEXT_DEFLATE: u8 = 1;
+/// A text block's mode: the strings in the fixed text code.
+pub const TEXT_CODED: u8 = 2;
 
 /// The smallest of the three ways of writing the text block, with its mode.
-pub(crate) fn text_block(strings: &[&str]) -> (u8, Vec<u8>) {
+pub fn text_block(strings: &[&str]) -> (u8, Vec<u8>) {
     let mut plain = Vec::new();
     for string in strings {
         write_varint(&mut plain, string.len() as u64);
@@ -88,11 +93,7 @@ pub(crate) fn text_block(strings: &[&str]) -> (u8, Vec<u8>) {
 }
 
 /// Reads exactly `count` strings from a text block written by [`text_block`] in `mode`.
-pub(crate) fn read_text_block(
-    mode: u8,
-    block: &[u8],
-    count: usize,
-) -> Result<Vec<String>, CodecError> {
+pub fn read_text_block(mode: u8, block: &[u8], count: usize) -> Result<Vec<String>, CodecError> {
     let strings = match mode {
         TEXT_PLAIN => read_plain(block, count)?,
         TEXT_DEFLATE => {
@@ -126,19 +127,23 @@ fn read_plain(bytes: &[u8], count: usize) -> Result<Vec<Vec<u8>>, CodecError> {
 }
 
 /// Reads the payload, refusing to go past its end.
-pub(crate) struct Reader<'a> {
-    pub(crate) bytes: &'a [u8],
-    pub(crate) at: usize,
+pub struct Reader<'a> {
+    /// The whole payload.
+    pub bytes: &'a [u8],
+    /// Where the next read starts.
+    pub at: usize,
 }
 
 impl<'a> Reader<'a> {
-    pub(crate) fn byte(&mut self) -> Result<u8, CodecError> {
+    /// The next byte.
+    pub fn byte(&mut self) -> Result<u8, CodecError> {
         let byte = *self.bytes.get(self.at).ok_or(CodecError::EndsEarly)?;
         self.at += 1;
         Ok(byte)
     }
 
-    pub(crate) fn take(&mut self, length: usize) -> Result<&'a [u8], CodecError> {
+    /// The next `length` bytes.
+    pub fn take(&mut self, length: usize) -> Result<&'a [u8], CodecError> {
         let end = self
             .at
             .checked_add(length)
@@ -149,14 +154,15 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    pub(crate) fn rest(&mut self) -> &'a [u8] {
+    /// Every byte left.
+    pub fn rest(&mut self) -> &'a [u8] {
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         self.at = self.bytes.len();
         rest
     }
 
     /// An unsigned LEB128 number of at most 64 bits.
-    pub(crate) fn varint(&mut self) -> Result<u64, CodecError> {
+    pub fn varint(&mut self) -> Result<u64, CodecError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = self.byte()?;
@@ -173,7 +179,8 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+/// Writes `value` as an unsigned LEB128 number.
+pub fn write_varint(out: &mut Vec<u8>, mut value: u64) {
     loop {
         let byte = (value & 0x7F) as u8;
         value >>= 7;
@@ -187,7 +194,7 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u64) {
 
 /// Days from 2000-01-01 to a date written exactly as `YYYY-MM-DD`, when it is a real date
 /// that fits a `u16` of days; `None` otherwise (the date is then written as text).
-pub(crate) fn days_since_2000(date: &str) -> Option<u16> {
+pub fn days_since_2000(date: &str) -> Option<u16> {
     let bytes = date.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
@@ -208,7 +215,7 @@ pub(crate) fn days_since_2000(date: &str) -> Option<u16> {
 }
 
 /// The date `days` after 2000-01-01, as `YYYY-MM-DD`.
-pub(crate) fn date_from_days(days: u16) -> String {
+pub fn date_from_days(days: u16) -> String {
     // Howard Hinnant's civil-from-days, shifted so day 0 is 2000-01-01 (a March-based year
     // puts the leap day last).
     let z = i64::from(days) + 10_957 + 719_468;
@@ -254,7 +261,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> Option<i64> {
 }
 
 /// The text code's bytes for these strings, for tests that build links by hand.
-#[cfg(test)]
-pub(crate) fn text_code_for_tests(strings: &[&str]) -> Vec<u8> {
+#[doc(hidden)]
+pub fn text_code_for_tests(strings: &[&str]) -> Vec<u8> {
     TextCode::new().encode(strings.iter().copied())
 }

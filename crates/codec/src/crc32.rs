@@ -11,7 +11,7 @@ use crc::{Crc, NoTable, CRC_32_ISO_HDLC};
 const CRC_32: Crc<u32, NoTable> = Crc::<u32, NoTable>::new(&CRC_32_ISO_HDLC);
 
 /// The CRC-32 of `bytes`.
-pub(crate) fn crc32(bytes: &[u8]) -> u32 {
+pub fn crc32(bytes: &[u8]) -> u32 {
     CRC_32.checksum(bytes)
 }
 

@@ -16,7 +16,7 @@ pub const MAX_LINK_CHARS: usize = 512 * 1024;
 
 /// What is wrong with a link's envelope, before its format reads the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum EnvelopeError {
+pub enum EnvelopeError {
     /// The fragment has no `key=` part.
     Missing,
     /// The fragment is empty, or `key=` has nothing after it.
@@ -47,7 +47,7 @@ pub(crate) enum EnvelopeError {
 
 /// The payload after `key=` in `fragment` (with or without its `#`), if it has that part.
 /// Parts are trimmed, so a space pasted before a part does not hide it.
-pub(crate) fn payload<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
+pub fn payload<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
     let fragment = fragment.trim();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     fragment.split('&').find_map(|part| {
@@ -58,13 +58,13 @@ pub(crate) fn payload<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
 }
 
 /// Whether `fragment` holds a `key=` part, empty or not.
-pub(crate) fn holds(fragment: &str, key: &str) -> bool {
+pub fn holds(fragment: &str, key: &str) -> bool {
     payload(fragment, key).is_some()
 }
 
 /// The fragment of a link to this app in a line of text (an address of any copy of the app,
 /// or the fragment alone): from `#key=` on, or the whole line when it starts with `key=`.
-pub(crate) fn fragment_in<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+pub fn fragment_in<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     let line = line.trim();
     let marker_at = line.match_indices('#').find_map(|(at, _)| {
         line[at + 1..]
@@ -82,7 +82,7 @@ pub(crate) fn fragment_in<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 }
 
 /// `key=` and the payload of `body` under `version`, with its check digits.
-pub(crate) fn seal(key: &str, version: u8, body: &[u8]) -> String {
+pub fn seal(key: &str, version: u8, body: &[u8]) -> String {
     let mut bytes = Vec::with_capacity(body.len() + 5);
     bytes.push(version);
     bytes.extend_from_slice(body);
@@ -100,7 +100,7 @@ pub(crate) fn seal(key: &str, version: u8, body: &[u8]) -> String {
 /// payload of fewer than `least_bytes` bytes (check digits included) is [`TooShort`].
 ///
 /// [`TooShort`]: EnvelopeError::TooShort
-pub(crate) fn open(
+pub fn open(
     fragment: &str,
     key: &str,
     newest: u8,

@@ -368,3 +368,6 @@ pub fn decode_kept_group(bank: &Bank, text: &str) -> Result<Vec<KeptMember>, Str
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -17,49 +17,25 @@
 
 #![warn(missing_docs)]
 
-pub mod answer;
-pub mod assessment;
-pub mod bank;
 /// Coach links: a coach's session context in the URL fragment, with no answers.
 pub mod coach_link;
 pub use readiness_codec as codec;
+pub use readiness_domain::*;
 /// The JSON export file and its import, and the CSV of answers.
 pub mod export;
 pub mod format;
-pub mod golden;
-pub mod group;
 /// The group view's CSV and JSON, and the group a tab keeps.
 pub mod group_files;
-#[doc(hidden)]
-pub mod made_up;
 pub mod mail;
 pub mod outputs;
-/// Many partnerships' results, for TA providers and states: matching, history, the view at a
-/// glance, the portfolio file and its CSV.
-pub mod portfolio;
 /// The portfolio file, a partnership as the device keeps it, and the portfolio's CSV.
 pub mod portfolio_file;
-pub mod progress;
 /// QR codes of share links, as standalone SVG.
 pub mod qr;
-pub mod report;
-pub mod scoring;
-pub mod screens;
 /// Share links: the whole assessment, compact and versioned, in the URL fragment.
 pub mod share_link;
-pub mod summary;
 pub mod workspace;
 
-pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
-pub use assessment::{
-    is_email_address, Assessment, CoachSession, Edit, Meta, SessionField, SessionProblem,
-    TaRequest, MAX_ANSWERS, MAX_COACH_MESSAGE_CHARS, MAX_HELP_AREAS, MAX_META_CHARS,
-    MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS, SCOPE_SECTIONS,
-};
-pub use bank::{
-    version_key, Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question,
-    QuestionKind, RetiredQuestion, Scales, Section, SectionKind, Source, SourceDoc,
-};
 pub use coach_link::{
     decode_coach_link, encode_coach_link, CoachLinkError, COACH_KEY, COACH_LINK_VERSION,
 };
@@ -71,53 +47,23 @@ pub use format::{
     decode_stored, encode_stored, stored_record, DecodedStored, SkipReason, Skipped,
     StoredAssessment, StoredError, StoredRecord,
 };
-pub use group::session::{
-    presented_alone, session_step, step_index, DisputedQuestion, GateLine, SessionStep,
-    MOST_DISPUTED,
-};
-pub use group::{
-    group_view, readiness_shade, scale_position, GateTally, GroupView, QuestionRow, Respondent,
-    RespondentSummary, Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS,
-    MAX_RESPONDENT_LABEL_CHARS, MOST_COLUMNS, READINESS_SHADES, SUMMARISE_FROM,
-};
 pub use group_files::{
     decode_kept_group, encode_kept_group, group_csv, group_json, KeptMember, GROUP_FORMAT,
     GROUP_VERSION, KEPT_GROUP_FORMAT,
 };
 pub use mail::{mail_draft, report_draft};
 pub use outputs::{report_outputs, ReportOutputs};
-pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
-pub use report::{
-    report, Finding, FindingKind, Gap, GapKind, Ignored, IgnoredReason, KeptAnswer, NextStep,
-    NoteLine, PitfallFlag, Report, ReportPart, Strength, TaSummary,
-};
-pub use scoring::{
-    advice_for, advice_in, gate_status, percent_text, phase_profile, section_score, section_scores,
-    table_checks, Band, GateState, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck,
-    Verdict, WhereYouAre,
-};
-pub use screens::coach_form::CoachForm;
 pub use share_link::{
     decode_share_link, encode_share_link, link_copied_message, ShareLinkError, SharedAssessment,
     LINK_FORMAT_VERSION, MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
 };
-pub use summary::PRIVACY_LINE;
 pub use workspace::{
     assessment_id_of_key, link_kind, read_pasted, Effect, Event, GroupAddition, IncomingResult,
     LinkFormats, LinkKind, Listed, Member, PortfolioAddition, PortfolioEvent, PortfolioWorkspace,
     ReadFor, SaveStatus, SetAside, Stamp, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX,
     PORTFOLIO_PREFIX,
 };
-
-/// The version of this crate, shown in report footers when the app gives none of its own.
-pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The version of the built-in question bank, the `bank_version` of `bank/bank.json`.
-///
-/// It is a string, `YEAR.RELEASE`, rather than a number, so that people can read it in a
-/// report footer; a test keeps it equal to the embedded bank's version.
-pub const BANK_VERSION: &str = "2026.3";
 
 #[cfg(test)]
 mod bad_inputs;
@@ -126,10 +72,12 @@ mod bad_inputs;
 mod tests {
     use super::*;
 
+    /// Report footers and files name the core's version as this crate's version, as before the
+    /// domain was a crate of its own: the two crates keep one version.
     #[test]
-    fn the_constant_matches_the_builtin_bank() {
-        assert_eq!(Bank::builtin().version(), BANK_VERSION);
-        assert!(!CRATE_VERSION.is_empty());
+    fn the_core_names_its_own_version() {
+        assert_eq!(CRATE_VERSION, env!("CARGO_PKG_VERSION"));
+        assert_eq!(BANK_VERSION, Bank::builtin().version());
     }
 
     /// The core must never depend on anything browser-related; that is what keeps it testable
@@ -263,7 +211,7 @@ mod tests {
     #[test]
     fn the_core_modules_form_no_circle() {
         let graph = module_graph();
-        assert!(graph.len() >= 12, "modules read: {graph:?}");
+        assert!(graph.len() >= 9, "modules read: {graph:?}");
         for start in graph.keys() {
             let mut seen = std::collections::BTreeSet::new();
             let mut todo: Vec<&String> = graph[start].iter().collect();
@@ -273,42 +221,6 @@ mod tests {
                     todo.extend(graph.get(next).into_iter().flatten());
                 }
             }
-        }
-    }
-
-    /// The layers: `codec` (bytes), the domain (bank, answers, assessment, scoring, report,
-    /// summary, group, progress), the formats on top of both, and the workspace on top of all.
-    /// A domain module names neither a format nor the codec.
-    #[test]
-    fn the_domain_names_neither_the_formats_nor_the_codec() {
-        const FORMATS: [&str; 9] = [
-            "format",
-            "portfolio_file",
-            "export",
-            "share_link",
-            "coach_link",
-            "qr",
-            "group_files",
-            "mail",
-            "outputs",
-        ];
-        let graph = module_graph();
-        for (module, names) in &graph {
-            if module == "codec" || module == "workspace" || FORMATS.contains(&module.as_str()) {
-                continue;
-            }
-            for named in names {
-                assert!(
-                    named != "codec" && !FORMATS.contains(&named.as_str()),
-                    "the domain module {module} names {named}"
-                );
-            }
-        }
-        for format in FORMATS {
-            assert!(
-                graph.contains_key(format),
-                "{format} is a module of the crate"
-            );
         }
     }
 

@@ -366,3 +366,6 @@ fn push_row(out: &mut String, cells: &[String]) {
     out.push_str(&line.join(","));
     out.push_str("\r\n");
 }
+
+#[cfg(test)]
+mod tests;

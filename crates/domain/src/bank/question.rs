@@ -83,9 +83,9 @@ pub struct CountRange {
 }
 
 impl CountRange {
-    /// A range built directly, for tests of the verdicts.
-    #[cfg(test)]
-    pub(crate) fn new(min: Option<u32>, max: Option<u32>, not_more_than: Option<&str>) -> Self {
+    /// A range built directly, for tests of the verdicts and of the links.
+    #[doc(hidden)]
+    pub fn new(min: Option<u32>, max: Option<u32>, not_more_than: Option<&str>) -> Self {
         Self {
             min,
             max,

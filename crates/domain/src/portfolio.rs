@@ -6,7 +6,7 @@
 //!
 //! Everything here is values in, values out, as the rest of the core: `view` reads the portfolio
 //! at a glance (counts, the heat map's rows, who asks for what, sorting and filtering);
-//! [`crate::portfolio_file`], a format above it, writes and reads the portfolio file and the
+//! `portfolio_file`, a format above the domain, writes and reads the portfolio file and the
 //! CSV.
 
 use crate::assessment::{Assessment, MAX_META_CHARS};
@@ -36,7 +36,7 @@ impl MatchKey {
 }
 
 /// Text as matching compares it: lower-case, every kind of space left out.
-pub(crate) fn folded(text: &str) -> String {
+pub fn folded(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
@@ -108,7 +108,9 @@ impl Partnership {
             .any(|result| result.assessment == *assessment)
     }
 
-    pub(crate) fn put_in_order(&mut self) {
+    /// Puts the results in the order of the history: by the date each names, then by when it
+    /// was added.
+    pub fn put_in_order(&mut self) {
         self.results.sort_by(|a, b| a.order().cmp(&b.order()));
     }
 }

@@ -68,7 +68,7 @@ fn next_step_line(report: &Report<'_>, next: &NextStep<'_, '_>) -> String {
 }
 
 impl Report<'_> {
-    /// The report as Markdown that reads fine as plain text, crediting this crate's version.
+    /// The report as Markdown that reads fine as plain text, crediting the core's version ([`crate::CRATE_VERSION`]).
     pub fn to_markdown(&self) -> String {
         self.to_markdown_with_app_version(CRATE_VERSION)
     }

@@ -11,8 +11,9 @@
 //! device keeps edits pending until the next write, shared-computer mode writes nothing) are
 //! tested natively, with a device made of a map.
 //!
-//! This is the top layer of the crate: it names the domain and the formats, and neither names
-//! it.
+//! It sits on the domain and the formats, and neither names it. It does not depend on the link
+//! formats (`readiness-links`): it is handed them as functions ([`LinkFormats`]), so start-up
+//! code cannot call one.
 
 use readiness_codec::{crc32, envelope};
 use readiness_domain::assessment::{Assessment, CoachSession, Edit, Meta};

@@ -145,12 +145,12 @@ pub struct KeptMember {
 }
 
 /// The formats of share links, coach links and the group a tab keeps, as functions the
-/// workspace is handed rather than names (`readiness_links::link_formats` makes them). Start-up needs none of them unless the address holds
-/// a link or the tab kept a group, so the browser app fetches their code (the deflate, base64
-/// and link readers) apart from the rest and hands them over with
-/// the workspace's `Event::LinkFormatsLoaded`. The first event that needs them asks for them with
-/// its `Effect::LoadLinkFormats`; until they come, the events that need them wait in the
-/// workspace, in order, and nothing is lost.
+/// workspace is handed rather than names (`readiness_links::link_formats` makes them).
+/// Start-up needs none of them unless the address holds a link or the tab kept a group, so the
+/// browser app fetches their code (the deflate, base64 and link readers) apart from the rest
+/// and hands them over with the workspace's `Event::LinkFormatsLoaded`. The first event that
+/// needs them asks for them with its `Effect::LoadLinkFormats`; until they come, the events
+/// that need them wait in the workspace, in order, and nothing is lost.
 #[derive(Clone, Copy)]
 pub struct LinkFormats {
     /// Reads a share link's fragment.

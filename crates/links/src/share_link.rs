@@ -457,8 +457,8 @@ fn decode_body(bank: &Bank, body: &[u8]) -> Result<SharedAssessment, ShareLinkEr
 }
 
 /// The position of a question in a layout's list, for tests that write links by hand.
-#[doc(hidden)]
-pub fn layout_position(code: u64, id: &str) -> Option<usize> {
+#[cfg(test)]
+pub(crate) fn layout_position(code: u64, id: &str) -> Option<usize> {
     layout_by_code(code)?
         .questions
         .iter()

@@ -338,6 +338,14 @@ test("start-up code builds no sorted map in bulk: the main module's names are re
   for (const name of ["alloc::collections::btree::append::<impl NodeRef>::bulk_push", "<DedupSortedIter<K, V, I> as Iterator>::next"]) {
     assert.equal(startUpBulkBuilds(moduleOf({ functions: [{ name, size: 20 }] })).length, 1, name);
   }
+  // The bulk build inlined into the map's own collect, as the linker names it and readable.
+  const collected = "_RINvXs1o_NtNtNtCslS7bobliwFp_5alloc11collections5btree3mapINtB7_8BTreeMapNtNtBd_6string6StringjEINtNtNtNtCsdqAor0CasWu_4core4iter6traits7collect12FromIteratorTB19_jEE9from_iterINtNtNtB1D_8adapters3map3MapINtNtNtB1F_5slice4iter4IterTB19_B19_EEE";
+  for (const name of [collected, "<alloc::collections::btree::set::BTreeSet<u32> as core::convert::From<[u32; 3]>>::from"]) {
+    assert.equal(startUpBulkBuilds(moduleOf({ functions: [{ name: insert, size: 40 }, { name, size: 900 }] })).length, 1, name);
+  }
+  // Collecting a map's entries into a vector builds no map.
+  const vec = "<alloc::vec::Vec<alloc::string::String> as core::iter::traits::collect::FromIterator<alloc::string::String>>::from_iter::<core::iter::adapters::cloned::Cloned<alloc::collections::btree::set::Iter<alloc::string::String>>>";
+  assert.deepEqual(startUpBulkBuilds(moduleOf({ functions: [{ name: vec, size: 200 }] })), []);
   assert.throws(() => startUpBulkBuilds(moduleOf({ functions: [{ name: bulk, size: 300 }], named: false })), /has no function names/);
 });
 

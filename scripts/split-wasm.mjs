@@ -88,6 +88,17 @@ export function chunkStem(file) {
 const BULK_BUILD = /bulk_build_from_sorted_iter|bulk_push|DedupSortedIter/;
 
 /**
+ * The same code when the optimiser inlined it into the map's or set's own collect, so that no
+ * function of the names above is left: `<BTreeMap<..> as FromIterator<..>>::from_iter` (or
+ * `From<[..; N]>::from`), readable or as the linker's v0 symbol. Since the core is several
+ * crates, the bulk build of a `collect()` in start-up code can end up inlined there.
+ */
+const BULK_COLLECT = [
+  /^<alloc::collections::btree::(map|set)::BTree(Map|Set)<.*> as core::(iter::traits::collect::FromIterator|convert::From)</,
+  /^_R\w*?5btree3(map|set)INt\w+?8BTree(Map|Set)\w*?(12FromIterator|7convert4From)/,
+];
+
+/**
  * The functions of the main module `bytes` (as the splitter wrote it, names kept) that build a
  * sorted map or set in bulk, by their readable names: none is allowed, since the main module is
  * the code start-up downloads. Fails when the module keeps no names, since then it could not
@@ -101,7 +112,10 @@ export function startUpBulkBuilds(bytes) {
         'keep the release profile\'s strip = "debuginfo" (it keeps the symbols the check reads).',
     );
   }
-  return readableNames(functions.filter((f) => f.name !== null && BULK_BUILD.test(f.name)).map((f) => f.name));
+  const named = functions.filter((f) => f.name !== null).map((f) => f.name);
+  const readable = readableNames(named);
+  const bulk = (name) => BULK_BUILD.test(name) || BULK_COLLECT.some((pattern) => pattern.test(name));
+  return readable.filter((name, i) => bulk(name) || bulk(named[i]));
 }
 
 function run(command, args) {

@@ -80,7 +80,7 @@ chunk!(
     /// The share-link, coach-link and kept-group formats (deflate, base64 and the link
     /// readers), which start-up needs only when the address holds a link or the tab kept a
     /// group.
-    link_formats: fn link_formats() -> LinkFormats, prefetch_link_formats => LinkFormats::all()
+    link_formats: fn link_formats() -> LinkFormats, prefetch_link_formats => readiness_core::link_formats()
 );
 
 /// How long after start the chunks begin to come: past the first screen's drawing and the

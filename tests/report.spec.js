@@ -240,7 +240,7 @@ for (const file of ["share-links-v1.txt", "share-links-2026.2.txt"]) {
 // happening, meetings starting to try the employers' patience.
 // The steps alone would read as sustaining; the first page must say what stands in the way.
 test("a mature partnership in a storm: the first page reads the whole partnership", async ({ page }) => {
-  const bank = JSON.parse(readFileSync(new URL("../crates/core/bank/bank.json", import.meta.url), "utf8"));
+  const bank = JSON.parse(readFileSync(new URL("../crates/domain/bank/bank.json", import.meta.url), "utf8"));
   const id = await startAssessment(page, { name: "Riverbend" });
   const agreement = { forming: "Disagree", norming: "Somewhat disagree", storming: "Agree", performing: "Somewhat agree" };
   const happening = { "pit.understaffing": "Yes", "pit.tension": "Yes", "pit.more-funding": "Yes", "pit.wasted-time": "A little" };

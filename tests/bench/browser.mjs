@@ -222,7 +222,7 @@ async function respondentLinks(count, mode = []) {
 // has a row per launch step with a cell per respondent, and there is a distribution bar per
 // question. A question nobody answered has no bar; the example leaves about one answer in ten
 // blank, so with six respondents that happens to a question once in a million.
-const bank = JSON.parse(readFileSync(new URL("../../crates/core/bank/bank.json", import.meta.url), "utf8"));
+const bank = JSON.parse(readFileSync(new URL("../../crates/domain/bank/bank.json", import.meta.url), "utf8"));
 const launchSteps = bank.sections.filter((section) => section.kind === "launch_step").length;
 const questions = bank.sections.reduce((sum, section) => sum + section.questions.length, 0);
 // From this many respondents (the core's SUMMARISE_FROM) the view draws a bar per launch step

@@ -146,7 +146,7 @@ fn measure(name: &str, bank: &Bank, runs: usize) {
 fn main() {
     // `cargo bench` passes `--bench`; any other argument is a filter we do not need.
     let load = median(20, || {
-        black_box(Bank::from_json(black_box(include_str!("../bank/bank.json"))).ok());
+        black_box(Bank::from_json(black_box(include_str!("../../domain/bank/bank.json"))).ok());
     });
     println!("parsing and validating the built-in bank: {load:.2?}");
     measure("built-in bank", Bank::builtin(), 2_000);

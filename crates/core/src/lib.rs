@@ -1,9 +1,16 @@
-//! The domain of the Sector Partnership Readiness Check: the question bank, answers,
+//! The core of the Sector Partnership Readiness Check: the question bank, answers,
 //! assessments, scoring, the report and its Markdown summary, the group view of several
-//! respondents and the progress between two results.
+//! respondents, the progress between two results, the formats and the app's state.
 //!
-//! This crate knows nothing of the browser. It takes values and returns values, so the web
-//! app stays a thin shell and every rule here is tested natively:
+//! It is a facade over the crates that hold them, each a layer Cargo keeps apart (see
+//! ARCHITECTURE.md): `readiness-codec` (bytes), `readiness-domain`, `readiness-formats` (what
+//! start-up reads and writes), `readiness-links` (the link formats that load late),
+//! `readiness-workspace` (the app's state) and `readiness-portfolio-desk` (the portfolio's own
+//! workspace). It re-exports them all, so the app, the fuzz targets, the examples and the
+//! benchmarks name one crate.
+//!
+//! None of them knows anything of the browser. They take values and return values, so the web
+//! app stays a thin shell and every rule is tested natively:
 //!
 //! ```
 //! use readiness_core::{report, Answer, Assessment, Bank, ScalePoint};
@@ -17,127 +24,33 @@
 
 #![warn(missing_docs)]
 
-pub mod answer;
-pub mod assessment;
-pub mod bank;
-/// Coach links: a coach's session context in the URL fragment, with no answers.
-pub mod coach_link;
-pub mod codec;
-/// The JSON export file and its import, and the CSV of answers.
-pub mod export;
-pub mod format;
-pub mod golden;
-pub mod group;
-/// The group view's CSV and JSON, and the group a tab keeps.
-pub mod group_files;
-#[doc(hidden)]
-pub mod made_up;
-pub mod mail;
-pub mod outputs;
-/// Many partnerships' results, for TA providers and states: matching, history, the view at a
-/// glance, the portfolio file and its CSV.
-pub mod portfolio;
-/// The portfolio file, a partnership as the device keeps it, and the portfolio's CSV.
-pub mod portfolio_file;
-pub mod progress;
-/// QR codes of share links, as standalone SVG.
-pub mod qr;
-pub mod report;
-pub mod scoring;
-pub mod screens;
-/// Share links: the whole assessment, compact and versioned, in the URL fragment.
-pub mod share_link;
-pub mod summary;
-pub mod workspace;
-
-pub use answer::{parse_count, Agreement, Answer, CountError, PitfallLevel, ScalePoint};
-pub use assessment::{
-    is_email_address, Assessment, CoachSession, Edit, Meta, SessionField, SessionProblem,
-    TaRequest, MAX_ANSWERS, MAX_COACH_MESSAGE_CHARS, MAX_HELP_AREAS, MAX_META_CHARS,
-    MAX_NOTE_CHARS, MAX_TA_TEXT_CHARS, SCOPE_SECTIONS,
-};
-pub use bank::{
-    version_key, Bank, BankError, Choice, CountRange, HelpArea, Phase, PitfallKind, Question,
-    QuestionKind, RetiredQuestion, Scales, Section, SectionKind, Source, SourceDoc,
-};
-pub use coach_link::{
-    decode_coach_link, encode_coach_link, CoachLinkError, COACH_KEY, COACH_LINK_VERSION,
-};
-pub use export::{
-    answers_csv, decode_export, encode_export, file_stem, ImportError, ImportSource, Imported,
-    EXPORT_FORMAT, EXPORT_VERSION, MAX_ID_CHARS, MAX_IMPORT_BYTES,
-};
-pub use format::{
-    decode_stored, encode_stored, stored_record, DecodedStored, SkipReason, Skipped,
-    StoredAssessment, StoredError, StoredRecord,
-};
-pub use group::session::{
-    presented_alone, session_step, step_index, DisputedQuestion, GateLine, SessionStep,
-    MOST_DISPUTED, NOTHING_TO_PRESENT,
-};
-pub use group::{
-    group_view, readiness_shade, scale_position, GateTally, GroupView, QuestionRow, Respondent,
-    RespondentSummary, Share, ShareKind, StepRow, Unmatched, DISAGREEMENT_POINTS,
-    MAX_RESPONDENT_LABEL_CHARS, MOST_COLUMNS, READINESS_SHADES, SUMMARISE_FROM,
-};
-pub use group_files::{
-    decode_kept_group, encode_kept_group, group_csv, group_json, KeptMember, GROUP_FORMAT,
-    GROUP_VERSION, KEPT_GROUP_FORMAT,
-};
-pub use mail::{mail_draft, report_draft};
-pub use outputs::{report_outputs, ReportOutputs};
-pub use progress::{progress, Progress, QuestionMove, StepChange};
-pub use qr::{qr_drawing, qr_svg, QrDrawing, QrError};
-pub use report::{
-    report, Finding, FindingKind, Gap, GapGroup, GapKind, GateList, Ignored, IgnoredReason,
-    ItemNext, KeptAnswer, NextStep, NoteLine, PitfallFlag, Report, ReportItem, ReportPart,
-    Strength, TaSummary,
-};
-pub use scoring::{
-    advice_for, advice_in, gate_status, percent_text, phase_profile, section_score, section_scores,
-    table_checks, Band, GateState, GateStatus, PhaseProfile, PhaseScore, SectionScore, TableCheck,
-    Verdict, WhereYouAre,
-};
-pub use screens::coach_form::CoachForm;
-pub use share_link::{
-    decode_share_link, encode_share_link, link_copied_message, ShareLinkError, SharedAssessment,
-    LINK_FORMAT_VERSION, MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES, SHARE_KEY, URL_WARN_LENGTH,
-};
-pub use summary::PRIVACY_LINE;
-pub use workspace::{
-    assessment_id_of_key, link_kind, read_pasted, Effect, Event, GroupAddition, IncomingResult,
-    LinkFormats, LinkKind, Listed, Member, PortfolioAddition, PortfolioEvent, PortfolioWorkspace,
-    ReadFor, SaveStatus, SetAside, Stamp, StorageError, Workspace, KEPT_GROUP_KEY, KEY_PREFIX,
-    PORTFOLIO_PREFIX,
-};
-
-/// The version of this crate, shown in report footers when the app gives none of its own.
-pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The version of the built-in question bank, the `bank_version` of `bank/bank.json`.
-///
-/// It is a string, `YEAR.RELEASE`, rather than a number, so that people can read it in a
-/// report footer; a test keeps it equal to the embedded bank's version.
-pub const BANK_VERSION: &str = "2026.3";
-
-#[cfg(test)]
-mod bad_inputs;
+pub use readiness_codec as codec;
+pub use readiness_domain::*;
+pub use readiness_formats::*;
+pub use readiness_links::*;
+pub use readiness_portfolio_desk::*;
+/// The app's state and every rule about how it changes.
+pub use readiness_workspace as workspace;
+pub use readiness_workspace::*;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Report footers and files name the core's version as this crate's version, as before the
+    /// domain was a crate of its own: the two crates keep one version.
     #[test]
-    fn the_constant_matches_the_builtin_bank() {
-        assert_eq!(Bank::builtin().version(), BANK_VERSION);
-        assert!(!CRATE_VERSION.is_empty());
+    fn the_core_names_its_own_version() {
+        assert_eq!(CRATE_VERSION, env!("CARGO_PKG_VERSION"));
+        assert_eq!(BANK_VERSION, Bank::builtin().version());
     }
 
-    /// The core must never depend on anything browser-related; that is what keeps it testable
-    /// natively and the app's architecture honest.
+    /// No crate of the core may depend on anything browser-related; that is what keeps it
+    /// testable natively and the app's architecture honest. Reads the manifest of every crate
+    /// under `crates/`.
     #[test]
     fn the_core_depends_on_nothing_from_the_browser() {
-        let manifest = include_str!("../Cargo.toml");
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let forbidden = [
             "leptos",
             "web-sys",
@@ -148,33 +61,41 @@ mod tests {
             "js-sys",
             "js_sys",
         ];
-        for line in manifest.lines() {
-            let line = line.trim();
-            if line.starts_with('#') || line.starts_with('[') {
+        let mut read = Vec::new();
+        for entry in std::fs::read_dir(&crates).expect("crates/") {
+            let path = entry.expect("a crate's folder").path().join("Cargo.toml");
+            let Ok(manifest) = std::fs::read_to_string(&path) else {
                 continue;
+            };
+            let place = path.display();
+            for line in manifest.lines() {
+                let line = line.trim();
+                if line.starts_with('#') || line.starts_with('[') {
+                    continue;
+                }
+                let name = line
+                    .split(['=', '.'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .trim_matches('"');
+                for bad in forbidden {
+                    assert!(
+                        !name.starts_with(bad),
+                        "{place} must not depend on {name}: keep browser code in the app"
+                    );
+                }
             }
-            let name = line
-                .split(['=', '.'])
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .trim_matches('"');
-            for bad in forbidden {
-                assert!(
-                    !name.starts_with(bad),
-                    "readiness-core must not depend on {name}: keep browser code in the app"
-                );
+            // Dependency tables written as `[dependencies.name]` are checked too.
+            for line in manifest.lines().filter(|l| l.trim().starts_with('[')) {
+                for bad in forbidden {
+                    assert!(!line.contains(bad), "{place} must not depend on {line}");
+                }
             }
+            read.push(path);
         }
-        // Dependency tables written as `[dependencies.name]` are checked too.
-        for line in manifest.lines().filter(|l| l.trim().starts_with('[')) {
-            for bad in forbidden {
-                assert!(
-                    !line.contains(bad),
-                    "readiness-core must not depend on {line}"
-                );
-            }
-        }
+        // codec, domain, formats, links, workspace, portfolio-desk and this facade.
+        assert!(read.len() >= 7, "manifests read: {read:?}");
     }
 
     /// The README's fuzzing command names `corpus/<target>` and `seeds/<target>`: both folders
@@ -200,155 +121,5 @@ mod tests {
             names.push(name);
         }
         assert!(names.len() >= 4, "fuzz targets: {names:?}");
-    }
-
-    /// The codec is the bottom layer: bytes, varints, the checksum, text blocks, base64url and
-    /// dates. Its files may name nothing else of this crate, neither the domain nor the formats
-    /// built on it.
-    #[test]
-    fn the_codec_names_neither_the_domain_nor_the_formats() {
-        let codec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codec");
-        let mut read = 0;
-        for entry in std::fs::read_dir(&codec).expect("src/codec") {
-            let path = entry.expect("a codec file").path();
-            let text = std::fs::read_to_string(&path).expect("a readable codec file");
-            let is_root = path.file_name().is_some_and(|name| name == "mod.rs");
-            for (number, line) in text.lines().enumerate() {
-                let code = line.split("//").next().unwrap_or_default();
-                let place = format!("{}:{}: {line}", path.display(), number + 1);
-                for (at, _) in code.match_indices("crate::") {
-                    assert!(code[at..].starts_with("crate::codec"), "{place}");
-                }
-                // The codec's own root is a child of the crate's: `super::` there is the crate.
-                assert!(!(is_root && code.contains("super::")), "{place}");
-            }
-            read += 1;
-        }
-        assert!(read >= 3, "src/codec has its files");
-    }
-
-    /// Which of the crate's top-level modules each one names in its code (comments, doc links
-    /// and test modules aside), read from the source files.
-    fn module_graph() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = vec![src.clone()];
-        let mut graph =
-            std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
-        while let Some(path) = files.pop() {
-            if path.is_dir() {
-                for entry in std::fs::read_dir(&path).expect("a source folder") {
-                    files.push(entry.expect("a source file").path());
-                }
-                continue;
-            }
-            let relative = path.strip_prefix(&src).expect("under src");
-            let top = relative
-                .components()
-                .next()
-                .map(|part| {
-                    part.as_os_str()
-                        .to_string_lossy()
-                        .trim_end_matches(".rs")
-                        .to_string()
-                })
-                .unwrap_or_default();
-            let name = relative.to_string_lossy();
-            if top == "lib" || top == "bad_inputs" || name.ends_with("tests.rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("a readable source file");
-            let code = text
-                .split("#[cfg(test)]\nmod tests")
-                .next()
-                .unwrap_or_default();
-            let code = code
-                .split("#[cfg(test)]\npub(crate) mod tests")
-                .next()
-                .unwrap_or_default();
-            let names = graph.entry(top.clone()).or_default();
-            for line in code.lines() {
-                let line = line.split("//").next().unwrap_or_default();
-                for (at, _) in line.match_indices("crate::") {
-                    let named: String = line[at + 7..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                        .collect();
-                    let is_module =
-                        src.join(format!("{named}.rs")).is_file() || src.join(&named).is_dir();
-                    if is_module && named != top {
-                        names.insert(named);
-                    }
-                }
-            }
-        }
-        graph
-    }
-
-    /// The modules name each other in one direction only: no module reaches itself through the
-    /// modules it names (the first of those circles ran through seven modules).
-    #[test]
-    fn the_core_modules_form_no_circle() {
-        let graph = module_graph();
-        assert!(graph.len() >= 12, "modules read: {graph:?}");
-        for start in graph.keys() {
-            let mut seen = std::collections::BTreeSet::new();
-            let mut todo: Vec<&String> = graph[start].iter().collect();
-            while let Some(next) = todo.pop() {
-                assert_ne!(next, start, "{start} reaches itself: {graph:?}");
-                if seen.insert(next.clone()) {
-                    todo.extend(graph.get(next).into_iter().flatten());
-                }
-            }
-        }
-    }
-
-    /// The layers: `codec` (bytes), the domain (bank, answers, assessment, scoring, report,
-    /// summary, group, progress), the formats on top of both, and the workspace on top of all.
-    /// A domain module names neither a format nor the codec.
-    #[test]
-    fn the_domain_names_neither_the_formats_nor_the_codec() {
-        const FORMATS: [&str; 9] = [
-            "format",
-            "portfolio_file",
-            "export",
-            "share_link",
-            "coach_link",
-            "qr",
-            "group_files",
-            "mail",
-            "outputs",
-        ];
-        let graph = module_graph();
-        for (module, names) in &graph {
-            if module == "codec" || module == "workspace" || FORMATS.contains(&module.as_str()) {
-                continue;
-            }
-            for named in names {
-                assert!(
-                    named != "codec" && !FORMATS.contains(&named.as_str()),
-                    "the domain module {module} names {named}"
-                );
-            }
-        }
-        for format in FORMATS {
-            assert!(
-                graph.contains_key(format),
-                "{format} is a module of the crate"
-            );
-        }
-    }
-
-    /// The workspace is the top layer: it runs the app's state on the domain and the formats,
-    /// and no other module names it.
-    #[test]
-    fn nothing_names_the_workspace() {
-        let graph = module_graph();
-        assert!(graph.contains_key("workspace"));
-        for (module, names) in &graph {
-            assert!(
-                !names.contains("workspace"),
-                "{module} names the workspace, which sits above every other module"
-            );
-        }
     }
 }

@@ -1,0 +1,325 @@
+use super::view::*;
+use super::*;
+use crate::answer::{Answer, ScalePoint};
+use crate::bank::{Bank, Phase};
+
+fn bank() -> &'static Bank {
+    Bank::builtin()
+}
+
+/// A result of this region and sector on this date, every gate of step 1 met unless `blocked`.
+fn result(region: &str, sector: &str, date: &str, added_ms: u64) -> PortfolioResult {
+    let mut assessment = Assessment::new(bank());
+    assessment.meta.region = region.into();
+    assessment.meta.sector = sector.into();
+    assessment.meta.date = date.into();
+    PortfolioResult {
+        assessment,
+        origin: "share link".into(),
+        left_out: Vec::new(),
+        added_ms,
+    }
+}
+
+fn answered(mut result: PortfolioResult, id: &str, answer: Answer) -> PortfolioResult {
+    result.assessment.set_answer(id, answer);
+    result
+}
+
+fn labels(portfolio: &Portfolio) -> Vec<String> {
+    portfolio
+        .partnerships()
+        .iter()
+        .map(Partnership::label)
+        .collect()
+}
+
+#[test]
+fn results_of_one_region_and_sector_are_one_row_whatever_their_case_and_spacing() {
+    let mut portfolio = Portfolio::default();
+    let first = portfolio.add(result("North Valley", "Health care", "2026-03-01", 1));
+    let Added::New { key } = first else {
+        panic!("{first:?}")
+    };
+    assert_eq!(
+        portfolio.add(result(" north  valley", "HEALTHCARE", "2026-09-01", 2)),
+        Added::Joined { key }
+    );
+    assert_eq!(
+        portfolio.add(result("North Valley", "Construction", "2026-09-01", 3)),
+        Added::New { key: key + 1 }
+    );
+    // Named as the newest result writes it.
+    assert_eq!(
+        labels(&portfolio),
+        ["north  valley · HEALTHCARE", "North Valley · Construction"]
+    );
+    assert_eq!(portfolio.partnership(key).map(|p| p.results.len()), Some(2));
+    // A result that names neither region nor sector matches nothing, not even another such.
+    let a = portfolio.add(result("", "", "2026-01-01", 4));
+    let b = portfolio.add(result(" ", "", "2026-01-02", 5));
+    assert!(matches!((a, b), (Added::New { .. }, Added::New { .. })));
+    assert_eq!(labels(&portfolio)[2], "Unnamed partnership");
+}
+
+#[test]
+fn the_newest_result_is_current_and_the_older_ones_its_history() {
+    let mut portfolio = Portfolio::default();
+    portfolio.add(result("North Valley", "Health care", "2026-09-01", 1));
+    // An older result added later goes into the history, not on top.
+    portfolio.add(answered(
+        result("North Valley", "Health care", "2026-03-01", 2),
+        "s1.convener",
+        Answer::Scale(ScalePoint::Done),
+    ));
+    let row = &portfolio.partnerships()[0];
+    let dates: Vec<&str> = row
+        .results
+        .iter()
+        .map(|r| r.assessment.meta.date.as_str())
+        .collect();
+    assert_eq!(dates, ["2026-03-01", "2026-09-01"]);
+    assert_eq!(
+        row.current().map(|r| r.assessment.meta.date.as_str()),
+        Some("2026-09-01")
+    );
+    // Same date: the one added later is the newer.
+    portfolio.add(answered(
+        result("North Valley", "Health care", "2026-09-01", 3),
+        "s1.convener",
+        Answer::Scale(ScalePoint::Started),
+    ));
+    let row = &portfolio.partnerships()[0];
+    assert_eq!(row.current().map(|r| r.added_ms), Some(3));
+}
+
+#[test]
+fn the_same_result_added_twice_is_kept_once() {
+    let mut portfolio = Portfolio::default();
+    let one = result("North Valley", "Health care", "2026-09-01", 1);
+    let Added::New { key } = portfolio.add(one.clone()) else {
+        panic!()
+    };
+    let mut again = one;
+    again.added_ms = 99;
+    again.origin = "a file".into();
+    assert_eq!(portfolio.add(again), Added::Already { key });
+    assert_eq!(portfolio.result_count(), 1);
+}
+
+#[test]
+fn rows_are_renamed_merged_and_split_by_the_person() {
+    let mut portfolio = Portfolio::default();
+    portfolio.add(result("North Valley", "Health care", "2026-03-01", 1));
+    portfolio.add(result("N. Valley", "Health care", "2026-09-01", 2));
+    assert_eq!(portfolio.partnerships().len(), 2);
+    let (a, b) = (
+        portfolio.partnerships()[0].key,
+        portfolio.partnerships()[1].key,
+    );
+
+    assert!(portfolio.rename(a, "  North Valley health  "));
+    assert_eq!(labels(&portfolio)[0], "North Valley health");
+    assert!(portfolio.merge(a, b));
+    assert_eq!(portfolio.partnerships().len(), 1);
+    assert_eq!(portfolio.result_count(), 2);
+    assert!(!portfolio.merge(a, a), "a row is not merged into itself");
+    // New results of either name now join the merged row.
+    assert_eq!(
+        portfolio.add(result("n. valley", "health care", "2026-10-01", 3)),
+        Added::Joined { key: a }
+    );
+    assert_eq!(
+        portfolio.add(result("North Valley", "Healthcare", "2026-11-01", 4)),
+        Added::Joined { key: a }
+    );
+    // An empty name gives the row back its region and sector.
+    assert!(portfolio.rename(a, "   "));
+    assert_eq!(labels(&portfolio), ["North Valley · Healthcare"]);
+
+    // A wrong match split off keeps its result and joins nothing.
+    let split = portfolio.split(a, 0).expect("split");
+    assert_eq!(portfolio.partnerships().len(), 2);
+    assert_eq!(
+        portfolio.partnership(split).map(|p| p.results.len()),
+        Some(1)
+    );
+    assert_eq!(portfolio.partnership(a).map(|p| p.results.len()), Some(3));
+    assert_eq!(
+        portfolio.add(result("North Valley", "Health care", "2026-12-01", 5)),
+        Added::Joined { key: a },
+        "new results still join the row the result left"
+    );
+    assert_eq!(portfolio.split(split, 0), None, "a row's only result stays");
+}
+
+#[test]
+fn a_removed_row_comes_back_where_it_was() {
+    let mut portfolio = Portfolio::default();
+    for (at, region) in ["A", "B", "C"].iter().enumerate() {
+        portfolio.add(result(region, "Health care", "2026-09-01", at as u64));
+    }
+    let before = portfolio.clone();
+    let key = portfolio.partnerships()[1].key;
+    let (at, row) = portfolio.remove(key).expect("removed");
+    assert_eq!(labels(&portfolio), ["A · Health care", "C · Health care"]);
+    assert_eq!(portfolio.put_back(at, row), Some(key));
+    assert_eq!(portfolio, before);
+    // A result added again meanwhile is kept once.
+    let (at, row) = portfolio.remove(key).expect("removed");
+    portfolio.add(row.results[0].clone());
+    assert_eq!(portfolio.put_back(at, row), None);
+    assert_eq!(portfolio.result_count(), 3);
+}
+
+/// A portfolio of four partnerships at different places.
+fn four() -> Portfolio {
+    let mut portfolio = Portfolio::default();
+    // At step 1, blocked: the convener is not yet in place.
+    let mut blocked = result("North Valley", "Health care", "2026-09-01", 1);
+    blocked
+        .assessment
+        .set_answer("s1.convener", Answer::Scale(ScalePoint::NotYet));
+    blocked.assessment.set_help_area("facilitation", true);
+    portfolio.add(blocked);
+    // Every question answered Done: past every launch step.
+    let mut done = result("East Bay", "Construction", "2026-10-01", 2);
+    for question in bank().questions() {
+        if let crate::QuestionKind::Scale = question.kind() {
+            done.assessment
+                .set_answer(question.id(), Answer::Scale(ScalePoint::Done));
+        }
+    }
+    portfolio.add(done);
+    let mut asks = result("Coastal", "Logistics", "2026-05-01", 3);
+    asks.assessment.set_help_area("facilitation", true);
+    portfolio.add(asks);
+    portfolio.add(result("Alpine", "Tourism", "", 4));
+    portfolio
+}
+
+#[test]
+fn the_view_counts_every_partnership_first() {
+    let portfolio = four();
+    let view = portfolio_view(
+        bank(),
+        &portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    );
+    assert_eq!(view.counts.partnerships, 4);
+    assert_eq!(view.counts.results, 4);
+    let at_step_total: usize = view.counts.at_step.iter().map(|(_, n)| n).sum();
+    assert_eq!(at_step_total + view.counts.past_every, 4);
+    assert_eq!(view.counts.at_step.len(), view.steps.len());
+    assert_eq!(view.counts.blocked, 1);
+    assert_eq!(view.showing(), "4 partnerships");
+    let facilitation: Vec<&str> = view
+        .asks
+        .iter()
+        .filter(|asked| asked.area.id() == "facilitation")
+        .flat_map(|asked| asked.by.iter().map(|(_, label)| label.as_str()))
+        .collect();
+    assert_eq!(
+        facilitation,
+        ["North Valley · Health care", "Coastal · Logistics"]
+    );
+    // Every row has one cell per launch step, and the blocked one says so in words.
+    assert!(view
+        .rows
+        .iter()
+        .all(|row| row.cells.len() == view.steps.len()));
+    let north = view
+        .rows
+        .iter()
+        .find(|row| row.region == "North Valley")
+        .expect("row");
+    assert!(north.blocked);
+    assert_eq!(north.step, Some(1));
+    assert_eq!(north.held_by.map(|gate| gate.id()), Some("s1.convener"));
+    assert!(north.cells[0].in_words().starts_with("blocked, "));
+    assert!(north.stands.starts_with("Step 1, "));
+}
+
+#[test]
+fn rows_are_filtered_and_sorted_as_asked() {
+    let portfolio = four();
+    let view = |filter: PortfolioFilter, sort| {
+        portfolio_view(bank(), &portfolio, &filter, sort)
+            .rows
+            .iter()
+            .map(|row| row.region.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        view(PortfolioFilter::default(), PortfolioSort::Region),
+        ["Alpine", "Coastal", "East Bay", "North Valley"]
+    );
+    assert_eq!(
+        view(PortfolioFilter::default(), PortfolioSort::Date),
+        ["East Bay", "North Valley", "Coastal", "Alpine"],
+        "newest first; a result without a date last"
+    );
+    let by_step = view(PortfolioFilter::default(), PortfolioSort::Step);
+    assert_eq!(by_step[0], "North Valley", "at step 1 and blocked: first");
+    assert_eq!(by_step.last().map(String::as_str), Some("East Bay"));
+    let by_help = view(PortfolioFilter::default(), PortfolioSort::HelpArea);
+    assert_eq!(&by_help[..2], ["North Valley", "Coastal"]);
+
+    let blocked = PortfolioFilter {
+        blocked_only: true,
+        ..PortfolioFilter::default()
+    };
+    assert_eq!(view(blocked, PortfolioSort::Step), ["North Valley"]);
+    let help = PortfolioFilter {
+        help_area: Some("facilitation".into()),
+        ..PortfolioFilter::default()
+    };
+    assert_eq!(
+        view(help.clone(), PortfolioSort::Region),
+        ["Coastal", "North Valley"]
+    );
+    let shown = portfolio_view(bank(), &portfolio, &help, PortfolioSort::Region);
+    assert_eq!(shown.showing(), "Showing 2 of 4 partnerships");
+    assert_eq!(shown.counts.partnerships, 4, "counts stay over everyone");
+    let past = PortfolioFilter {
+        step: Some(StepFilter::PastEvery),
+        ..PortfolioFilter::default()
+    };
+    assert_eq!(view(past, PortfolioSort::Step), ["East Bay"]);
+    let step1 = PortfolioFilter {
+        step: Some(StepFilter::At(1)),
+        ..PortfolioFilter::default()
+    };
+    assert!(view(step1, PortfolioSort::Step).contains(&"North Valley".to_string()));
+    let phase = PortfolioFilter {
+        phase: Some(Phase::Performing),
+        ..PortfolioFilter::default()
+    };
+    assert!(view(phase, PortfolioSort::Step).is_empty());
+}
+
+#[test]
+fn a_result_of_an_older_bank_is_named_with_its_bank() {
+    let mut portfolio = Portfolio::default();
+    let mut old = result("North Valley", "Health care", "2026-01-01", 1);
+    old.assessment.meta.bank_version = "2026.1".into();
+    portfolio.add(old);
+    let view = portfolio_view(
+        bank(),
+        &portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    );
+    let row = &view.rows[0];
+    assert!(row.other_bank);
+    assert_eq!(
+        row.bank_words(bank()),
+        format!("answered with bank 2026.1, read with {}", bank().version())
+    );
+}
+
+#[test]
+fn the_printed_portfolio_says_when_it_was_printed() {
+    assert_eq!(printed_on("2026-12-05"), "Printed on 2026-12-05");
+}

@@ -20,6 +20,8 @@ pub mod made_up;
 pub mod portfolio;
 pub mod progress;
 pub mod report;
+#[doc(hidden)]
+pub mod samples;
 pub mod scoring;
 pub mod screens;
 pub mod summary;

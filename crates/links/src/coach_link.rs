@@ -120,19 +120,7 @@ pub(crate) mod tests {
     use readiness_codec::BASE64;
     use readiness_domain::assessment::is_email_address;
     use readiness_domain::assessment::{SessionField, MAX_META_CHARS};
-
-    pub(crate) fn session() -> CoachSession {
-        CoachSession {
-            coach_name: "Dana Whitfield".into(),
-            session_name: "Module 3: preparing to launch".into(),
-            session_date: "2026-12-04".into(),
-            region: "North Valley".into(),
-            sector: "Advanced manufacturing".into(),
-            message: "Please answer steps 1 to 3 before we meet; don't worry about gaps.".into(),
-            return_email: "coach@example.org".into(),
-            scope: ["s1", "s2", "s3"].map(String::from).into(),
-        }
-    }
+    pub(crate) use readiness_domain::samples::coach_session as session;
 
     #[test]
     fn a_session_names_its_first_problem_as_a_value() {

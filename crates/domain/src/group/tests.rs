@@ -6,18 +6,11 @@ use proptest::prelude::*;
 use super::*;
 // The group's files are tested here with the view they are made from.
 use crate::answer::{Agreement, ScalePoint};
+use crate::samples::respondent;
 use crate::scoring::tests::any_assessment;
 
 fn bank() -> &'static Bank {
     Bank::builtin()
-}
-
-fn respondent(label: &str, answers: &[(&str, Answer)]) -> Respondent {
-    let mut assessment = Assessment::new(bank());
-    for (id, answer) in answers {
-        assessment.set_answer(*id, *answer);
-    }
-    Respondent::new(label, assessment)
 }
 
 /// Respondents named A, B, C, ... each giving the listed answers (`None`: unanswered).

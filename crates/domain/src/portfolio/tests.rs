@@ -2,23 +2,10 @@ use super::view::*;
 use super::*;
 use crate::answer::{Answer, ScalePoint};
 use crate::bank::{Bank, Phase};
+use crate::samples::{four_partnerships as four, partnership_result as result};
 
 fn bank() -> &'static Bank {
     Bank::builtin()
-}
-
-/// A result of this region and sector on this date, every gate of step 1 met unless `blocked`.
-fn result(region: &str, sector: &str, date: &str, added_ms: u64) -> PortfolioResult {
-    let mut assessment = Assessment::new(bank());
-    assessment.meta.region = region.into();
-    assessment.meta.sector = sector.into();
-    assessment.meta.date = date.into();
-    PortfolioResult {
-        assessment,
-        origin: "share link".into(),
-        left_out: Vec::new(),
-        added_ms,
-    }
 }
 
 fn answered(mut result: PortfolioResult, id: &str, answer: Answer) -> PortfolioResult {
@@ -170,32 +157,6 @@ fn a_removed_row_comes_back_where_it_was() {
     portfolio.add(row.results[0].clone());
     assert_eq!(portfolio.put_back(at, row), None);
     assert_eq!(portfolio.result_count(), 3);
-}
-
-/// A portfolio of four partnerships at different places.
-fn four() -> Portfolio {
-    let mut portfolio = Portfolio::default();
-    // At step 1, blocked: the convener is not yet in place.
-    let mut blocked = result("North Valley", "Health care", "2026-09-01", 1);
-    blocked
-        .assessment
-        .set_answer("s1.convener", Answer::Scale(ScalePoint::NotYet));
-    blocked.assessment.set_help_area("facilitation", true);
-    portfolio.add(blocked);
-    // Every question answered Done: past every launch step.
-    let mut done = result("East Bay", "Construction", "2026-10-01", 2);
-    for question in bank().questions() {
-        if let crate::QuestionKind::Scale = question.kind() {
-            done.assessment
-                .set_answer(question.id(), Answer::Scale(ScalePoint::Done));
-        }
-    }
-    portfolio.add(done);
-    let mut asks = result("Coastal", "Logistics", "2026-05-01", 3);
-    asks.assessment.set_help_area("facilitation", true);
-    portfolio.add(asks);
-    portfolio.add(result("Alpine", "Tourism", "", 4));
-    portfolio
 }
 
 #[test]

@@ -5,6 +5,7 @@ use readiness_domain::answer::{Agreement, Answer, PitfallLevel, ScalePoint, MAX_
 use readiness_domain::assessment::CoachSession;
 use readiness_domain::assessment::{MAX_META_CHARS, MAX_NOTE_CHARS};
 use readiness_domain::bank::QuestionKind;
+use readiness_domain::samples::coach_session;
 
 fn bank() -> &'static Bank {
     Bank::builtin()
@@ -120,20 +121,6 @@ fn unreadable_data_gets_a_message_that_says_what_is_wrong() {
     assert!(message.starts_with("part of it is damaged"), "{message}");
     let newer = error_of(r#"{"format":"readiness-check/stored-assessment","version":2}"#);
     assert!(newer.to_string().contains("newer version of this app"));
-}
-
-/// A coach's session, as the coach link's tests make one.
-fn coach_session() -> readiness_domain::CoachSession {
-    readiness_domain::CoachSession {
-        coach_name: "Dana Whitfield".into(),
-        session_name: "Module 3: preparing to launch".into(),
-        session_date: "2026-12-04".into(),
-        region: "North Valley".into(),
-        sector: "Advanced manufacturing".into(),
-        message: "Please answer steps 1 to 3 before we meet; don't worry about gaps.".into(),
-        return_email: "coach@example.org".into(),
-        scope: ["s1", "s2", "s3"].map(String::from).into(),
-    }
 }
 
 #[test]

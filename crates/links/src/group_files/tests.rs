@@ -9,17 +9,10 @@ use readiness_domain::answer::{Answer, PitfallLevel, ScalePoint};
 use readiness_domain::assessment::Assessment;
 use readiness_domain::bank::{Question, QuestionKind};
 use readiness_domain::group::{group_view, Respondent};
+use readiness_domain::samples::respondent;
 
 fn bank() -> &'static Bank {
     Bank::builtin()
-}
-
-fn respondent(label: &str, answers: &[(&str, Answer)]) -> Respondent {
-    let mut assessment = Assessment::new(bank());
-    for (id, answer) in answers {
-        assessment.set_answer(*id, *answer);
-    }
-    Respondent::new(label, assessment)
 }
 
 const DONE: Answer = Answer::Scale(ScalePoint::Done);

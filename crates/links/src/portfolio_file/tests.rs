@@ -1,12 +1,12 @@
 //! The portfolio file, a partnership as the device keeps it, and the portfolio's CSV.
 
 use super::*;
-use readiness_domain::answer::{Answer, ScalePoint};
 use readiness_domain::assessment::Assessment;
 use readiness_domain::bank::Bank;
 use readiness_domain::made_up::{answer_at_random, Dice};
 use readiness_domain::portfolio::view::*;
 use readiness_domain::portfolio::{Portfolio, PortfolioResult};
+use readiness_domain::samples::{four_partnerships as four, partnership_result as result};
 
 fn bank() -> &'static Bank {
     Bank::builtin()
@@ -18,46 +18,6 @@ fn labels(portfolio: &Portfolio) -> Vec<String> {
         .iter()
         .map(Partnership::label)
         .collect()
-}
-
-/// A result of this region and sector on this date, every gate of step 1 met unless `blocked`.
-fn result(region: &str, sector: &str, date: &str, added_ms: u64) -> PortfolioResult {
-    let mut assessment = Assessment::new(bank());
-    assessment.meta.region = region.into();
-    assessment.meta.sector = sector.into();
-    assessment.meta.date = date.into();
-    PortfolioResult {
-        assessment,
-        origin: "share link".into(),
-        left_out: Vec::new(),
-        added_ms,
-    }
-}
-
-/// A portfolio of four partnerships at different places.
-fn four() -> Portfolio {
-    let mut portfolio = Portfolio::default();
-    // At step 1, blocked: the convener is not yet in place.
-    let mut blocked = result("North Valley", "Health care", "2026-09-01", 1);
-    blocked
-        .assessment
-        .set_answer("s1.convener", Answer::Scale(ScalePoint::NotYet));
-    blocked.assessment.set_help_area("facilitation", true);
-    portfolio.add(blocked);
-    // Every question answered Done: past every launch step.
-    let mut done = result("East Bay", "Construction", "2026-10-01", 2);
-    for question in bank().questions() {
-        if let readiness_domain::QuestionKind::Scale = question.kind() {
-            done.assessment
-                .set_answer(question.id(), Answer::Scale(ScalePoint::Done));
-        }
-    }
-    portfolio.add(done);
-    let mut asks = result("Coastal", "Logistics", "2026-05-01", 3);
-    asks.assessment.set_help_area("facilitation", true);
-    portfolio.add(asks);
-    portfolio.add(result("Alpine", "Tourism", "", 4));
-    portfolio
 }
 
 #[test]

@@ -60,13 +60,22 @@ fn focus_soon(ids: Vec<String>) {
     });
 }
 
-/// The id of a row's link to its report, and of its Remove button, by the row's key.
-fn row_ids(key: u32) -> Vec<String> {
-    vec![
-        format!("portfolio-open-{key}"),
-        format!("portfolio-remove-{key}"),
-    ]
+/// The id of a row's link to its report, by the row's key.
+fn open_id(key: u32) -> String {
+    format!("portfolio-open-{key}")
 }
+
+/// The id of a row's Remove button, by the row's key.
+fn remove_id(key: u32) -> String {
+    format!("portfolio-remove-{key}")
+}
+
+/// The Undo button after a removal, where focus goes once a row is removed.
+const UNDO: &str = "portfolio-undo";
+
+/// The heading of the partnerships' table, where focus goes when a row that comes back is
+/// filtered out.
+const ROWS_TITLE: &str = "portfolio-rows-title";
 
 /// The keys of the portfolio's rows.
 fn keys(desk: Desk) -> Vec<u32> {
@@ -488,7 +497,7 @@ fn Glance() -> impl IntoView {
                             <tbody>{cells}</tbody>
                         </table>
                     </TableScroll>
-                    <h3 id="portfolio-rows-title" tabindex="-1">"Partnerships"</h3>
+                    <h3 id=ROWS_TITLE tabindex="-1">"Partnerships"</h3>
                     <TableScroll label="Partnerships">
                         <table class="portfolio-rows">
                             <thead>
@@ -569,11 +578,11 @@ fn partnership_row(
             <td>{help.join("; ")}</td>
             <td>{latest}" "<span class="hint bank-line">{row.bank_words(bank)}</span>{history.map(|h| view! { " "<span class="hint bank-line">{h}</span> })}</td>
             <td class="row-actions">
-                {link.map(|href| view! { <a id=format!("portfolio-open-{key}") href=href>{format!("Open the report of {label}")}</a> })}
+                {link.map(|href| view! { <a id=open_id(key) href=href>{format!("Open the report of {label}")}</a> })}
                 " "
-                <button type="button" class="button danger" id=format!("portfolio-remove-{key}") on:click=move |_| {
+                <button type="button" class="button danger" id=remove_id(key) on:click=move |_| {
                     desk.send(PortfolioEvent::Remove(key));
-                    focus_soon(vec!["portfolio-undo".to_string()]);
+                    focus_soon(vec![UNDO.to_string()]);
                 }>
                     {format!("Remove {label}")}
                 </button>
@@ -720,8 +729,10 @@ fn Undo() -> impl IntoView {
         let before = keys(desk);
         desk.send(PortfolioEvent::UndoRemove);
         let back = keys(desk).into_iter().find(|key| !before.contains(key));
-        let mut ids = back.map(row_ids).unwrap_or_default();
-        ids.push("portfolio-rows-title".to_string());
+        let mut ids: Vec<String> = back
+            .map(|key| vec![open_id(key), remove_id(key)])
+            .unwrap_or_default();
+        ids.push(ROWS_TITLE.to_string());
         focus_soon(ids);
     };
     let notice = move || {
@@ -731,7 +742,7 @@ fn Undo() -> impl IntoView {
                 view! {
                     <div class="notice">
                         <p id="portfolio-removed">{format!("Removed \"{label}\" from the portfolio.")}</p>
-                        <button type="button" class="button" id="portfolio-undo" aria-describedby="portfolio-removed" on:click=undo>
+                        <button type="button" class="button" id=UNDO aria-describedby="portfolio-removed" on:click=undo>
                             "Undo"
                         </button>
                     </div>

@@ -385,27 +385,17 @@ fn table_checks(report: &Report<'_>) -> impl IntoView {
             }
         })
         .collect_view();
-    let has_advice = report
-        .table_concerns()
-        .chain(report.table_notes())
-        .next()
-        .is_some();
-    let advice = report
-        .table_concerns()
-        .chain(report.table_notes())
-        .filter_map(|check| {
-            let advice = check.advice?;
-            let tag = if check.verdict.is_concern() {
-                "⚠ "
-            } else {
-                "Note: "
-            };
-            Some(view! {
+    let advice = report.table_advice();
+    let has_advice = !advice.is_empty();
+    let advice = advice
+        .into_iter()
+        .map(|item| {
+            view! {
                 <li>
-                    <strong>{tag} {check.question.label().to_string()} ": "</strong>
-                    {advice.to_string()}
+                    <strong>{item.tag} {item.check} ": "</strong>
+                    {item.advice}
                 </li>
-            })
+            }
         })
         .collect_view();
     view! {

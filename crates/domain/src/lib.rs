@@ -49,7 +49,7 @@ pub use progress::{progress, Progress, QuestionMove, StepChange};
 pub use report::{
     report, Finding, FindingKind, Gap, GapGroup, GapKind, GateList, Ignored, IgnoredReason,
     ItemNext, KeptAnswer, NextStep, NoteLine, PitfallFlag, Report, ReportItem, ReportPart,
-    Strength, TaSummary,
+    Strength, TaSummary, TableAdvice,
 };
 pub use scoring::{
     advice_for, advice_in, gate_status, percent_text, phase_profile, section_score, section_scores,

@@ -906,7 +906,7 @@ fn ignored<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Ignored<'a>> {
 
 mod items;
 
-pub use items::{GapGroup, GateList, ItemNext, ReportItem};
+pub use items::{GapGroup, GateList, ItemNext, ReportItem, TableAdvice};
 
 #[cfg(test)]
 mod coach_tests;

@@ -151,7 +151,37 @@ pub struct GateList {
     pub gates: Vec<String>,
 }
 
+/// The advice of a who-is-at-the-table check, as the report lists it above the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableAdvice {
+    /// "⚠ " for a check to act on, "Note: " for one outside a range the seed only suggests.
+    pub tag: &'static str,
+    /// The check's label.
+    pub check: String,
+    /// What to do.
+    pub advice: String,
+}
+
 impl Report<'_> {
+    /// The advice of the table checks: those to act on first, then the notes, each in bank
+    /// order; a check without advice is left out.
+    pub fn table_advice(&self) -> Vec<TableAdvice> {
+        self.table_concerns()
+            .chain(self.table_notes())
+            .filter_map(|check| {
+                Some(TableAdvice {
+                    tag: if check.verdict.is_concern() {
+                        "⚠ "
+                    } else {
+                        "Note: "
+                    },
+                    check: check.question.label().to_string(),
+                    advice: check.advice?.to_string(),
+                })
+            })
+            .collect()
+    }
+
     /// The gates that block a step, then those to confirm, each list only when it has one;
     /// none when no gate is blocked or left to confirm.
     pub fn gate_lists(&self) -> Vec<GateList> {
@@ -311,6 +341,35 @@ mod tests {
             all_done.set_answer(question.id(), Answer::Scale(ScalePoint::Done));
         }
         assert_eq!(crate::report::report(bank, &all_done).gate_lists(), []);
+    }
+
+    #[test]
+    fn the_table_advice_lists_the_checks_to_act_on_before_the_notes() {
+        let bank = Bank::builtin();
+        for assessment in [some_answers(), Assessment::new(bank)] {
+            let report = report(bank, &assessment);
+            let advice = report.table_advice();
+            let with_advice = |check: &&crate::scoring::TableCheck<'_>| check.advice.is_some();
+            let concerns = report.table_concerns().filter(with_advice).count();
+            let notes = report.table_notes().filter(with_advice).count();
+            assert_eq!(advice.len(), concerns + notes);
+            assert!(advice[..concerns].iter().all(|a| a.tag == "⚠ "));
+            assert!(advice[concerns..].iter().all(|a| a.tag == "Note: "));
+        }
+        let mut counted = Assessment::new(bank);
+        let check = crate::scoring::table_checks(bank, &counted)
+            .into_iter()
+            .find(|check| matches!(check.question.kind(), crate::bank::QuestionKind::Count(_)))
+            .expect("a count check")
+            .question
+            .id()
+            .to_string();
+        counted.set_answer(&check, Answer::Count(0));
+        let report = report(bank, &counted);
+        assert!(
+            !report.table_advice().is_empty(),
+            "no one counted at the table is a check to act on, with advice"
+        );
     }
 
     #[test]

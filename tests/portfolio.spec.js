@@ -319,6 +319,7 @@ test("the Portfolio with the keyboard only: add, filter, sort, open a report, re
   await tabTo(page, (now) => now.tag === "a" && now.name === "Portfolio");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portfolio");
+  await expect(page.locator("#portfolio-links")).toBeVisible();
   await expect.poll(async () => (await focusNow(page)).id).toBe("main");
 
   // The paste box, then Add: focus goes to what was added and what was not.
@@ -425,6 +426,8 @@ test("the last partnership removed with the keyboard comes back with Undo", asyn
   ).trim();
   const rows = page.locator("table.portfolio-rows tbody tr");
   await openApp(page, "./?screen=portfolio");
+  // A person tabs once the screen is drawn; before its chunk arrives, Tab runs off the page.
+  await expect(page.locator("#portfolio-links")).toBeVisible();
   await tabTo(page, (now) => now.id === "portfolio-links");
   await page.keyboard.insertText(link);
   await tabTo(page, (now) => now.name === "Add to portfolio");

@@ -6,7 +6,8 @@ use std::collections::VecDeque;
 
 use leptos::prelude::*;
 use readiness_core::portfolio::view::{
-    portfolio_view, printed_on, PartnershipRow, PortfolioFilter, PortfolioSort, StepFilter,
+    portfolio_view, printed_on, CountLine, HelpAsked, PartnershipRow, PortfolioFilter,
+    PortfolioSort, StepFilter,
 };
 use readiness_core::portfolio::PortfolioResult;
 use readiness_core::portfolio_file::{
@@ -354,6 +355,18 @@ fn options(items: Vec<(String, String)>) -> impl IntoView {
         .collect_view()
 }
 
+/// Options drawn anew as the list changes, each saying whether it is the one `chosen` names:
+/// the select's own value stays on the position it had, and a renamed row moves in the list.
+fn options_choosing(items: Vec<(String, String)>, chosen: RwSignal<String>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|(value, words)| {
+            let this = value.clone();
+            view! { <option value=value prop:selected=move || chosen.with(|c| *c == this)>{words}</option> }
+        })
+        .collect_view()
+}
+
 /// The counts, the filters, the heat map, the rows and who asks for what.
 #[component]
 fn Glance() -> impl IntoView {
@@ -429,18 +442,10 @@ fn Glance() -> impl IntoView {
             <h2 id="portfolio-glance-title">"At a glance"</h2>
             {move || desk.0.with(|d| {
                 let view = portfolio_view(bank, d.portfolio(), &PortfolioFilter::default(), PortfolioSort::Step);
-                let counts = view.counts;
-                let asks: Vec<(String, usize)> = view.asks.iter().map(|a| (a.area.label().to_string(), a.by.len())).collect();
+                let asks: Vec<CountLine> = view.asks.iter().map(HelpAsked::count_line).collect();
                 view! {
-                    <ul class="portfolio-counts">
-                        <li><strong>{counts.partnerships}</strong>" partnerships ("{counts.results}" results)"</li>
-                        {counts.at_step.into_iter().map(|(step, n)| view! { <li><strong>{n}</strong>" at step "{step}</li> }).collect_view()}
-                        <li><strong>{counts.past_every}</strong>" past every step"</li>
-                        <li><strong>{counts.blocked}</strong>" blocked by a gate"</li>
-                    </ul>
-                    <ul class="portfolio-counts">
-                        {asks.into_iter().map(|(label, n)| view! { <li><strong>{n}</strong>" ask for help with "{label}</li> }).collect_view()}
-                    </ul>
+                    <ul class="portfolio-counts">{count_items(view.counts.lines())}</ul>
+                    <ul class="portfolio-counts">{count_items(asks)}</ul>
                 }
             })}
             <div class="portfolio-controls">
@@ -530,6 +535,14 @@ fn Glance() -> impl IntoView {
     }
 }
 
+/// The glance's counts as list items, each figure in bold before its words.
+fn count_items(lines: Vec<CountLine>) -> impl IntoView {
+    lines
+        .into_iter()
+        .map(|line| view! { <li><strong>{line.figure}</strong>" "{line.words}</li> })
+        .collect_view()
+}
+
 /// A partnership's row of the heat map: its readiness in each launch step, in words too.
 fn heat_row(row: &PartnershipRow<'_>) -> impl IntoView {
     let cells = row
@@ -606,9 +619,9 @@ fn ManagePartnership() -> impl IntoView {
     let rows = move || {
         desk.0.with(|d| {
             d.portfolio()
-                .partnerships()
-                .iter()
-                .map(|p| (p.key.to_string(), p.label()))
+                .choices()
+                .into_iter()
+                .map(|(key, label)| (key.to_string(), label))
                 .collect::<Vec<_>>()
         })
     };
@@ -635,10 +648,10 @@ fn ManagePartnership() -> impl IntoView {
             let row = d.portfolio().partnership(key)?;
             let others: Vec<(String, String)> = d
                 .portfolio()
-                .partnerships()
-                .iter()
-                .filter(|p| p.key != key)
-                .map(|p| (p.key.to_string(), p.label()))
+                .choices()
+                .into_iter()
+                .filter(|(other, _)| *other != key)
+                .map(|(other, label)| (other.to_string(), label))
                 .collect();
             let history = row
                 .results
@@ -711,7 +724,7 @@ fn ManagePartnership() -> impl IntoView {
                     prop:value=move || chosen.get()
                 >
                     <option value="">"Choose…"</option>
-                    {move || options(rows())}
+                    {move || options_choosing(rows(), chosen)}
                 </select>
             </div>
             {details}

@@ -343,7 +343,7 @@ fn phase_profile_view(report: &Report<'_>) -> impl IntoView {
                 <h3>"For this phase"</h3>
                 <ul class="report-list">{advice}</ul>
             })}
-            <TableScroll label="Partnership phase">
+            <TableScroll label=ReportPart::PhaseFigures.heading()>
             <table class="report-table">
                 <caption>"Agreement with each phase's statements"</caption>
                 <thead>

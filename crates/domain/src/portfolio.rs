@@ -158,6 +158,24 @@ impl Portfolio {
         &self.partnerships
     }
 
+    /// Every partnership's key and name, by name (ignoring case and spacing), as a person
+    /// chooses among them: the same order whatever order they were added or read back in.
+    pub fn choices(&self) -> Vec<(u32, String)> {
+        let mut choices: Vec<(String, u32, String)> = self
+            .partnerships
+            .iter()
+            .map(|p| {
+                let label = p.label();
+                (folded(&label), p.key, label)
+            })
+            .collect();
+        choices.sort();
+        choices
+            .into_iter()
+            .map(|(_, key, label)| (key, label))
+            .collect()
+    }
+
     /// The partnership with this key.
     pub fn partnership(&self, key: u32) -> Option<&Partnership> {
         self.partnerships.iter().find(|p| p.key == key)

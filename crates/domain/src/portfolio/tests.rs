@@ -175,6 +175,17 @@ fn the_view_counts_every_partnership_first() {
     assert_eq!(view.counts.at_step.len(), view.steps.len());
     assert_eq!(view.counts.blocked, 1);
     assert_eq!(view.showing(), "4 partnerships");
+    let said = |line: CountLine| format!("{} {}", line.figure, line.words);
+    let lines: Vec<String> = view.counts.lines().into_iter().map(said).collect();
+    assert_eq!(lines[0], "4 partnerships (4 results)");
+    assert_eq!(lines[1], "3 at step 1");
+    assert_eq!(lines.len(), view.steps.len() + 3);
+    assert_eq!(lines[lines.len() - 1], "1 blocked by a gate");
+    let asked: Vec<String> = view.asks.iter().map(|a| said(a.count_line())).collect();
+    assert!(
+        asked.contains(&"2 ask for help with Facilitation".to_string()),
+        "{asked:?}"
+    );
     let facilitation: Vec<&str> = view
         .asks
         .iter()
@@ -183,7 +194,8 @@ fn the_view_counts_every_partnership_first() {
         .collect();
     assert_eq!(
         facilitation,
-        ["North Valley · Health care", "Coastal · Logistics"]
+        ["Coastal · Logistics", "North Valley · Health care"],
+        "by name"
     );
     // Every row has one cell per launch step, and the blocked one says so in words.
     assert!(view
@@ -200,6 +212,67 @@ fn the_view_counts_every_partnership_first() {
     assert_eq!(north.held_by.map(|gate| gate.id()), Some("s1.convener"));
     assert!(north.cells[0].in_words().starts_with("blocked, "));
     assert!(north.stands.starts_with("Step 1, "));
+}
+
+#[test]
+fn the_view_does_not_depend_on_the_order_rows_were_added_or_read_in() {
+    let added = four();
+    // The device gives the rows back in any order after a reload.
+    let mut rows = added.partnerships().to_vec();
+    rows.reverse();
+    let read_back = Portfolio::from_partnerships(rows);
+    let names = |portfolio: &Portfolio, sort| {
+        let view = portfolio_view(bank(), portfolio, &PortfolioFilter::default(), sort);
+        let rows: Vec<String> = view.rows.iter().map(|row| row.label.clone()).collect();
+        let asks: Vec<Vec<String>> = view
+            .asks
+            .iter()
+            .map(|asked| asked.by.iter().map(|(_, name)| name.clone()).collect())
+            .collect();
+        (rows, asks)
+    };
+    let choices = |portfolio: &Portfolio| -> Vec<String> {
+        portfolio
+            .choices()
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect()
+    };
+    assert_eq!(choices(&added), choices(&read_back));
+    assert_eq!(choices(&added)[0], "Alpine · Tourism", "by name");
+    for sort in [
+        PortfolioSort::Step,
+        PortfolioSort::Date,
+        PortfolioSort::Region,
+        PortfolioSort::HelpArea,
+    ] {
+        assert_eq!(names(&added, sort), names(&read_back, sort), "{sort:?}");
+    }
+}
+
+#[test]
+fn a_count_of_one_is_said_in_the_singular() {
+    let mut portfolio = Portfolio::default();
+    let mut one = result("North Valley", "Health care", "2026-09-01", 1);
+    one.assessment.set_help_area("facilitation", true);
+    portfolio.add(one);
+    let view = portfolio_view(
+        bank(),
+        &portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    );
+    let first = &view.counts.lines()[0];
+    assert_eq!(
+        (first.figure, first.words.as_str()),
+        (1, "partnership (1 result)")
+    );
+    let asked = view.asks[0].count_line();
+    assert_eq!(
+        (asked.figure, asked.words.as_str()),
+        (1, "asks for help with Facilitation")
+    );
+    assert_eq!(view.showing(), "1 partnership");
 }
 
 #[test]
@@ -225,7 +298,7 @@ fn rows_are_filtered_and_sorted_as_asked() {
     assert_eq!(by_step[0], "North Valley", "at step 1 and blocked: first");
     assert_eq!(by_step.last().map(String::as_str), Some("East Bay"));
     let by_help = view(PortfolioFilter::default(), PortfolioSort::HelpArea);
-    assert_eq!(&by_help[..2], ["North Valley", "Coastal"]);
+    assert_eq!(&by_help[..2], ["Coastal", "North Valley"], "ties by name");
 
     let blocked = PortfolioFilter {
         blocked_only: true,

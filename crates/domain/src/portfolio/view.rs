@@ -4,6 +4,8 @@
 //! each area. Each partnership is read from its current result with the rules of the bank that
 //! is current, as a shared report is.
 
+use std::cmp::Ordering;
+
 use crate::bank::{Bank, HelpArea, Phase, Question, Section};
 use crate::group::shown_readiness;
 use crate::report::{report, FindingKind};
@@ -164,7 +166,7 @@ impl PartnershipRow<'_> {
 pub struct HelpAsked<'a> {
     /// The help area.
     pub area: &'a HelpArea,
-    /// The keys and names of the partnerships that ask for it, in the portfolio's order.
+    /// The keys and names of the partnerships that ask for it, by name.
     pub by: Vec<(u32, String)>,
 }
 
@@ -181,6 +183,60 @@ pub struct PortfolioCounts {
     pub past_every: usize,
     /// How many a gate blocks at their step.
     pub blocked: usize,
+}
+
+/// One count as the glance shows it: the figure, set in bold, and the words after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountLine {
+    /// The figure.
+    pub figure: usize,
+    /// The words after it, agreeing with it: "partnership (1 result)", "at step 2".
+    pub words: String,
+}
+
+/// "1 result", "0 results": a count's noun, singular only for one.
+fn plural(figure: usize, one: &str, many: &str) -> String {
+    format!("{figure} {}", if figure == 1 { one } else { many })
+}
+
+impl PortfolioCounts {
+    /// The counts in the order the glance shows them: partnerships (and results), how many at
+    /// each launch step, past every step, blocked.
+    pub fn lines(&self) -> Vec<CountLine> {
+        let noun = if self.partnerships == 1 {
+            "partnership"
+        } else {
+            "partnerships"
+        };
+        let mut lines = vec![CountLine {
+            figure: self.partnerships,
+            words: format!("{noun} ({})", plural(self.results, "result", "results")),
+        }];
+        lines.extend(self.at_step.iter().map(|&(step, figure)| CountLine {
+            figure,
+            words: format!("at step {step}"),
+        }));
+        lines.push(CountLine {
+            figure: self.past_every,
+            words: "past every step".to_string(),
+        });
+        lines.push(CountLine {
+            figure: self.blocked,
+            words: "blocked by a gate".to_string(),
+        });
+        lines
+    }
+}
+
+impl HelpAsked<'_> {
+    /// How many ask for help in this area: "3 ask for help with Facilitation", "1 asks ...".
+    pub fn count_line(&self) -> CountLine {
+        let verb = if self.by.len() == 1 { "asks" } else { "ask" };
+        CountLine {
+            figure: self.by.len(),
+            words: format!("{verb} for help with {}", self.area.label()),
+        }
+    }
 }
 
 /// The portfolio at a glance.
@@ -294,11 +350,12 @@ pub fn portfolio_view<'a>(
     filter: &PortfolioFilter,
     sort: PortfolioSort,
 ) -> PortfolioView<'a> {
-    let all: Vec<PartnershipRow<'a>> = portfolio
+    let mut all: Vec<PartnershipRow<'a>> = portfolio
         .partnerships()
         .iter()
         .filter_map(|partnership| row_of(bank, partnership))
         .collect();
+    all.sort_by(by_name);
     let steps: Vec<&Section> = bank.launch_steps().collect();
     let counts = PortfolioCounts {
         partnerships: all.len(),
@@ -341,7 +398,18 @@ pub fn portfolio_view<'a>(
     }
 }
 
-/// Orders rows; ties keep the portfolio's order (the sort is stable).
+/// The order every list of partnerships starts from, and ties of every sort keep: by name,
+/// ignoring case and spacing; the same name, the newest result first. It never depends on the
+/// order the rows were added in or the device gave them back in, so the portfolio reads the
+/// same after a reload.
+fn by_name(a: &PartnershipRow, b: &PartnershipRow) -> Ordering {
+    super::folded(&a.label)
+        .cmp(&super::folded(&b.label))
+        .then_with(|| b.date.cmp(a.date))
+        .then_with(|| a.label.cmp(&b.label))
+}
+
+/// Orders rows; ties keep the order of [`by_name`] (the sort is stable).
 fn sort_rows(bank: &Bank, rows: &mut [PartnershipRow], sort: PortfolioSort) {
     match sort {
         PortfolioSort::Step => {

@@ -9,7 +9,7 @@ use readiness_core::portfolio::view::{
     portfolio_view, printed_on, CountLine, HelpAsked, PartnershipRow, PortfolioFilter,
     PortfolioSort, StepFilter,
 };
-use readiness_core::portfolio::PortfolioResult;
+use readiness_core::portfolio::{progress_heading, PortfolioResult};
 use readiness_core::portfolio_file::{
     decode_portfolio_file, encode_portfolio_file, portfolio_csv, MAX_PORTFOLIO_BYTES,
     PORTFOLIO_FORMAT,
@@ -574,22 +574,16 @@ fn partnership_row(
         .partnership(key)
         .and_then(|p| p.current())
         .map(|current| link_to_app(&encode_share_link(bank, &current.assessment)));
-    let held = row.held_by.map(|gate| format!("Held by: {}", gate.label()));
-    let help: Vec<String> = row.help.iter().map(|a| a.label().to_string()).collect();
-    let latest = if row.date.is_empty() {
-        "No date".to_string()
-    } else {
-        row.date.to_string()
-    };
-    let history = (row.results > 1).then(|| format!("{} results", row.results));
+    let held = row.held_words();
+    let history = row.history_words();
     view! {
         <tr>
             <th scope="row">{row.label.clone()}</th>
             <td>{row.stands.clone()}{held.map(|h| view! { " "<span class="hint held">{h}</span> })}</td>
             <td>{row.phase_words()}</td>
-            <td>{row.findings.join("; ")}</td>
-            <td>{help.join("; ")}</td>
-            <td>{latest}" "<span class="hint bank-line">{row.bank_words(bank)}</span>{history.map(|h| view! { " "<span class="hint bank-line">{h}</span> })}</td>
+            <td>{row.findings_words()}</td>
+            <td>{row.help_words()}</td>
+            <td>{row.latest_words().to_string()}" "<span class="hint bank-line">{row.bank_words(bank)}</span>{history.map(|h| view! { " "<span class="hint bank-line">{h}</span> })}</td>
             <td class="row-actions">
                 {link.map(|href| view! { <a id=open_id(key) href=href>{format!("Open the report of {label}")}</a> })}
                 " "
@@ -658,16 +652,15 @@ fn ManagePartnership() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(index, result)| {
-                    let meta = &result.assessment.meta;
-                    let date = if meta.date.is_empty() { "No date".to_string() } else { meta.date.clone() };
-                    let line = format!("{date} · {} · {}", meta.respondent_role, result.origin);
+                    let line = result.history_line();
+                    let split_words = result.split_words();
                     let split = (row.results.len() > 1).then(|| view! {
                         " "
                         <button type="button" class="button" on:click=move |_| {
                             let fresh_id = fresh_ids(1).remove(0);
                             desk.send(PortfolioEvent::Split { key, index, fresh_id });
                             focus_soon(vec![CHOICE.to_string()]);
-                        }>{format!("Split off the result of {date}")}</button>
+                        }>{split_words}</button>
                     });
                     view! { <li>{line}{split}</li> }
                 })
@@ -676,7 +669,7 @@ fn ManagePartnership() -> impl IntoView {
                 [.., before, after] => {
                     let change = readiness_core::progress(bank, &before.assessment, &after.assessment);
                     Some(view! {
-                        <h4>{format!("Progress from {} to {}", before.assessment.meta.date, after.assessment.meta.date)}</h4>
+                        <h4>{progress_heading(before, after)}</h4>
                         {super::progress::progress_view(&change, bank)}
                     })
                 }

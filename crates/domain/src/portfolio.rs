@@ -62,6 +62,46 @@ impl PortfolioResult {
     fn order(&self) -> (&str, u64) {
         (self.assessment.meta.date.trim(), self.added_ms)
     }
+
+    /// The date the assessment names, or "No date".
+    pub fn date_words(&self) -> &str {
+        match self.assessment.meta.date.trim() {
+            "" => "No date",
+            date => date,
+        }
+    }
+
+    /// The result as a line of its partnership's history: "2026-09-01 · Employer · share link".
+    pub fn history_line(&self) -> String {
+        format!(
+            "{} · {} · {}",
+            self.date_words(),
+            self.assessment.meta.respondent_role,
+            self.origin
+        )
+    }
+
+    /// The button that splits this result off a row it does not belong to.
+    pub fn split_words(&self) -> String {
+        match self.assessment.meta.date.trim() {
+            "" => "Split off the result without a date".to_string(),
+            date => format!("Split off the result of {date}"),
+        }
+    }
+}
+
+/// The heading over a partnership's progress between two of its results, naming the dates
+/// they give.
+pub fn progress_heading(before: &PortfolioResult, after: &PortfolioResult) -> String {
+    match (
+        before.assessment.meta.date.trim(),
+        after.assessment.meta.date.trim(),
+    ) {
+        ("", "") => "Progress between its two latest results".to_string(),
+        ("", to) => format!("Progress to {to}"),
+        (from, "") => format!("Progress from {from}"),
+        (from, to) => format!("Progress from {from} to {to}"),
+    }
 }
 
 /// One partnership of the portfolio.

@@ -349,12 +349,8 @@ pub fn portfolio_csv(view: &PortfolioView) -> String {
                 .map_or_else(String::new, |gate| gate.label().to_string()),
             if row.blocked { "yes" } else { "no" }.to_string(),
             row.phase_words().to_string(),
-            row.findings.join("; "),
-            row.help
-                .iter()
-                .map(|area| area.label())
-                .collect::<Vec<_>>()
-                .join("; "),
+            row.findings_words(),
+            row.help_words(),
             row.help_text.to_string(),
             row.date.to_string(),
             row.bank_version.to_string(),

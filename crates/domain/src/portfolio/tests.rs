@@ -354,6 +354,62 @@ fn a_result_of_an_older_bank_is_named_with_its_bank() {
 }
 
 #[test]
+fn a_row_says_what_holds_it_what_it_asks_for_and_how_many_results_it_has() {
+    let portfolio = four();
+    let view = portfolio_view(
+        bank(),
+        &portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    );
+    let north = view
+        .rows
+        .iter()
+        .find(|row| row.region == "North Valley")
+        .expect("row");
+    let gate = bank().question("s1.convener").expect("gate");
+    assert_eq!(
+        north.held_words(),
+        Some(format!("Held by: {}", gate.label()))
+    );
+    assert_eq!(north.help_words(), "Facilitation");
+    assert_eq!(north.latest_words(), "2026-09-01");
+    assert_eq!(north.history_words(), None, "one result: no history line");
+    let undated = view
+        .rows
+        .iter()
+        .find(|row| row.date.is_empty())
+        .expect("row");
+    assert_eq!(undated.latest_words(), "No date");
+
+    let mut twice = Portfolio::default();
+    twice.add(result("North Valley", "Health care", "2026-01-01", 1));
+    twice.add(result("North Valley", "Health care", "2026-06-01", 2));
+    let view = portfolio_view(
+        bank(),
+        &twice,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    );
+    assert_eq!(view.rows[0].history_words().as_deref(), Some("2 results"));
+    let [before, after] = twice.partnerships()[0].results.as_slice() else {
+        panic!("two results");
+    };
+    assert_eq!(
+        progress_heading(before, after),
+        "Progress from 2026-01-01 to 2026-06-01"
+    );
+    assert_eq!(after.split_words(), "Split off the result of 2026-06-01");
+    assert!(after.history_line().starts_with("2026-06-01 · "));
+    assert!(after.history_line().ends_with(" · share link"));
+    let mut undated = after.clone();
+    undated.assessment.meta.date.clear();
+    assert_eq!(undated.split_words(), "Split off the result without a date");
+    assert_eq!(progress_heading(&undated, after), "Progress to 2026-06-01");
+    assert!(undated.history_line().starts_with("No date · "));
+}
+
+#[test]
 fn the_printed_portfolio_says_when_it_was_printed() {
     assert_eq!(printed_on("2026-12-05"), "Printed on 2026-12-05");
 }

@@ -147,6 +147,40 @@ impl PartnershipRow<'_> {
         Phase::leading_words(self.leading_phase)
     }
 
+    /// The gate that holds it, as the row says it: "Held by: <the gate>".
+    pub fn held_words(&self) -> Option<String> {
+        self.held_by
+            .map(|gate| format!("Held by: {}", gate.label()))
+    }
+
+    /// The findings that stand, in one line, as the row and the CSV give them.
+    pub fn findings_words(&self) -> String {
+        self.findings.join("; ")
+    }
+
+    /// The help it asks for, in one line, as the row and the CSV give it.
+    pub fn help_words(&self) -> String {
+        self.help
+            .iter()
+            .map(|area| area.label())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The date of its latest result, or "No date".
+    pub fn latest_words(&self) -> &str {
+        if self.date.is_empty() {
+            "No date"
+        } else {
+            self.date
+        }
+    }
+
+    /// "3 results" when it has a history; nothing for a single result.
+    pub fn history_words(&self) -> Option<String> {
+        (self.results > 1).then(|| format!("{} results", self.results))
+    }
+
     /// The bank line: "bank 2026.3", or "answered with bank 2026.1, read with 2026.3".
     pub fn bank_words(&self, bank: &Bank) -> String {
         if self.other_bank {

@@ -13,6 +13,16 @@ fn answered(mut result: PortfolioResult, id: &str, answer: Answer) -> PortfolioR
     result
 }
 
+/// The portfolio at a glance as the screen opens it: every row, by step.
+fn glance(portfolio: &Portfolio) -> PortfolioView<'_> {
+    portfolio_view(
+        bank(),
+        portfolio,
+        &PortfolioFilter::default(),
+        PortfolioSort::Step,
+    )
+}
+
 fn labels(portfolio: &Portfolio) -> Vec<String> {
     portfolio
         .partnerships()
@@ -162,12 +172,7 @@ fn a_removed_row_comes_back_where_it_was() {
 #[test]
 fn the_view_counts_every_partnership_first() {
     let portfolio = four();
-    let view = portfolio_view(
-        bank(),
-        &portfolio,
-        &PortfolioFilter::default(),
-        PortfolioSort::Step,
-    );
+    let view = glance(&portfolio);
     assert_eq!(view.counts.partnerships, 4);
     assert_eq!(view.counts.results, 4);
     let at_step_total: usize = view.counts.at_step.iter().map(|(_, n)| n).sum();
@@ -256,12 +261,7 @@ fn a_count_of_one_is_said_in_the_singular() {
     let mut one = result("North Valley", "Health care", "2026-09-01", 1);
     one.assessment.set_help_area("facilitation", true);
     portfolio.add(one);
-    let view = portfolio_view(
-        bank(),
-        &portfolio,
-        &PortfolioFilter::default(),
-        PortfolioSort::Step,
-    );
+    let view = glance(&portfolio);
     let first = &view.counts.lines()[0];
     assert_eq!(
         (first.figure, first.words.as_str()),
@@ -339,12 +339,7 @@ fn a_result_of_an_older_bank_is_named_with_its_bank() {
     let mut old = result("North Valley", "Health care", "2026-01-01", 1);
     old.assessment.meta.bank_version = "2026.1".into();
     portfolio.add(old);
-    let view = portfolio_view(
-        bank(),
-        &portfolio,
-        &PortfolioFilter::default(),
-        PortfolioSort::Step,
-    );
+    let view = glance(&portfolio);
     let row = &view.rows[0];
     assert!(row.other_bank);
     assert_eq!(
@@ -356,12 +351,7 @@ fn a_result_of_an_older_bank_is_named_with_its_bank() {
 #[test]
 fn a_row_says_what_holds_it_what_it_asks_for_and_how_many_results_it_has() {
     let portfolio = four();
-    let view = portfolio_view(
-        bank(),
-        &portfolio,
-        &PortfolioFilter::default(),
-        PortfolioSort::Step,
-    );
+    let view = glance(&portfolio);
     let north = view
         .rows
         .iter()
@@ -385,12 +375,7 @@ fn a_row_says_what_holds_it_what_it_asks_for_and_how_many_results_it_has() {
     let mut twice = Portfolio::default();
     twice.add(result("North Valley", "Health care", "2026-01-01", 1));
     twice.add(result("North Valley", "Health care", "2026-06-01", 2));
-    let view = portfolio_view(
-        bank(),
-        &twice,
-        &PortfolioFilter::default(),
-        PortfolioSort::Step,
-    );
+    let view = glance(&twice);
     assert_eq!(view.rows[0].history_words().as_deref(), Some("2 results"));
     let [before, after] = twice.partnerships()[0].results.as_slice() else {
         panic!("two results");

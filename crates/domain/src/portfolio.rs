@@ -9,6 +9,10 @@
 //! `portfolio_file`, a format above the domain, writes and reads the portfolio file and the
 //! CSV.
 
+use std::cmp::Ordering;
+use std::iter::Peekable;
+use std::str::Chars;
+
 use crate::assessment::{Assessment, MAX_META_CHARS};
 
 pub mod view;
@@ -41,6 +45,43 @@ pub fn folded(text: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Two names in the order a person reads a list of them: as matching compares them (ignoring
+/// case and spacing), and a number by its value, so "Region 2" comes before "Region 10".
+pub fn name_order(a: &str, b: &str) -> Ordering {
+    let (a, b) = (folded(a), folded(b));
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (m, n) = (number(&mut a), number(&mut b));
+                let order = m.len().cmp(&n.len()).then_with(|| m.cmp(&n));
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+            (Some(x), Some(y)) if x != y => return x.cmp(&y),
+            _ => {
+                a.next();
+                b.next();
+            }
+        }
+    }
+}
+
+/// The digits at the front of `chars`, taken, without leading zeros.
+fn number(chars: &mut Peekable<Chars>) -> String {
+    let mut digits = String::new();
+    while let Some(digit) = chars.next_if(char::is_ascii_digit) {
+        if !(digits.is_empty() && digit == '0') {
+            digits.push(digit);
+        }
+    }
+    digits
 }
 
 /// One result of a partnership: an assessment as it came, with where it came from.
@@ -198,22 +239,19 @@ impl Portfolio {
         &self.partnerships
     }
 
-    /// Every partnership's key and name, by name (ignoring case and spacing), as a person
-    /// chooses among them: the same order whatever order they were added or read back in.
+    /// Every partnership's key and name, in [`name_order`], as a person chooses among them: the same order whatever order they were added or read back in.
     pub fn choices(&self) -> Vec<(u32, String)> {
-        let mut choices: Vec<(String, u32, String)> = self
+        let mut choices: Vec<(u32, String)> = self
             .partnerships
             .iter()
-            .map(|p| {
-                let label = p.label();
-                (folded(&label), p.key, label)
-            })
+            .map(|p| (p.key, p.label()))
             .collect();
-        choices.sort();
+        choices.sort_by(|(a_key, a), (b_key, b)| {
+            name_order(a, b)
+                .then_with(|| a.cmp(b))
+                .then_with(|| a_key.cmp(b_key))
+        });
         choices
-            .into_iter()
-            .map(|(_, key, label)| (key, label))
-            .collect()
     }
 
     /// The partnership with this key.

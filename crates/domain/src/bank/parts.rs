@@ -12,7 +12,7 @@ pub struct Source {
 }
 
 impl Source {
-    /// The seed id, one of [`SEEDS`], e.g. `"001"`.
+    /// The seed id, one of [`SEEDS`](crate::bank::SEEDS), e.g. `"001"`.
     pub fn seed(&self) -> &str {
         &self.seed
     }

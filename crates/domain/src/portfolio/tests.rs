@@ -1,3 +1,5 @@
+use std::cmp::Ordering;
+
 use super::view::*;
 use super::*;
 use crate::answer::{Answer, ScalePoint};
@@ -253,6 +255,34 @@ fn the_view_does_not_depend_on_the_order_rows_were_added_or_read_in() {
     ] {
         assert_eq!(names(&added, sort), names(&read_back, sort), "{sort:?}");
     }
+}
+
+#[test]
+fn names_are_ordered_as_a_person_reads_them() {
+    let mut names = [
+        "Region 10",
+        "region 2",
+        "Region 1",
+        "North  Valley",
+        "Region 02b",
+        "northvalley",
+        "Alpine",
+    ];
+    names.sort_by(|a, b| name_order(a, b).then_with(|| a.cmp(b)));
+    assert_eq!(
+        names,
+        [
+            "Alpine",
+            "North  Valley",
+            "northvalley",
+            "Region 1",
+            "region 2",
+            "Region 02b",
+            "Region 10"
+        ]
+    );
+    assert_eq!(name_order("Region 007", "Region 7"), Ordering::Equal);
+    assert_eq!(name_order("Region", "Region 1"), Ordering::Less);
 }
 
 #[test]

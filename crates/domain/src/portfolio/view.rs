@@ -11,7 +11,7 @@ use crate::group::shown_readiness;
 use crate::report::{report, FindingKind};
 use crate::scoring::WhereYouAre;
 
-use super::{MatchKey, Partnership, Portfolio};
+use super::{name_order, Partnership, Portfolio};
 
 /// How the rows are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,7 +22,8 @@ pub enum PortfolioSort {
     Step,
     /// By the date of the current result, the newest first.
     Date,
-    /// By region, then sector, alphabetically.
+    /// By region, then sector, as a person reads names ([`name_order`]); those naming no
+    /// region last.
     Region,
     /// By the first help area each asks for, in the bank's order; those asking for none last.
     HelpArea,
@@ -147,7 +148,7 @@ impl PartnershipRow<'_> {
         Phase::leading_words(self.leading_phase)
     }
 
-    /// The gate that holds it, as the row says it: "Held by: <the gate>".
+    /// The gate that holds it, as the row says it: "Held by: " and the gate.
     pub fn held_words(&self) -> Option<String> {
         self.held_by
             .map(|gate| format!("Held by: {}", gate.label()))
@@ -432,13 +433,12 @@ pub fn portfolio_view<'a>(
     }
 }
 
-/// The order every list of partnerships starts from, and ties of every sort keep: by name,
-/// ignoring case and spacing; the same name, the newest result first. It never depends on the
+/// The order every list of partnerships starts from, and ties of every sort keep: by name, in
+/// [`name_order`]; the same name, the newest result first. It never depends on the
 /// order the rows were added in or the device gave them back in, so the portfolio reads the
 /// same after a reload.
 fn by_name(a: &PartnershipRow, b: &PartnershipRow) -> Ordering {
-    super::folded(&a.label)
-        .cmp(&super::folded(&b.label))
+    name_order(&a.label, &b.label)
         .then_with(|| b.date.cmp(a.date))
         .then_with(|| a.label.cmp(&b.label))
 }
@@ -450,12 +450,10 @@ fn sort_rows(bank: &Bank, rows: &mut [PartnershipRow], sort: PortfolioSort) {
             rows.sort_by_key(|row| (row.step.unwrap_or(u8::MAX), !row.blocked));
         }
         PortfolioSort::Date => rows.sort_by(|a, b| b.date.cmp(a.date)),
-        PortfolioSort::Region => rows.sort_by_key(|row| {
-            let key = MatchKey {
-                region: super::folded(row.region),
-                sector: super::folded(row.sector),
-            };
-            (key.region.is_empty(), key)
+        PortfolioSort::Region => rows.sort_by(|a, b| {
+            (a.region.is_empty().cmp(&b.region.is_empty()))
+                .then_with(|| name_order(a.region, b.region))
+                .then_with(|| name_order(a.sector, b.sector))
         }),
         PortfolioSort::HelpArea => rows.sort_by_key(|row| {
             row.help

@@ -38,8 +38,8 @@ use crate::answer::{Agreement, Answer, PitfallLevel, ScalePoint};
 use crate::assessment::Assessment;
 use crate::bank::{Bank, Phase, Question, QuestionKind, Section};
 use crate::scoring::{
-    count_verdict, fitting_answer, gate_status, phase_profile, section_scores, GateStatus,
-    PhaseProfile, SectionScore, Verdict, WhereYouAre,
+    count_verdict, fitting_answer, gate_status, phase_profile, section_scores, GateState,
+    GateStatus, PhaseProfile, SectionScore, Verdict, WhereYouAre,
 };
 
 /// Two answers this many scale points apart or more are a disagreement.
@@ -618,10 +618,7 @@ pub fn group_view<'a>(bank: &'a Bank, respondents: &'a [Respondent]) -> GroupVie
                 to_confirm_for: scores
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| {
-                        let step = &s[at];
-                        !step.is_blocked() && !step.gates_to_confirm().is_empty()
-                    })
+                    .filter(|(_, s)| s[at].gate_state() == GateState::ToConfirm)
                     .map(|(respondent, _)| respondent)
                     .collect(),
                 gates: section

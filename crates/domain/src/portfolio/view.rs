@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use crate::bank::{Bank, HelpArea, Phase, Question, Section};
 use crate::group::shown_readiness;
 use crate::report::{report, FindingKind};
-use crate::scoring::WhereYouAre;
+use crate::scoring::{GateState, WhereYouAre};
 
 use super::{name_order, Partnership, Portfolio};
 
@@ -344,7 +344,7 @@ fn row_of<'a>(bank: &'a Bank, partnership: &'a Partnership) -> Option<Partnershi
         .map(|score| StepCell {
             readiness: shown_readiness(score),
             blocked: score.is_blocked(),
-            to_confirm: !score.is_blocked() && score.answered > 0 && !score.unconfirmed.is_empty(),
+            to_confirm: score.gate_state() == GateState::ToConfirm,
         })
         .collect();
     let findings = report

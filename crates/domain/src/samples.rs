@@ -5,7 +5,7 @@ use crate::answer::{Answer, ScalePoint};
 use crate::assessment::{Assessment, CoachSession};
 use crate::bank::{Bank, QuestionKind};
 use crate::group::Respondent;
-use crate::portfolio::{Portfolio, PortfolioResult};
+use crate::portfolio::{Partnership, Portfolio, PortfolioResult};
 
 /// A coach's session with every field filled in, asking about steps 1 to 3.
 pub fn coach_session() -> CoachSession {
@@ -75,4 +75,13 @@ pub fn four_partnerships() -> Portfolio {
     portfolio.add(asks);
     portfolio.add(partnership_result("Alpine", "Tourism", "", 4));
     portfolio
+}
+
+/// Every row's name, in the portfolio's order.
+pub fn partnership_labels(portfolio: &Portfolio) -> Vec<String> {
+    portfolio
+        .partnerships()
+        .iter()
+        .map(Partnership::label)
+        .collect()
 }

@@ -4,7 +4,9 @@ use super::view::*;
 use super::*;
 use crate::answer::{Answer, ScalePoint};
 use crate::bank::{Bank, Phase};
-use crate::samples::{four_partnerships as four, partnership_result as result};
+use crate::samples::{
+    four_partnerships as four, partnership_labels as labels, partnership_result as result,
+};
 
 fn bank() -> &'static Bank {
     Bank::builtin()
@@ -23,14 +25,6 @@ fn glance(portfolio: &Portfolio) -> PortfolioView<'_> {
         &PortfolioFilter::default(),
         PortfolioSort::Step,
     )
-}
-
-fn labels(portfolio: &Portfolio) -> Vec<String> {
-    portfolio
-        .partnerships()
-        .iter()
-        .map(Partnership::label)
-        .collect()
 }
 
 #[test]

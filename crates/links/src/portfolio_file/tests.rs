@@ -6,18 +6,12 @@ use readiness_domain::bank::Bank;
 use readiness_domain::made_up::{answer_at_random, Dice};
 use readiness_domain::portfolio::view::*;
 use readiness_domain::portfolio::{Portfolio, PortfolioResult};
-use readiness_domain::samples::{four_partnerships as four, partnership_result as result};
+use readiness_domain::samples::{
+    four_partnerships as four, partnership_labels as labels, partnership_result as result,
+};
 
 fn bank() -> &'static Bank {
     Bank::builtin()
-}
-
-fn labels(portfolio: &Portfolio) -> Vec<String> {
-    portfolio
-        .partnerships()
-        .iter()
-        .map(Partnership::label)
-        .collect()
 }
 
 #[test]

@@ -47,8 +47,7 @@ pub struct Progress<'a> {
     /// or Done), in bank order.
     pub gates_cleared: Vec<&'a Question>,
     /// Gates that block their step after and did not before (met, not confirmed or
-    /// unanswered), in
-    /// bank order.
+    /// unanswered), in bank order.
     pub gates_blocked: Vec<&'a Question>,
     /// Where the partnership stood before.
     pub where_before: WhereYouAre<'a>,

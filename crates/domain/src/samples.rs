@@ -85,3 +85,21 @@ pub fn partnership_labels(portfolio: &Portfolio) -> Vec<String> {
         .map(Partnership::label)
         .collect()
 }
+
+/// An assessment of the built-in bank with one pick per question, in bank order (property
+/// tests draw the picks): each question answered in any way it accepts, or left unanswered.
+pub fn assessment_from_picks(picks: &[u32]) -> Assessment {
+    let bank = Bank::builtin();
+    let mut assessment = Assessment::new(bank);
+    for (question, &pick) in bank.questions().zip(picks) {
+        let mut options: Vec<Answer> = bank.choices(question).iter().map(|c| c.answer).collect();
+        if matches!(question.kind(), QuestionKind::Count(_)) {
+            options.push(Answer::Count(pick % 70));
+        }
+        let index = (pick / 7) as usize % (options.len() + 1);
+        if let Some(answer) = options.get(index) {
+            assessment.set_answer(question.id(), *answer);
+        }
+    }
+    assessment
+}

@@ -4,6 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::answer::{Agreement, PitfallLevel};
+use crate::samples::assessment_from_picks;
 
 fn bank() -> &'static Bank {
     Bank::builtin()
@@ -434,29 +435,11 @@ fn pitfalls_score_how_clear_the_partnership_is() {
     assert_eq!((score.earned, score.possible), (3, 6));
 }
 
-/// One possible answer for a question, picked by `pick`, or none.
-fn answer_for(question: &Question, pick: u32) -> Option<Answer> {
-    let mut options: Vec<Answer> = bank().choices(question).iter().map(|c| c.answer).collect();
-    if matches!(question.kind(), QuestionKind::Count(_)) {
-        options.push(Answer::Count(pick % 70));
-    }
-    let index = (pick / 7) as usize % (options.len() + 1);
-    options.get(index).copied()
-}
-
 /// Random answers to the built-in bank, each question answered in any way it accepts or left
 /// unanswered.
 pub(crate) fn any_assessment() -> impl Strategy<Value = Assessment> {
     let n = bank().questions().count();
-    proptest::collection::vec(any::<u32>(), n).prop_map(|picks| {
-        let mut a = Assessment::new(bank());
-        for (question, pick) in bank().questions().zip(picks) {
-            if let Some(answer) = answer_for(question, pick) {
-                a.set_answer(question.id(), answer);
-            }
-        }
-        a
-    })
+    proptest::collection::vec(any::<u32>(), n).prop_map(|picks| assessment_from_picks(&picks))
 }
 
 /// Every section's readiness and every phase's share.

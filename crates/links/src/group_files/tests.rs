@@ -7,9 +7,8 @@ use super::*;
 use crate::share_link::encode_share_link;
 use readiness_domain::answer::{Answer, PitfallLevel, ScalePoint};
 use readiness_domain::assessment::Assessment;
-use readiness_domain::bank::{Question, QuestionKind};
 use readiness_domain::group::{group_view, Respondent};
-use readiness_domain::samples::respondent;
+use readiness_domain::samples::{assessment_from_picks, respondent};
 
 fn bank() -> &'static Bank {
     Bank::builtin()
@@ -304,29 +303,11 @@ fn a_group_kept_by_an_earlier_build_reads_and_is_written_byte_for_byte_the_same(
     assert_eq!(decode_kept_group(bank(), &without), Ok(kept));
 }
 
-/// Any answer `question` accepts, or none, chosen by `pick`.
-fn answer_for(question: &Question, pick: u32) -> Option<Answer> {
-    let mut options: Vec<Answer> = bank().choices(question).iter().map(|c| c.answer).collect();
-    if matches!(question.kind(), QuestionKind::Count(_)) {
-        options.push(Answer::Count(pick % 70));
-    }
-    let index = (pick / 7) as usize % (options.len() + 1);
-    options.get(index).copied()
-}
-
 /// Random answers to the built-in bank, each question answered in any way it accepts or left
 /// unanswered.
 fn any_assessment() -> impl Strategy<Value = Assessment> {
     let n = bank().questions().count();
-    proptest::collection::vec(any::<u32>(), n).prop_map(|picks| {
-        let mut a = Assessment::new(bank());
-        for (question, pick) in bank().questions().zip(picks) {
-            if let Some(answer) = answer_for(question, pick) {
-                a.set_answer(question.id(), answer);
-            }
-        }
-        a
-    })
+    proptest::collection::vec(any::<u32>(), n).prop_map(|picks| assessment_from_picks(&picks))
 }
 
 proptest! {

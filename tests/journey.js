@@ -1,6 +1,8 @@
 // Steps that many journeys share: starting an assessment and answering questions.
-import { execFileSync } from "node:child_process";
 import { expect } from "./fixtures.js";
+import { respondentLinks } from "./made-links.mjs";
+
+export { respondentLinks };
 
 /** Starts a new assessment from the assessment screen and waits for its first section. */
 export async function startAssessment(page, { region = "North Valley", sector = "Advanced manufacturing", role = "Convener", name = "" } = {}) {
@@ -82,7 +84,3 @@ export function sixRespondentLinks() {
   return sixLinks;
 }
 
-/** Share links of `count` varied respondents, one a line, from the same example. */
-export function respondentLinks(count) {
-  return execFileSync("cargo", ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", String(count)], { encoding: "utf8" });
-}

@@ -2,19 +2,11 @@
 // damaged lines), reads the counts and the heat map, filters, opens one report, takes the CSV
 // and the portfolio file out and the file back in on a fresh device, and finds everything kept
 // after a reload.
-import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { test, expect, expectAccessible, openApp } from "./fixtures.js";
+import { partnershipLinks } from "./made-links.mjs";
 import { brokenWordsInTableCells, tableScrollProblems } from "./page-checks.mjs";
 
-/** Share links of `count` made-up partnerships, one result each, one a line. */
-function partnershipLinks(count) {
-  return execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", String(count), "partnerships"],
-    { encoding: "utf8" },
-  );
-}
 
 test("thirty partnerships pasted in one block are counted, mapped, filtered, opened, taken out and back in", async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -94,11 +86,7 @@ test("thirty partnerships pasted in one block are counted, mapped, filtered, ope
 
 test("a partnership with history shows its progress, and the person renames, splits and merges rows", async ({ page }) => {
   test.setTimeout(60_000);
-  const links = execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "3", "partnerships", "2"],
-    { encoding: "utf8" },
-  );
+  const links = partnershipLinks(3, 2);
   await openApp(page, "./?screen=portfolio");
   await page.getByLabel("Share links, or a whole email that holds them").fill(links);
   await page.getByRole("button", { name: "Add to portfolio" }).click();
@@ -133,11 +121,7 @@ test("a partnership with history shows its progress, and the person renames, spl
 });
 
 test("a shared report opened from a link is added to the portfolio from the report", async ({ page }) => {
-  const link = execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "1", "partnerships"],
-    { encoding: "utf8" },
-  ).trim();
+  const link = partnershipLinks(1).trim();
   await openApp(page, `./${link.slice(link.indexOf("#"))}`);
   await expect(page.getByText("You are viewing a shared report, read-only.")).toBeVisible();
   await page.getByRole("button", { name: "Add to my portfolio" }).click();
@@ -307,11 +291,7 @@ async function chooseWithArrows(page, label) {
 
 test("the Portfolio with the keyboard only: add, filter, sort, open a report, remove and undo, rename, merge and split", async ({ page }) => {
   test.setTimeout(90_000);
-  const made = execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "3", "partnerships", "2"],
-    { encoding: "utf8" },
-  ).trim().split("\n");
+  const made = partnershipLinks(3, 2).trim().split("\n");
   // Region 1 with two results (its history), Regions 2 and 3 with one, and one damaged line.
   const block = ["Results of the autumn round:", made[0], made[1], made[2], made[4], made[5].slice(0, -12)].join("\n");
   const rows = page.locator("table.portfolio-rows tbody tr");
@@ -423,11 +403,7 @@ test("the Portfolio with the keyboard only: add, filter, sort, open a report, re
 });
 
 test("the last partnership removed with the keyboard comes back with Undo", async ({ page }) => {
-  const link = execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "1", "partnerships"],
-    { encoding: "utf8" },
-  ).trim();
+  const link = partnershipLinks(1).trim();
   const rows = page.locator("table.portfolio-rows tbody tr");
   await openApp(page, "./?screen=portfolio");
   // A person tabs once the screen is drawn; before its chunk arrives, Tab runs off the page.

@@ -3,11 +3,11 @@
 // journeys people take after opening a link in whatever browser they have, plus the checks that
 // differ between engines: the date field, what a first visit downloads, and table cells.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { firstLoadFiles, offlineFiles } from "../../scripts/first-load.mjs";
+import { partnershipLinks } from "../made-links.mjs";
 import { brokenWordsInTableCells, tableScrollProblems } from "../page-checks.mjs";
 import { downloadsIn, isContentAddressed } from "../serve-dist.mjs";
 import { CannotPrint } from "./browsers.mjs";
@@ -24,12 +24,8 @@ function goldenShareLink(file, name) {
  * Share links of three made-up partnerships (`bench_links`, as tests/portfolio.spec.js uses):
  * Region 1 with two results, so it has a history, Regions 2 and 3 with one each.
  */
-function partnershipLinks() {
-  const made = execFileSync(
-    "cargo",
-    ["run", "-q", "-p", "readiness-core", "--example", "bench_links", "--", "3", "partnerships", "2"],
-    { encoding: "utf8" },
-  ).trim().split("\n");
+function threePartnershipLinks() {
+  const made = partnershipLinks(3, 2).trim().split("\n");
   return [made[0], made[1], made[2], made[4]];
 }
 
@@ -201,7 +197,7 @@ export const journeys = [
   {
     name: "the Portfolio: a pasted block of share links is counted, names its damaged line, filters, opens a report, is kept after a reload and scrolls its tables in their own box at 320 px (447 px in WebKit)",
     async run(engine, { base }) {
-      const links = partnershipLinks();
+      const links = threePartnershipLinks();
       const block = ["Results of the autumn round:", ...links, links[3].slice(0, -12), "Thanks!"].join("\n");
       const tab = await engine.freshTab();
       await tab.goto(base);
